@@ -1,0 +1,56 @@
+import { type DType, type TypedArray, promote } from "../dtype";
+import { type Operand, type Scalar, describeValue } from "../operand";
+import { Tensor } from "../tensor";
+
+/**
+ * The dtype in which operands meet. Between tensors it is numpy's promotion.
+ * A JS scalar is weakly typed, as in JAX: it adopts the tensor's dtype, unless
+ * that dtype cannot hold it (a non-integer, or an integer beyond int32, against
+ * an int32 or bool tensor gives float64); an integer against a bool tensor gives int32.
+ */
+export function commonDtype(a: Operand, b: Operand): DType {
+  if (a instanceof Tensor && b instanceof Tensor) return promote(a.dtype, b.dtype);
+  if (a instanceof Tensor) return withScalar(a.dtype, b as Scalar);
+  if (b instanceof Tensor) return withScalar(b.dtype, a as Scalar);
+  return promote(scalarDtype(a), scalarDtype(b));
+}
+
+function scalarDtype(s: Scalar): DType {
+  return typeof s === "boolean" ? "bool" : "float64";
+}
+
+function withScalar(dtype: DType, s: Scalar): DType {
+  if (typeof s === "boolean" || dtype === "float64" || dtype === "float32") return dtype;
+  return fitsInt32(s) ? "int32" : "float64";
+}
+
+function fitsInt32(value: number): boolean {
+  return Number.isInteger(value) && value >= -2147483648 && value <= 2147483647;
+}
+
+/** A scalar rounded to what `dtype` stores, so it meets the tensor's elements as one of them would. */
+export function castScalar(s: Scalar, dtype: DType): number {
+  const value = Number(s);
+  switch (dtype) {
+    case "float64":
+      return value;
+    case "float32":
+      return Math.fround(value);
+    case "int32":
+      return value | 0;
+    case "bool":
+      return value !== 0 ? 1 : 0;
+  }
+}
+
+/** An operand's elements and shape; a scalar becomes one element of rank 0, cast to `dtype`. */
+export interface OperandView {
+  readonly data: TypedArray;
+  readonly shape: readonly number[];
+}
+
+export function operandView(op: string, x: Operand, dtype: DType): OperandView {
+  if (x instanceof Tensor) return x;
+  if (typeof x === "number" || typeof x === "boolean") return { data: Float64Array.of(castScalar(x, dtype)), shape: [] };
+  throw new TypeError(`${op}: expected a Tensor, number or boolean, got ${describeValue(x)}`);
+}

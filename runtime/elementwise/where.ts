@@ -1,0 +1,69 @@
+import { broadcastShapes, broadcastStrides } from "../broadcast";
+import { type TypedArray, allocate } from "../dtype";
+import { type Operand, isScalar } from "../operand";
+import { forEachRow } from "../strided";
+import { Tensor, shapeSize } from "../tensor";
+import { maximum, minimum } from "./binary";
+import { commonDtype, operandView } from "./weak-typing";
+
+type AnyTensor<T> = T extends Tensor ? true : never;
+
+/** A Tensor if any argument is one; otherwise boolean when both branches are booleans, else number. */
+export type WhereResult<C, A, B> = true extends AnyTensor<C> | AnyTensor<A> | AnyTensor<B>
+  ? Tensor
+  : A extends boolean
+    ? B extends boolean
+      ? boolean
+      : number
+    : number;
+
+/** `out[o + i] = c[ic + i·sc] !== 0 ? a[...] : b[...]`, with a fast loop when every operand is contiguous. */
+function selectLoop(
+  out: TypedArray, o: number,
+  c: TypedArray, ic: number, sc: number,
+  a: TypedArray, ia: number, sa: number,
+  b: TypedArray, ib: number, sb: number,
+  n: number,
+): void {
+  if (sc === 1 && sa === 1 && sb === 1) {
+    for (let i = 0; i < n; i++) out[o + i] = c[ic + i] !== 0 ? a[ia + i] : b[ib + i];
+    return;
+  }
+  for (let i = 0; i < n; i++, ic += sc, ia += sa, ib += sb) out[o + i] = c[ic] !== 0 ? a[ia] : b[ib];
+}
+
+/**
+ * Elementwise choice: `a` where `cond` is true (nonzero, NaN included), else
+ * `b`, all three broadcast together. The result dtype is that of `a` and `b`.
+ */
+export function where<C extends Operand, A extends Operand, B extends Operand>(cond: C, a: A, b: B): WhereResult<C, A, B> {
+  return select(cond, a, b) as WhereResult<C, A, B>;
+}
+
+function select(cond: Operand, a: Operand, b: Operand): Tensor | number | boolean {
+  if (isScalar(cond) && isScalar(a) && isScalar(b)) {
+    const chosen = cond !== 0 && cond !== false ? a : b;
+    return typeof a === "boolean" && typeof b === "boolean" ? chosen : Number(chosen);
+  }
+  const dtype = commonDtype(a, b);
+  const c = operandView("where", cond, "bool");
+  const left = operandView("where", a, dtype);
+  const right = operandView("where", b, dtype);
+  const shape = broadcastShapes("where", c.shape, left.shape, right.shape);
+  const out = allocate(dtype, shapeSize(shape));
+  const views = [c, left, right];
+  forEachRow(shape, views.map((v) => broadcastStrides(v.shape, shape)), [0, 0, 0], (starts, outStart, length, inner) => {
+    selectLoop(out, outStart, c.data, starts[0], inner[0], left.data, starts[1], inner[1], right.data, starts[2], inner[2], length);
+  });
+  return new Tensor(out, shape, dtype);
+}
+
+/** A Tensor if any argument is one, else a number. */
+export type ClipResult<X, L, H> = true extends AnyTensor<X> | AnyTensor<L> | AnyTensor<H> ? Tensor : number;
+
+/** `x` limited to [lo, hi] elementwise: `minimum(maximum(x, lo), hi)`, so `hi` wins when lo > hi. */
+export function clip<X extends Operand, L extends Operand, H extends Operand>(x: X, lo: L, hi: H): ClipResult<X, L, H> {
+  const shapeOf = (v: Operand): readonly number[] => (v instanceof Tensor ? v.shape : []);
+  broadcastShapes("clip", shapeOf(x), shapeOf(lo), shapeOf(hi));
+  return minimum(maximum(x, lo), hi) as ClipResult<X, L, H>;
+}

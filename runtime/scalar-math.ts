@@ -1,0 +1,40 @@
+/**
+ * Scalar functions whose numpy semantics differ from the JS operator or Math
+ * function of the same name. Kernels call them per element; V8 inlines them.
+ */
+
+/** numpy's `mod`: the remainder takes the divisor's sign (a zero remainder too). */
+export function floorMod(x: number, y: number): number {
+  const r = x % y;
+  if (r === 0) return y < 0 ? -0 : 0;
+  return r < 0 !== y < 0 ? r + y : r;
+}
+
+/** C's `pow` as numpy uses it: 1 to any power and any number to the power 0 are 1, NaN or not. */
+export function powFloat(x: number, y: number): number {
+  if (x === 1 || y === 0) return 1;
+  if (x === -1 && (y === Infinity || y === -Infinity)) return 1;
+  return Math.pow(x, y);
+}
+
+/** An int32 power by repeated squaring, wrapping like int32 arithmetic does. */
+export function powInt(x: number, y: number): number {
+  if (y < 0) throw new RangeError(`pow: integers to negative integer powers are not allowed (got exponent ${y}); cast to float first`);
+  let result = 1;
+  let base = x;
+  for (let e = y; e > 0; e >>>= 1) {
+    if (e & 1) result = Math.imul(result, base);
+    base = Math.imul(base, base);
+  }
+  return result;
+}
+
+/** Rounds half to even, like numpy: 0.5 → 0, 1.5 → 2, 2.5 → 2, -2.5 → -2. */
+export function roundHalfEven(x: number): number {
+  const r = Math.round(x);
+  return r - x === 0.5 && r % 2 !== 0 ? r - 1 : r;
+}
+
+export function sigmoid(x: number): number {
+  return 1 / (1 + Math.exp(-x));
+}

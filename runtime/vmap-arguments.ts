@@ -1,0 +1,165 @@
+import { array, zeros } from "./create";
+import { isTypedArray } from "./dtype";
+import { VmapError } from "./errors";
+import {
+  type AxisSpec,
+  type TreeDef,
+  type TreePath,
+  describeValue,
+  flatten,
+  flattenUpTo,
+  formatPath,
+  isSpecArray,
+  unflatten,
+} from "./pytree";
+import { index, moveaxis } from "./shape";
+import { Tensor, formatShape } from "./tensor";
+
+/**
+ * The argument side of the reference vmap: which leaves are mapped, the size
+ * of their mapped axes, and the arguments of each example.
+ */
+
+/** A mapped leaf of the arguments, with its mapped axis moved to the front for slicing. */
+export interface MappedLeaf {
+  /** Names the leaf for the user: `argument 1 (params) at args[1].weights`. */
+  readonly place: string;
+  /** The mapped axis as the user gave it (negative axes stay negative in messages). */
+  readonly axis: number;
+  /** The leaf as it was passed, a typed array read as a 1-D Tensor. */
+  readonly leaf: Tensor;
+  /** `leaf` with the mapped axis moved to the front, so that example i is `index(batchFirst, i)`. */
+  readonly batchFirst: Tensor;
+}
+
+/** A top-level spec leaf's subtree: passed whole (`null`), or mapped with these leaves. */
+type Part =
+  | { readonly mapped: false; readonly subtree: unknown }
+  | { readonly mapped: true; readonly def: TreeDef; readonly leaves: readonly MappedLeaf[] };
+
+export interface BatchedArguments {
+  readonly mapped: readonly MappedLeaf[];
+  /** The arguments of example `i`: every mapped leaf sliced at `i` along its axis. */
+  example(i: number): unknown[];
+  /** Arguments shaped like one example's, every mapped leaf's slice zero-filled (for an empty batch). */
+  zeroExample(): unknown[];
+}
+
+/** Matches `inAxes` against `args` and prepares the mapped leaves for slicing. */
+export function batchArguments(
+  args: readonly unknown[],
+  inAxes: AxisSpec,
+  names: readonly (string | undefined)[],
+): BatchedArguments {
+  const place = (path: TreePath): string => describeArgument(path, names);
+  const top = flattenUpTo(specPerArgument(inAxes, args.length), args, [], "inAxes", place);
+  const parts: Part[] = top.leaves.map(({ path, value: { axis, subtree } }) => {
+    if (axis === null) return { mapped: false, subtree };
+    const { def, leaves } = flatten(subtree, path);
+    return { mapped: true, def, leaves: leaves.map((leaf) => mapLeaf(leaf.value, axis, place(leaf.path))) };
+  });
+  const build = (slice: (leaf: MappedLeaf) => Tensor): unknown[] =>
+    unflatten(
+      top.def,
+      parts.map((part) => (part.mapped ? unflatten(part.def, part.leaves.map((leaf) => exampleValue(slice(leaf)))) : part.subtree)),
+    ) as unknown[];
+  return {
+    mapped: parts.flatMap((part) => (part.mapped ? part.leaves : [])),
+    example: (i) => build((leaf) => index(leaf.batchFirst, i)),
+    zeroExample: () => build((leaf) => zeros(leaf.batchFirst.shape.slice(1), leaf.leaf.dtype)),
+  };
+}
+
+/** One spec per argument: a top-level array gives them one by one, anything else applies to every argument. */
+function specPerArgument(inAxes: AxisSpec, count: number): readonly AxisSpec[] {
+  if (!isSpecArray(inAxes)) return new Array<AxisSpec>(count).fill(inAxes);
+  if (inAxes.length !== count) {
+    throw new VmapError(
+      `vmap: inAxes is an array of ${inAxes.length} specs, one per argument, but the function was called with ` +
+        `${count} argument${count === 1 ? "" : "s"}; to give a spec for a single array-valued argument, wrap it: [[0, null]]`,
+    );
+  }
+  return inAxes;
+}
+
+function mapLeaf(value: unknown, axis: number, place: string): MappedLeaf {
+  if (typeof value === "number" || typeof value === "boolean") {
+    throw new VmapError(
+      `vmap: inAxes maps ${place}, which is the JS ${typeof value} ${value} and has no axis to map; ` +
+        `give it inAxes null to pass it whole to every example, or pass a Tensor or typed array`,
+    );
+  }
+  if (!(value instanceof Tensor) && !isTypedArray(value)) {
+    throw new VmapError(
+      `vmap: inAxes maps ${place}, which is ${describeValue(value)}; only Tensors and typed arrays ` +
+        `(Float64Array, Float32Array, Int32Array, Uint8Array) can be mapped; give it inAxes null to pass it whole to every example`,
+    );
+  }
+  const leaf = value instanceof Tensor ? value : array(value);
+  const rank = leaf.ndim;
+  if (axis < -rank || axis >= rank) {
+    const valid = rank === 0 ? "a rank-0 Tensor has no axis to map" : `valid axes are ${-rank} to ${rank - 1}`;
+    throw new VmapError(
+      `vmap: inAxes gives axis ${axis} for ${place} of shape ${formatShape(leaf.shape)}, ` +
+        `which is out of range for rank ${rank} (${valid})`,
+    );
+  }
+  const normalized = axis < 0 ? axis + rank : axis;
+  return { place, axis, leaf, batchFirst: normalized === 0 ? leaf : moveaxis(leaf, normalized, 0) };
+}
+
+/**
+ * What the per-example function receives for one slice: a Tensor, except that
+ * a rank-0 slice is a JS `number` (`boolean` for bool), since a per-example
+ * parameter typed `number` must get a number.
+ */
+function exampleValue(slice: Tensor): unknown {
+  if (slice.ndim > 0) return slice;
+  return slice.dtype === "bool" ? slice.item() !== 0 : slice.item();
+}
+
+/** `argument 1 (params)`, or `argument 1 (params) at args[1].weights` for a leaf inside it. */
+export function describeArgument(path: TreePath, names: readonly (string | undefined)[]): string {
+  const position = path[0] as number;
+  const name = names[position];
+  const argument = `argument ${position}${name === undefined ? "" : ` (${name})`}`;
+  return path.length > 1 ? `${argument} at ${formatPath("args", path)}` : argument;
+}
+
+/**
+ * The batch size: the common size of the mapped axes, checked against
+ * `axisSize` when that is given; `axisSize` alone when nothing is mapped.
+ */
+export function batchSize(mapped: readonly MappedLeaf[], axisSize: number | undefined, argumentCount: number): number {
+  const sizes = new Map<number, MappedLeaf[]>();
+  for (const leaf of mapped) {
+    const size = leaf.batchFirst.shape[0];
+    sizes.set(size, [...(sizes.get(size) ?? []), leaf]);
+  }
+  if (sizes.size > 1) {
+    const lines = [...sizes].map(([size, leaves]) => {
+      const count = leaves.length === 1 ? "one axis" : `${leaves.length} axes`;
+      return `  * ${count} had size ${size}: ${leaves.map(describeMappedAxis).join("; ")}`;
+    });
+    throw new VmapError(`vmap got inconsistent sizes for array axes to be mapped:\n${lines.join("\n")}`);
+  }
+  const [mappedSize] = sizes.keys();
+  if (mappedSize === undefined) {
+    if (axisSize !== undefined) return axisSize;
+    const which = argumentCount === 0 ? "the function was called with no arguments" : "inAxes maps no argument";
+    throw new VmapError(
+      `vmap: ${which}, so the batch size is unknown; pass axisSize in the options, or map an argument with inAxes`,
+    );
+  }
+  if (axisSize !== undefined && axisSize !== mappedSize) {
+    throw new VmapError(
+      `vmap: axisSize is ${axisSize} but the mapped axes have size ${mappedSize}: ${mapped.map(describeMappedAxis).join("; ")}`,
+    );
+  }
+  return mappedSize;
+}
+
+/** `axis 0 of argument 0 (x) of type float64[3,2]`, as JAX names a mapped axis. */
+function describeMappedAxis(leaf: MappedLeaf): string {
+  return `axis ${leaf.axis} of ${leaf.place} of type ${leaf.leaf.dtype}[${leaf.leaf.shape.join(",")}]`;
+}

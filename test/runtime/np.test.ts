@@ -1,0 +1,29 @@
+import { describe, expect, it } from "vitest";
+import * as np from "../../runtime/np";
+
+const opNames = [
+  "array", "zeros", "ones", "full", "arange", "linspace", "eye",
+  "neg", "abs", "sign", "sqrt", "square", "exp", "log", "log1p", "expm1", "sin", "cos", "tan", "tanh", "sigmoid",
+  "floor", "ceil", "round",
+  "add", "sub", "mul", "div", "pow", "mod", "maximum", "minimum",
+  "less", "lessEqual", "greater", "greaterEqual", "equal", "notEqual",
+  "logicalAnd", "logicalOr", "logicalNot", "where", "clip",
+  "sum", "mean", "max", "min", "prod", "argmax", "argmin", "logsumexp", "softmax",
+  "reshape", "transpose", "expandDims", "squeeze", "broadcastTo", "concatenate", "stack",
+  "index", "at", "slice", "take", "moveaxis",
+  "dot", "matmul", "outer",
+];
+
+describe("np", () => {
+  it("exports exactly the ops of the contract, each a function", () => {
+    expect(Object.keys(np).sort()).toEqual([...opNames].sort());
+    for (const name of opNames) expect(typeof (np as Record<string, unknown>)[name]).toBe("function");
+  });
+  it("runs the README example per example and batched", () => {
+    const batch = np.array([[1, 2, 3], [4, 5, 6], [7, 8, 9], [0, 1, 0]]);
+    const perExample = [0, 1, 2, 3].map((i) => np.sum(np.square(np.index(batch, i))));
+    expect(perExample).toEqual([14, 77, 194, 1]);
+    expect(np.stack(perExample).toString()).toBe("[14, 77, 194, 1]");
+    expect(np.sum(np.square(batch), 1).toString()).toBe("[14, 77, 194, 1]");
+  });
+});

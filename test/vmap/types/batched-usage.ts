@@ -1,0 +1,74 @@
+/**
+ * Type-level usage of `vmap`, checked by types.test.ts with the TypeScript
+ * compiler (never run): `expectTypeOf` states the types `Batched` must give,
+ * and each `@ts-expect-error` a call the types must refuse.
+ */
+import { expectTypeOf } from "vitest";
+import { type Batched, type BooleanBatch, type NumberBatch, type Tensor, np, vmap } from "../../../runtime/index";
+
+declare const t: Tensor;
+
+function sumOfSquares(vector: Tensor): number {
+  return np.sum(np.square(vector));
+}
+const batched = vmap(sumOfSquares);
+expectTypeOf(batched).parameters.toEqualTypeOf<[vector: Tensor]>();
+expectTypeOf(batched).returns.toEqualTypeOf<Tensor>();
+expectTypeOf(vmap.reference(sumOfSquares)).toEqualTypeOf(batched);
+
+// A mapped number takes a Tensor or a numeric typed array; an unmapped parameter keeps its type.
+const scale = vmap((x: number, w: Tensor) => np.mul(w, x), { inAxes: [0, null] });
+expectTypeOf(scale).parameters.toEqualTypeOf<[x: NumberBatch, w: Tensor]>();
+scale(new Float64Array(2), t);
+scale(new Float32Array(2), t);
+scale(new Int32Array(2), t);
+scale(t, t);
+// @ts-expect-error a JS number has no axis to map
+scale(3, t);
+// @ts-expect-error a Uint8Array is a batch of booleans
+scale(new Uint8Array(2), t);
+// @ts-expect-error the unmapped parameter is still a Tensor
+scale(t, new Float64Array(2));
+
+const configured = vmap((x: Tensor, cfg: { factor: number; name: string }) => np.mul(x, cfg.factor), {
+  inAxes: [0, null],
+});
+configured(t, { factor: 2, name: "a" });
+// @ts-expect-error an unmapped number stays a number
+configured(t, { factor: t, name: "a" });
+
+// A mapped boolean takes a Tensor or a Uint8Array; a boolean result becomes a Tensor.
+const negate = vmap((flag: boolean) => !flag);
+expectTypeOf(negate).parameters.toEqualTypeOf<[flag: BooleanBatch]>();
+expectTypeOf(negate).returns.toEqualTypeOf<Tensor>();
+
+// Structured specs apply per key and per element; a spec leaf covers its whole subtree.
+const affine = vmap((p: { w: Tensor; b: number }, x: Tensor) => np.add(np.dot(p.w, x), p.b), {
+  inAxes: [{ w: null, b: 0 }, 0],
+});
+expectTypeOf(affine).parameters.toEqualTypeOf<[p: { w: Tensor; b: NumberBatch }, x: Tensor]>();
+const scalePair = vmap((pair: [Tensor, number]) => np.mul(pair[0], pair[1]), { inAxes: [[1, 0]] });
+expectTypeOf(scalePair).parameters.toEqualTypeOf<[pair: [Tensor, NumberBatch]]>();
+const shift = vmap((p: { a: Tensor; b: number }) => np.add(p.a, p.b));
+expectTypeOf(shift).parameters.toEqualTypeOf<[p: { a: Tensor; b: NumberBatch }]>();
+
+// Every result leaf becomes a Tensor, structures preserved; a null out axis keeps the leaf's type.
+const stats = vmap((row: Tensor) => ({ total: np.sum(row), parts: [row, true] as [Tensor, boolean], none: undefined }));
+expectTypeOf(stats).returns.toEqualTypeOf<{ total: Tensor; parts: [Tensor, Tensor]; none: undefined }>();
+const tagged = vmap((v: number) => [v, "tag"] as const, { outAxes: [0, null] });
+expectTypeOf(tagged).returns.toEqualTypeOf<readonly [Tensor, "tag"]>();
+
+// Nesting: the inner batched function is just a function.
+const distance = (p: Tensor, q: Tensor): number => np.sqrt(np.sum(np.square(np.sub(p, q))));
+const pairwise = vmap(vmap(distance, { inAxes: [null, 0] }), { inAxes: [0, null] });
+expectTypeOf(pairwise).parameters.toEqualTypeOf<[p: Tensor, q: Tensor]>();
+expectTypeOf(pairwise).returns.toEqualTypeOf<Tensor>();
+expectTypeOf<Batched<typeof distance, { inAxes: [0, null] }>>().toEqualTypeOf<(p: Tensor, q: Tensor) => Tensor>();
+
+// Specs must fit the parameters.
+// @ts-expect-error one spec per parameter
+vmap(distance, { inAxes: [0, null, 0] });
+// @ts-expect-error the spec's keys must be the argument's
+vmap((p: { w: Tensor }) => p.w, { inAxes: [{ v: 0 }] });
+// @ts-expect-error a spec is a number, null, or a structure of them
+vmap(distance, { inAxes: "0" });
