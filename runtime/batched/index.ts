@@ -1,0 +1,15 @@
+/**
+ * `tsvmap/runtime`: what the code emitted by the transformer calls. Stable and
+ * documented, but not meant for hand use: write `vmap` and let the transformer
+ * call these.
+ */
+export * as np from "../np";
+export { Tensor } from "../tensor";
+export { VmapError } from "../errors";
+export { axisSize, mapAxis, mapNumbers, unmapAxis, unmapNumbers, broadcastAxis, broadcastNumbers, broadcastLevels } from "./levels";
+export {
+  exampleRank, exampleShape, exampleSize, exampleAxis, exampleAxisOfResult, exampleAxes, lift, flattenExample,
+  batchShape, batchPermutation, unitExampleAxes, broadcastExample, indexExample, atExample,
+} from "./example";
+export { batchedDot, batchedMatmul, batchedOuter } from "./products";
+export { remainder, roundHalfUp, trunc } from "./js-semantics";

@@ -1,0 +1,88 @@
+import { VmapError } from "../errors";
+import { broadcastTo, moveaxis } from "../shape";
+import { Tensor, formatShape } from "../tensor";
+import { asFloat64, mappedTensor, toTensor, withUnitAxes } from "./tensors";
+
+/** One mapped argument as emitted code lists it: its name, value, in axis, and how many outer batch axes lead it. */
+export type MappedEntry = readonly [argument: string, value: unknown, axis: number, leading: number];
+
+/**
+ * The size of a vmap level, from every argument it maps. Inconsistent sizes,
+ * an axis outside an argument's rank, or no size at all are VmapErrors that
+ * name each argument, its axis and its size, as JAX reports them.
+ */
+export function axisSize(fnName: string, entries: readonly MappedEntry[], given?: number): number {
+  const sizes = entries.map(([argument, value, axis, leading]) => {
+    const tensor = mappedTensor(fnName, argument, value);
+    const rank = tensor.ndim - leading;
+    if (axis < -rank || axis >= rank) {
+      throw new VmapError(
+        `vmap of ${fnName}: in axis ${axis} is out of range for argument ${argument} of shape ${formatShape(tensor.shape.slice(leading))} (rank ${rank}); an axis must be in [${-rank}, ${rank})`,
+      );
+    }
+    return { argument, axis, size: tensor.shape[leading + (axis < 0 ? axis + rank : axis)], shape: tensor.shape.slice(leading) };
+  });
+  const distinct = new Set(sizes.map((entry) => entry.size));
+  if (given !== undefined) distinct.add(given);
+  if (distinct.size > 1) {
+    const lines = sizes.map((entry) => `  * axis ${entry.axis} of argument ${entry.argument} of shape ${formatShape(entry.shape)} has size ${entry.size}`);
+    if (given !== undefined) lines.push(`  * axisSize is ${given}`);
+    throw new VmapError(`vmap of ${fnName} got inconsistent sizes for the axes to be mapped:\n${lines.join("\n")}`);
+  }
+  const [size] = distinct;
+  if (size === undefined) throw new VmapError(`vmap of ${fnName}: no argument is mapped, so give axisSize`);
+  return size;
+}
+
+/** Moves the mapped `axis` of an argument behind its `leading` batch axes: the new level's axis. */
+export function mapAxis(value: unknown, axis: number, leading: number): Tensor {
+  const tensor = mappedTensor("a vmapped function", "", value);
+  const rank = tensor.ndim - leading;
+  const source = leading + (axis < 0 ? axis + rank : axis);
+  return source === leading ? tensor : moveaxis(tensor, source, leading);
+}
+
+/** `mapAxis` for a per-example `number`: the batch becomes float64, as JS numbers are. */
+export function mapNumbers(value: unknown, axis: number, leading: number): Tensor {
+  return asFloat64(mapAxis(value, axis, leading));
+}
+
+/** Moves a level's axis from `position` to the out axis, counted against the stacked result behind `leading` batch axes. */
+export function unmapAxis(x: Tensor, position: number, leading: number, outAxis: number): Tensor {
+  const destination = leading + normalizeOutAxis(outAxis, x.ndim - leading, x.shape.slice(leading));
+  return destination === position ? x : moveaxis(x, position, destination);
+}
+
+export function unmapNumbers(x: Tensor, position: number, leading: number, outAxis: number): Tensor {
+  return unmapAxis(asFloat64(x), position, leading, outAxis);
+}
+
+/** A result that does not depend on a level's mapped arguments, repeated `size` times along the out axis (JAX broadcasts it too). */
+export function broadcastAxis(x: Tensor | number | boolean, size: number, leading: number, outAxis: number): Tensor {
+  const tensor = toTensor(x);
+  const destination = leading + normalizeOutAxis(outAxis, tensor.ndim - leading + 1, tensor.shape.slice(leading));
+  const shape = [...tensor.shape.slice(0, destination), size, ...tensor.shape.slice(destination)];
+  return broadcastTo(withUnitAxes(tensor, destination, 1), shape);
+}
+
+export function broadcastNumbers(x: Tensor | number, size: number, leading: number, outAxis: number): Tensor {
+  return asFloat64(broadcastAxis(x, size, leading, outAxis));
+}
+
+/** Gives `x` the batch axes it lacks, at `positions`, with the levels' `sizes`. */
+export function broadcastLevels(x: Tensor | number | boolean, positions: readonly number[], sizes: readonly number[]): Tensor {
+  let tensor = toTensor(x);
+  const shape = tensor.shape.slice();
+  positions.forEach((position, index) => {
+    tensor = withUnitAxes(tensor, position, 1);
+    shape.splice(position, 0, sizes[index]);
+  });
+  return broadcastTo(tensor, shape);
+}
+
+function normalizeOutAxis(axis: number, rank: number, exampleShape: readonly number[]): number {
+  if (!Number.isInteger(axis) || axis < -rank || axis >= rank) {
+    throw new VmapError(`vmap: out axis ${axis} is out of range for a result of per-example shape ${formatShape(exampleShape)}; it must be in [${-rank}, ${rank})`);
+  }
+  return axis < 0 ? axis + rank : axis;
+}

@@ -1,0 +1,52 @@
+import { allocate, dtypeOfArray } from "../dtype";
+import { VmapError } from "../errors";
+import { Tensor, formatShape } from "../tensor";
+
+/** A mapped argument as a Tensor: a plain typed array is a batched 1-D input, copied so results never alias it. */
+export function mappedTensor(fnName: string, argument: string, value: unknown): Tensor {
+  if (value instanceof Tensor) return value;
+  const dtype = dtypeOfArray(value);
+  if (dtype) {
+    const data = value as Float64Array;
+    return new Tensor(data.slice(), [data.length], dtype);
+  }
+  throw new VmapError(
+    `vmap of ${fnName}: argument ${argument} is mapped, so it must be a Tensor or a typed array, but got ${typeof value === "number" ? "a number" : describe(value)}; give it inAxes null to pass it whole`,
+  );
+}
+
+/** `x` as float64: per-example JS numbers are float64, whatever the dtype of the batch they came from. */
+export function asFloat64(x: Tensor): Tensor {
+  if (x.dtype === "float64") return x;
+  const data = allocate("float64", x.size);
+  data.set(x.data);
+  return new Tensor(data, x.shape, "float64");
+}
+
+/** A JS scalar or a Tensor as a Tensor (float64 for a number, bool for a boolean). */
+export function toTensor(x: Tensor | number | boolean): Tensor {
+  if (x instanceof Tensor) return x;
+  if (typeof x === "number") return new Tensor(Float64Array.of(x), [], "float64");
+  return new Tensor(Uint8Array.of(x ? 1 : 0), [], "bool");
+}
+
+/** `x` with unit axes inserted at `position` until it has `count` more axes. */
+export function withUnitAxes(x: Tensor, position: number, count: number): Tensor {
+  if (count <= 0) return x;
+  const shape = [...x.shape.slice(0, position), ...new Array<number>(count).fill(1), ...x.shape.slice(position)];
+  return new Tensor(x.data, shape, x.dtype);
+}
+
+export function exampleShapeOf(x: Tensor, leading: number): readonly number[] {
+  return x.shape.slice(leading);
+}
+
+export function describeExample(x: Tensor, leading: number): string {
+  return `${formatShape(exampleShapeOf(x, leading))} per example (batched shape ${formatShape(x.shape)})`;
+}
+
+function describe(value: unknown): string {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "an array (wrap it with np.array)";
+  return typeof value === "object" ? `a ${(value as object).constructor?.name ?? "object"}` : `a ${typeof value}`;
+}

@@ -1,0 +1,92 @@
+import type * as ts from "typescript";
+import { DiagnosticCode, TsvmapError } from "../diagnostics";
+import { type Operand, type Var, isVar } from "../ir";
+import { type Code, helper, np, value } from "./code";
+
+/**
+ * What a batching rule sees of one primitive application: its operands as
+ * code, which vmap levels each carries, and the levels of the result (`k`
+ * leading batch axes, outermost first, on every batched value).
+ */
+export class RuleCall {
+  constructor(
+    readonly prim: string,
+    readonly operands: readonly Operand[],
+    readonly codes: readonly Code[],
+    readonly operandLevels: readonly (readonly number[])[],
+    readonly levels: readonly number[],
+    /** Elements of operands written as array literals (`np.stack([a, b])`), with their levels. */
+    readonly elementsOf: (operand: Operand) => readonly { code: Code; levels: readonly number[]; rank: number | undefined }[] | undefined,
+    /** The size of each of `levels`, for broadcasting an operand that lacks them. */
+    readonly levelSizes: () => readonly Code[],
+    readonly node: ts.Node,
+  ) {}
+
+  get k(): number {
+    return this.levels.length;
+  }
+
+  isBatched(index: number): boolean {
+    return (this.operandLevels[index]?.length ?? 0) > 0;
+  }
+
+  /** Per-example rank of operand `index` where known. */
+  rank(index: number): number | undefined {
+    const operand = this.operands[index];
+    if (operand === undefined) return undefined;
+    return isVar(operand) ? operand.rank : 0;
+  }
+
+  /** Per-example rank of operand `index` as code: a literal when known, else read at run time. */
+  rankCode(index: number): Code {
+    const known = this.rank(index);
+    if (known !== undefined) return value(known);
+    const leading = this.operandLevels[index].length;
+    return leading === 0 ? { property: "ndim", of: this.codes[index] } : helper("exampleRank", this.codes[index], value(leading));
+  }
+
+  /** The literal value of operand `index`, when it is written as one. */
+  literal(index: number): Operand | undefined {
+    const operand = this.operands[index];
+    return operand !== undefined && !isVar(operand) ? operand : undefined;
+  }
+
+  isAbsent(index: number): boolean {
+    const operand = this.operands[index];
+    return operand === undefined || (!isVar(operand) && (operand.literal === undefined || operand.literal === null));
+  }
+
+  /**
+   * Operand `index` with a leading axis for each of `levels` (size 1 where it
+   * lacks one), its batch axes first. Unbatched operands are left as they are:
+   * broadcasting aligns them with the per-example axes.
+   */
+  withLevels(index: number): Code {
+    const own = this.operandLevels[index];
+    const code = this.codes[index];
+    if (own.length === 0 || own.length === this.levels.length) return code;
+    const missing = this.levels.flatMap((level, position) => (own.includes(level) ? [] : [position]));
+    return np("expandDims", code, { array: missing.map(value) });
+  }
+
+  /** Refuses operand `index` when it is batched: it is a shape, an axis or an index. */
+  requireUnbatched(index: number, what: string): void {
+    if (this.isBatched(index)) {
+      throw new TsvmapError(
+        DiagnosticCode.DataDependentShape,
+        `the ${what} of \`${this.prim}\` depends on a batched value, so it would differ between examples. Make it a constant, or an unmapped argument`,
+        this.node,
+      );
+    }
+  }
+
+  refuse(code: DiagnosticCode, message: string): never {
+    throw new TsvmapError(code, message, this.node);
+  }
+}
+
+export type Rule = (call: RuleCall) => Code;
+
+export function isVarOperand(operand: Operand | undefined): operand is Var {
+  return operand !== undefined && isVar(operand);
+}

@@ -1,0 +1,49 @@
+import { DiagnosticCode } from "../../diagnostics";
+import { np, value } from "../code";
+import type { Rule } from "../rule";
+import { allExampleAxes, exampleAxis } from "./axes";
+
+/**
+ * `op(x, axis?, keepdims?)` over the example axes only: a full reduction in the
+ * per-example function reduces every axis but the batch axes.
+ */
+function reduction(op: string): Rule {
+  return (call) => {
+    for (const index of [1, 2]) call.requireUnbatched(index, index === 1 ? "axis" : "keepdims flag");
+    const x = call.codes[0];
+    const axis = call.isAbsent(1) ? allExampleAxes(call, 0, x) : exampleAxis(call, 1, x);
+    return call.isAbsent(2) ? np(op, x, axis) : np(op, x, axis, call.codes[2]);
+  };
+}
+
+/** `argmax(x)` with no axis indexes the flattened example: flatten each example, then reduce its one axis. */
+function argReduction(op: string): Rule {
+  return (call) => {
+    for (const index of [1, 2]) call.requireUnbatched(index, index === 1 ? "axis" : "keepdims flag");
+    const x = call.codes[0];
+    if (call.isAbsent(1)) {
+      if (!call.isAbsent(2)) call.refuse(DiagnosticCode.BadArguments, `\`${op}\` with keepdims needs an axis under vmap`);
+      return np(op, { helper: "flattenExample", args: [x, value(call.k)] }, value(call.k));
+    }
+    const axis = exampleAxis(call, 1, x);
+    return call.isAbsent(2) ? np(op, x, axis) : np(op, x, axis, call.codes[2]);
+  };
+}
+
+/** `softmax(x, axis = -1)`: the default axis is the last per-example one, checked against the per-example rank. */
+const softmax: Rule = (call) => {
+  const x = call.codes[0];
+  return np("softmax", x, call.isAbsent(1) ? { helper: "exampleAxis", args: [x, value(call.k), value(-1)] } : exampleAxis(call, 1, x));
+};
+
+export const reduceRules: Record<string, Rule> = {
+  sum: reduction("sum"),
+  mean: reduction("mean"),
+  max: reduction("max"),
+  min: reduction("min"),
+  prod: reduction("prod"),
+  logsumexp: reduction("logsumexp"),
+  argmax: argReduction("argmax"),
+  argmin: argReduction("argmin"),
+  softmax,
+};

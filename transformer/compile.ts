@@ -1,0 +1,33 @@
+import type * as ts from "typescript";
+import { batchProgram } from "./batch/batch";
+import { emitProgram } from "./emit/emit";
+import type { TransformEnv } from "./env";
+import type { Program } from "./ir";
+import { LowerContext } from "./lower/context";
+import { specOf, readVmapOptions } from "./lower/options";
+import { applyVmap, resolveTarget, toResultTree } from "./lower/vmap";
+
+/**
+ * Compiles one `vmap(fn, options)` call site into a batched function
+ * expression: lower `fn` to the IR, batch it, emit it. Throws `TsvmapError`
+ * for anything it cannot prove equivalent to `vmap.reference`.
+ */
+export function compileVmapCall(call: ts.CallExpression, env: TransformEnv): ts.Expression {
+  return emitProgram(env, batchProgram(lowerSite(env, call)), call);
+}
+
+/** Lowers a call site: the batched function's parameters, applied to `vmap(fn, options)`. */
+export function lowerSite(env: TransformEnv, call: ts.CallExpression): Program {
+  const cx = new LowerContext(env, call);
+  const options = readVmapOptions(env.ts, call);
+  const target = resolveTarget(cx, call);
+  const arity = target.fn ? target.fn.parameters.length : Array.isArray(options.inAxes) ? options.inAxes.length : 1;
+  const params = Array.from({ length: arity }, (_, index) => {
+    const parameter = target.fn?.parameters[index];
+    const hint = parameter && env.ts.isIdentifier(parameter.name) ? parameter.name.text : `argument${index}`;
+    const kind = specOf(options, index) === null && parameter ? cx.kindOf(parameter.name) : "tensor";
+    return cx.newVar(hint, kind, undefined);
+  });
+  const result = applyVmap(cx, call, params, call);
+  return { name: target.name, params, levels: cx.levels, equations: cx.equations, result: toResultTree(result, call) };
+}

@@ -1,0 +1,105 @@
+import type * as ts from "typescript";
+import type { BatchedProgram, Code, CodeTree, Statement } from "../batch/code";
+import type { TransformEnv } from "../env";
+import { Names } from "./names";
+
+/**
+ * Prints a batched program as one function expression: a `const` per
+ * primitive, effects in place, then the result. Every statement maps back to
+ * the per-example code it came from.
+ */
+export function emitProgram(env: TransformEnv, program: BatchedProgram, site: ts.Node): ts.FunctionExpression {
+  const ts = env.ts;
+  const factory = env.factory;
+  const siteFile = ts.getOriginalNode(site).getSourceFile();
+  const names = new Names(program.outsideNames);
+
+  function visitCode(code: Code): ts.Expression {
+    if ("ref" in code) return factory.createIdentifier(names.of(code.ref));
+    if ("value" in code) return literal(code.value);
+    if ("array" in code) return factory.createArrayLiteralExpression(code.array.map(visitCode));
+    // Transforms an `np` primitive into `runtime.np.<op>(...)`.
+    if ("np" in code) return call(factory.createPropertyAccessExpression(factory.createPropertyAccessExpression(env.runtime(), "np"), code.np), code.args);
+    // Transforms a batching helper into `runtime.<helper>(...)`.
+    if ("helper" in code) return call(factory.createPropertyAccessExpression(env.runtime(), code.helper), code.args);
+    if ("operator" in code) {
+      const [left, right] = code.args.map(visitCode);
+      return code.prefix
+        ? factory.createPrefixUnaryExpression(code.operator as ts.PrefixUnaryOperator, left)
+        : factory.createBinaryExpression(left, code.operator as ts.BinaryOperator, right);
+    }
+    if ("math" in code) return call(factory.createPropertyAccessExpression(factory.createIdentifier("Math"), code.math), code.args);
+    if ("conditional" in code) {
+      const [condition, whenTrue, whenFalse] = code.conditional.map(visitCode);
+      return factory.createConditionalExpression(condition, undefined, whenTrue, undefined, whenFalse);
+    }
+    if ("property" in code) return factory.createPropertyAccessExpression(visitCode(code.of), code.property);
+    if ("element" in code) return factory.createElementAccessExpression(visitCode(code.of), visitCode(code.element));
+    if ("call" in code) return call(visitCode(code.call), code.args);
+    if ("template" in code) return template(code);
+    // Keeps a closed-over name as the user wrote it, so module imports still resolve.
+    return code.source;
+  }
+
+  function call(callee: ts.Expression, args: readonly Code[]): ts.CallExpression {
+    return factory.createCallExpression(callee, undefined, args.map(visitCode));
+  }
+
+  function literal(value: number | boolean | string | null | undefined): ts.Expression {
+    if (typeof value === "number") {
+      const magnitude = Number.isFinite(value) ? factory.createNumericLiteral(Math.abs(value)) : factory.createIdentifier("Infinity");
+      return value < 0 || Object.is(value, -0) ? factory.createPrefixUnaryExpression(ts.SyntaxKind.MinusToken, magnitude) : Number.isNaN(value) ? factory.createIdentifier("NaN") : magnitude;
+    }
+    if (typeof value === "boolean") return value ? factory.createTrue() : factory.createFalse();
+    if (typeof value === "string") return factory.createStringLiteral(value);
+    return value === null ? factory.createNull() : factory.createIdentifier("undefined");
+  }
+
+  function template(code: Extract<Code, { template: string }>): ts.Expression {
+    if (code.spans.length === 0) return factory.createNoSubstitutionTemplateLiteral(code.template);
+    const spans = code.spans.map((span, index) =>
+      factory.createTemplateSpan(
+        visitCode(span.code),
+        index === code.spans.length - 1 ? factory.createTemplateTail(span.text) : factory.createTemplateMiddle(span.text),
+      ),
+    );
+    return factory.createTemplateExpression(factory.createTemplateHead(code.template), spans);
+  }
+
+  function visitStatement(statement: Statement): ts.Statement {
+    const emitted =
+      "define" in statement
+        ? factory.createVariableStatement(
+            undefined,
+            factory.createVariableDeclarationList([factory.createVariableDeclaration(names.of(statement.define), undefined, undefined, visitCode(statement.code))], ts.NodeFlags.Const),
+          )
+        : factory.createExpressionStatement(visitCode(statement.effect));
+    return mapToSource(emitted, statement.node);
+  }
+
+  function visitTree(tree: CodeTree): ts.Expression {
+    if ("leaf" in tree) return visitCode(tree.leaf);
+    if ("array" in tree) return factory.createArrayLiteralExpression(tree.array.map(visitTree));
+    return factory.createObjectLiteralExpression(
+      tree.object.map(({ key, value }) => factory.createPropertyAssignment(/^[A-Za-z_$][\w$]*$/.test(key) ? key : factory.createStringLiteral(key), visitTree(value))),
+      tree.object.length > 1,
+    );
+  }
+
+  /** Source maps point each emitted statement at the per-example code it came from, in whichever file that is. */
+  function mapToSource<T extends ts.Node>(emitted: T, node: ts.Node): T {
+    const original = ts.getOriginalNode(node);
+    const file = original.getSourceFile();
+    ts.setEmitFlags(emitted, ts.EmitFlags.NoComments);
+    if (file === siteFile) return ts.setTextRange(emitted, { pos: original.getStart(file), end: original.getEnd() });
+    return ts.setSourceMapRange(emitted, { pos: original.getStart(file), end: original.getEnd(), source: ts.createSourceMapSource(file.fileName, file.text) });
+  }
+
+  const parameters = program.params.map((param) => factory.createParameterDeclaration(undefined, undefined, names.of(param)));
+  const body = [
+    ...program.statements.map(visitStatement),
+    factory.createReturnStatement(visitTree(program.result)),
+  ];
+  const fn = factory.createFunctionExpression(undefined, undefined, `${program.name}Batched`, undefined, parameters, undefined, factory.createBlock(body, true));
+  return mapToSource(fn, site);
+}

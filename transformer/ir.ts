@@ -1,0 +1,96 @@
+import type * as ts from "typescript";
+
+/**
+ * The per-example program, lowered from the TypeScript AST. Straight-line SSA:
+ * every value is a `Var` defined once by one equation, in order.
+ *
+ * Value kinds follow what the user's code sees for ONE example:
+ * - `number` / `boolean`: a JS scalar (batched, it becomes a 1-D Tensor: float64 or bool);
+ * - `tensor`: a Tensor, with its per-example rank when known;
+ * - `opaque`: any other JS value (a shape array, a string, a closed-over array):
+ *   never batched, reproduced as written.
+ */
+export type Kind = "number" | "boolean" | "tensor" | "opaque";
+
+export interface Var {
+  readonly id: number;
+  /** A readable name for the emitted code: the user's own name where there is one. */
+  readonly hint: string;
+  readonly kind: Kind;
+  /** Per-example rank where the code says it (0 for scalars); undefined when only run time knows. */
+  readonly rank: number | undefined;
+}
+
+export interface Literal {
+  readonly literal: number | boolean | string | null | undefined;
+}
+
+export type Operand = Var | Literal;
+
+export function isVar(operand: Operand): operand is Var {
+  return "id" in operand;
+}
+
+/** How an unbatched equation is written back: as the user wrote it. */
+export type SourceForm =
+  /** `a <op> b` or `<op>a`, a JS operator on scalars. */
+  | { readonly form: "operator"; readonly token: ts.SyntaxKind; readonly prefix?: boolean }
+  /** `Math.<name>(...)`. */
+  | { readonly form: "math"; readonly name: string }
+  /** `np.<name>(...)`. */
+  | { readonly form: "np" }
+  /** `c ? a : b`. */
+  | { readonly form: "conditional" };
+
+/** One equation: `out = prim(args)`. */
+export type Equation =
+  /** A numeric primitive, named like the `np` op it behaves as (`add`, `sum`, `dot`). */
+  | {
+      readonly op: "prim";
+      readonly prim: string;
+      readonly args: readonly Operand[];
+      readonly out: Var;
+      readonly source: SourceForm;
+      readonly node: ts.Node;
+    }
+  /** `.shape`, `.ndim`, `.size` of a tensor: the per-example ones. */
+  | { readonly op: "meta"; readonly property: "shape" | "ndim" | "size"; readonly of: Var; readonly out: Var; readonly node: ts.Node }
+  /** A value from outside the function (closed-over constant, global): written as is. */
+  | { readonly op: "free"; readonly expression: ts.Expression; readonly out: Var; readonly node: ts.Node }
+  /** `object.name` on an opaque value. */
+  | { readonly op: "property"; readonly object: Operand; readonly name: string; readonly out: Var; readonly node: ts.Node }
+  /** `object[index]` on an opaque value. */
+  | { readonly op: "element"; readonly object: Operand; readonly index: Operand; readonly out: Var; readonly node: ts.Node }
+  /** `[a, b, ...]` used as a value (a shape, a list of tensors). */
+  | { readonly op: "array"; readonly elements: readonly Operand[]; readonly out: Var; readonly node: ts.Node }
+  /** A template literal: `head${a}middle${b}tail`. */
+  | { readonly op: "template"; readonly head: string; readonly spans: readonly { readonly value: Operand; readonly text: string }[]; readonly out: Var; readonly node: ts.Node }
+  /** A call into code the transformer does not read, kept only for its effect (`console.log(...)`). */
+  | { readonly op: "effect"; readonly callee: Operand; readonly args: readonly Operand[]; readonly node: ts.Node }
+  /** Enters a vmap level: maps `value` along its per-example `axis`. */
+  | { readonly op: "enter"; readonly level: number; readonly axis: number; readonly value: Operand; readonly argument: string; readonly out: Var; readonly node: ts.Node }
+  /** Leaves a vmap level: the stacked `value`, with the level's axis moved to `axis` (null: unmapped). */
+  | { readonly op: "exit"; readonly level: number; readonly axis: number | null; readonly value: Operand; readonly out: Var; readonly node: ts.Node };
+
+/** A result structure: a leaf, or plain arrays and objects of results. */
+export type ResultTree =
+  | { readonly leaf: Operand }
+  | { readonly array: readonly ResultTree[] }
+  | { readonly object: readonly { readonly key: string; readonly value: ResultTree }[] };
+
+/** One vmap level: its size is read from the arguments it maps, or given as `axisSize`. */
+export interface Level {
+  readonly level: number;
+  readonly name: string;
+  readonly axisSize: number | undefined;
+  readonly node: ts.Node;
+}
+
+/** The lowered body of a vmap call site: its parameters, equations and result. */
+export interface Program {
+  readonly name: string;
+  readonly params: readonly Var[];
+  readonly levels: readonly Level[];
+  readonly equations: readonly Equation[];
+  readonly result: ResultTree;
+}

@@ -1,0 +1,88 @@
+import type * as ts from "typescript";
+import { DiagnosticCode } from "../diagnostics";
+import type { Operand } from "../ir";
+import { type LowerContext, type Value, isOperand, refuse } from "./context";
+import { emitPrim, lowerExpression, lowerOperand } from "./expression";
+import { inlineFunction } from "./function";
+import { isMathGlobal, mathPrims } from "./math";
+import { applyVmap } from "./vmap";
+
+/**
+ * Lowers a call. `asStatement` is true for a call whose value is discarded:
+ * only there may a call into unseen code stay, as an effect (`console.log`).
+ */
+export function lowerCall(cx: LowerContext, node: ts.CallExpression, asStatement: boolean): Value | undefined {
+  const ts = cx.ts;
+  // Transforms `vmap(f, options)` into a value that lowers `f` where it is called.
+  if (cx.env.isVmapCall(node)) return { vmapCall: node };
+  const op = cx.env.npOpName(node.expression);
+  if (op) return emitPrim(cx, op, lowerNpArguments(cx, node.arguments), { form: "np" }, node, op);
+  if (ts.isPropertyAccessExpression(node.expression) && isMathGlobal(cx, node.expression.expression)) {
+    return lowerMathCall(cx, node, node.expression.name.text);
+  }
+  const callee = calleeValue(cx, node.expression);
+  if (callee && "helper" in callee) {
+    return inlineFunction(cx, callee.helper, node.arguments.map((argument) => lowerExpression(cx, argument)), node);
+  }
+  if (callee && "vmapCall" in callee) {
+    return applyVmap(cx, callee.vmapCall, node.arguments.map((argument) => lowerExpression(cx, argument)), node);
+  }
+  if (asStatement) {
+    const calleeOperand = lowerOperand(cx, node.expression);
+    cx.emit({ op: "effect", callee: calleeOperand, args: node.arguments.map((argument) => lowerOperand(cx, argument)), node });
+    return undefined;
+  }
+  return refuse(
+    DiagnosticCode.OpaqueCall,
+    `\`${node.expression.getText()}\` is a call the transformer cannot see into, so it cannot batch its result. Call an \`np\` op, a \`Math\` function or a function written in this program`,
+    node.expression,
+  );
+}
+
+/** The callee when it is a helper function or a `vmap(...)` result; undefined for anything else. */
+function calleeValue(cx: LowerContext, callee: ts.Expression): Value | undefined {
+  const ts = cx.ts;
+  if (ts.isCallExpression(callee) && cx.env.isVmapCall(callee)) return { vmapCall: callee };
+  if (ts.isIdentifier(callee)) {
+    const symbol = cx.checker.getSymbolAtLocation(callee);
+    const bound = symbol && cx.scope.get(symbol);
+    if (bound) return bound;
+  }
+  if (ts.isArrowFunction(callee) || ts.isFunctionExpression(callee)) return { helper: callee };
+  const helper = cx.env.resolveFunction(ts.isParenthesizedExpression(callee) ? callee.expression : callee);
+  return helper ? { helper } : undefined;
+}
+
+/** np op arguments: operands, with array literals (shapes, lists of tensors) kept as `array` values. */
+function lowerNpArguments(cx: LowerContext, args: readonly ts.Expression[]): Operand[] {
+  return args.map((argument) => toOperand(cx, lowerExpression(cx, argument), argument));
+}
+
+function toOperand(cx: LowerContext, value: Value, node: ts.Expression): Operand {
+  if (isOperand(value)) return value;
+  if ("array" in value) {
+    const elements = value.array.map((element) => toOperand(cx, element, node));
+    const out = cx.newVar("list", "opaque", undefined);
+    cx.emit({ op: "array", elements, out, node });
+    return out;
+  }
+  return refuse(DiagnosticCode.BadArguments, `\`${node.getText()}\` is not a number, Tensor or list an \`np\` op takes`, node);
+}
+
+function lowerMathCall(cx: LowerContext, node: ts.CallExpression, name: string): Value {
+  const prim = mathPrims.get(name);
+  if (!prim) {
+    return refuse(
+      DiagnosticCode.OpaqueCall,
+      `\`Math.${name}\` is not compiled; the Math functions vmap batches are ${[...mathPrims.keys()].join(", ")}`,
+      node.expression,
+    );
+  }
+  const args = node.arguments.map((argument) => lowerOperand(cx, argument));
+  const source = { form: "math", name } as const;
+  if (name === "max" || name === "min") {
+    if (args.length === 0) return refuse(DiagnosticCode.BadArguments, `\`Math.${name}()\` with no arguments is not compiled`, node);
+    return args.slice(1).reduce<Operand>((folded, next) => emitPrim(cx, prim, [folded, next], source, node), args[0]);
+  }
+  return emitPrim(cx, prim, args, source, node);
+}

@@ -1,0 +1,78 @@
+import type * as ts from "typescript";
+import { DiagnosticCode } from "../diagnostics";
+import { refuse } from "./context";
+
+/** An axis spec written as a literal: a number, or null for an unmapped value. */
+export type AxisSpec = number | null;
+
+export interface VmapOptions {
+  /** One spec for every argument, or one per argument. */
+  readonly inAxes: AxisSpec | readonly AxisSpec[];
+  readonly outAxes: AxisSpec;
+  readonly axisSize: number | undefined;
+}
+
+/** Reads `vmap(fn, { inAxes, outAxes, axisSize })`; every option must be a literal. */
+export function readVmapOptions(tsModule: typeof ts, call: ts.CallExpression): VmapOptions {
+  const options: { inAxes: AxisSpec | AxisSpec[]; outAxes: AxisSpec; axisSize: number | undefined } = { inAxes: 0, outAxes: 0, axisSize: undefined };
+  const argument = call.arguments[1];
+  if (!argument) return options;
+  const literal = unwrap(tsModule, argument);
+  if (!tsModule.isObjectLiteralExpression(literal)) {
+    return refuse(DiagnosticCode.NonLiteralAxes, `the options of vmap must be written as an object literal (\`{ inAxes: [0, null] }\`) so they are known at compile time`, argument);
+  }
+  for (const property of literal.properties) {
+    if (!tsModule.isPropertyAssignment(property) || !tsModule.isIdentifier(property.name)) {
+      return refuse(DiagnosticCode.NonLiteralAxes, "write each vmap option as `name: literal`", property);
+    }
+    const value = unwrap(tsModule, property.initializer);
+    switch (property.name.text) {
+      case "inAxes":
+        options.inAxes = tsModule.isArrayLiteralExpression(value) ? value.elements.map((element) => readSpec(tsModule, element, "inAxes")) : readSpec(tsModule, value, "inAxes");
+        break;
+      case "outAxes":
+        options.outAxes = readSpec(tsModule, value, "outAxes");
+        break;
+      case "axisSize": {
+        const size = readNumber(tsModule, value);
+        if (size === undefined || !Number.isInteger(size) || size < 0) {
+          return refuse(DiagnosticCode.NonLiteralAxes, "`axisSize` must be a non-negative integer literal", value);
+        }
+        options.axisSize = size;
+        break;
+      }
+      default:
+        return refuse(DiagnosticCode.BadArguments, `vmap has no option \`${property.name.text}\`; the options are inAxes, outAxes and axisSize`, property.name);
+    }
+  }
+  return options;
+}
+
+function readSpec(tsModule: typeof ts, node: ts.Expression, option: string): AxisSpec {
+  const value = unwrap(tsModule, node);
+  if (value.kind === tsModule.SyntaxKind.NullKeyword) return null;
+  const axis = readNumber(tsModule, value);
+  if (axis !== undefined && Number.isInteger(axis)) return axis;
+  if (tsModule.isObjectLiteralExpression(value) || tsModule.isArrayLiteralExpression(value)) {
+    return refuse(DiagnosticCode.AxesStructure, `structured \`${option}\` specs are not compiled yet; give one number or null per argument`, value);
+  }
+  return refuse(DiagnosticCode.NonLiteralAxes, `\`${option}\` must be written as integer or null literals (found \`${value.getText()}\`), so the batch axis is known at compile time`, value);
+}
+
+function readNumber(tsModule: typeof ts, node: ts.Expression): number | undefined {
+  if (tsModule.isNumericLiteral(node)) return Number(node.text);
+  if (tsModule.isPrefixUnaryExpression(node) && node.operator === tsModule.SyntaxKind.MinusToken && tsModule.isNumericLiteral(node.operand)) {
+    return -Number(node.operand.text);
+  }
+  return undefined;
+}
+
+function unwrap(tsModule: typeof ts, node: ts.Expression): ts.Expression {
+  while (tsModule.isParenthesizedExpression(node) || tsModule.isAsExpression(node) || tsModule.isSatisfiesExpression(node)) node = node.expression;
+  return node;
+}
+
+/** The spec of argument `index`. */
+export function specOf(options: VmapOptions, index: number): AxisSpec {
+  return Array.isArray(options.inAxes) ? options.inAxes[index] ?? null : (options.inAxes as AxisSpec);
+}

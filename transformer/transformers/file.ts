@@ -1,0 +1,124 @@
+import type * as ts from "typescript";
+import { DiagnosticCode, TsvmapError, toDiagnostic } from "../diagnostics";
+import type { TransformEnv } from "../env";
+import type { TsvmapSymbols } from "./symbols";
+
+/** The code generator's entry: the batched expression that replaces one `vmap(...)` call. */
+export type CompileSite = (call: ts.CallExpression, env: TransformEnv) => ts.Expression;
+
+/** One outermost `vmap(...)` call and what replaced it; `replacement` is undefined when the site was refused. */
+export interface VmapSite {
+  readonly call: ts.CallExpression;
+  readonly replacement: ts.Expression | undefined;
+}
+
+/** What rewriting the call sites of one file needs from the program being emitted. */
+export interface SiteRewriter {
+  readonly ts: typeof ts;
+  readonly checker: ts.TypeChecker;
+  readonly symbols: TsvmapSymbols;
+  readonly resolveFunction: TransformEnv["resolveFunction"];
+  readonly compileSite: CompileSite;
+  /** Receives every refusal, and every unexpected failure, as an error diagnostic. */
+  readonly report: (diagnostic: ts.Diagnostic) => void;
+  /** Sees each outermost site, in source order, once it is compiled or refused. */
+  readonly onSite?: (site: VmapSite) => void;
+}
+
+/** Where emitted code finds the batched primitives. */
+export const runtimeModuleSpecifier = "tsvmap/runtime";
+
+/**
+ * Replaces each outermost tsvmap `vmap(...)` call of a file with the code the
+ * code generator emits for it (nested sites are the generator's business), and
+ * gives the file one namespace import of `tsvmap/runtime` when a site compiled.
+ * A refused site stays as written and its diagnostic goes to `report`.
+ */
+export function rewriteVmapSites(rewriter: SiteRewriter): ts.TransformerFactory<ts.SourceFile> {
+  const { ts: tsModule, symbols, compileSite, report, onSite } = rewriter;
+  const { SyntaxKind } = tsModule;
+
+  return (context) => (sourceFile) => {
+    const { factory } = context;
+    let runtimeNamespace: ts.Identifier | undefined;
+    let compiledSites = 0;
+
+    const env: TransformEnv = {
+      ts: tsModule,
+      checker: rewriter.checker,
+      factory,
+      // One generated name per file, so it cannot clash with anything the user wrote;
+      // each reference is its own node (a clone keeps the generated name).
+      runtime: () =>
+        factory.cloneNode(
+          (runtimeNamespace ??= factory.createUniqueName(
+            "tsvmap_runtime",
+            tsModule.GeneratedIdentifierFlags.Optimistic | tsModule.GeneratedIdentifierFlags.FileLevel,
+          )),
+        ),
+      isVmapCall: symbols.isVmapCall,
+      npOpName: symbols.npOpName,
+      resolveFunction: rewriter.resolveFunction,
+    };
+
+    function visitNode(node: ts.Node): ts.Node {
+      switch (node.kind) {
+        case SyntaxKind.CallExpression:
+          return visitCallExpression(node as ts.CallExpression);
+        default:
+          return tsModule.visitEachChild(node, visitNode, context);
+      }
+    }
+
+    function visitCallExpression(call: ts.CallExpression): ts.Node {
+      // A tsvmap `vmap(f, options)` call: the whole call becomes its batched code.
+      if (symbols.isVmapCall(call)) return visitVmapSite(call);
+      return tsModule.visitEachChild(call, visitNode, context);
+    }
+
+    function visitVmapSite(call: ts.CallExpression): ts.Node {
+      let replacement: ts.Expression | undefined;
+      try {
+        replacement = tsModule.setOriginalNode(tsModule.setTextRange(compileSite(call, env), call), call);
+        compiledSites++;
+      } catch (error) {
+        report(diagnosticFor(error, call));
+      }
+      onSite?.({ call, replacement });
+      return replacement ?? call;
+    }
+
+    function diagnosticFor(error: unknown, call: ts.CallExpression): ts.Diagnostic {
+      if (error instanceof TsvmapError) return toDiagnostic(tsModule, error, call);
+      const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+      const message =
+        `internal error while compiling this vmap call; it was left uncompiled. ` +
+        `Please report this as a tsvmap bug, with the call. ${detail}`;
+      return toDiagnostic(tsModule, new TsvmapError(DiagnosticCode.InternalError, message, call));
+    }
+
+    const visited = tsModule.visitEachChild(sourceFile, visitNode, context);
+    if (runtimeNamespace === undefined || compiledSites === 0) return visited;
+    return withNamespaceImport(factory, visited, runtimeNamespace);
+  };
+
+  /** `file` with `import * as <name> from "tsvmap/runtime"` after its prologue and leading imports. */
+  function withNamespaceImport(factory: ts.NodeFactory, file: ts.SourceFile, name: ts.Identifier): ts.SourceFile {
+    const runtimeImport = factory.createImportDeclaration(
+      undefined,
+      factory.createImportClause(undefined, undefined, factory.createNamespaceImport(name)),
+      factory.createStringLiteral(runtimeModuleSpecifier),
+    );
+    const statements = file.statements;
+    let at = 0;
+    while (at < statements.length && isPrologueOrImport(statements[at])) at++;
+    return factory.updateSourceFile(file, [...statements.slice(0, at), runtimeImport, ...statements.slice(at)]);
+  }
+
+  function isPrologueOrImport(statement: ts.Statement): boolean {
+    return (
+      tsModule.isImportDeclaration(statement) ||
+      (tsModule.isExpressionStatement(statement) && tsModule.isStringLiteral(statement.expression))
+    );
+  }
+}
