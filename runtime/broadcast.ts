@@ -43,9 +43,3 @@ export function broadcastStrides(shape: readonly number[], target: readonly numb
     return own[sourceAxis];
   });
 }
-
-export function sameShape(a: readonly number[], b: readonly number[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let axis = 0; axis < a.length; axis++) if (a[axis] !== b[axis]) return false;
-  return true;
-}

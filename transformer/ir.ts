@@ -73,10 +73,19 @@ export type Equation =
   | { readonly op: "exit"; readonly level: number; readonly axis: number | null; readonly value: Operand; readonly out: Var; readonly node: ts.Node };
 
 /** A result structure: a leaf, or plain arrays and objects of results. */
-export type ResultTree =
-  | { readonly leaf: Operand }
-  | { readonly array: readonly ResultTree[] }
-  | { readonly object: readonly { readonly key: string; readonly value: ResultTree }[] };
+export type Tree<Leaf> =
+  | { readonly leaf: Leaf }
+  | { readonly array: readonly Tree<Leaf>[] }
+  | { readonly object: readonly { readonly key: string; readonly value: Tree<Leaf> }[] };
+
+export type ResultTree = Tree<Operand>;
+
+/** The same structure with every leaf mapped. */
+export function mapTree<A, B>(tree: Tree<A>, mapLeaf: (leaf: A) => B): Tree<B> {
+  if ("leaf" in tree) return { leaf: mapLeaf(tree.leaf) };
+  if ("array" in tree) return { array: tree.array.map((element) => mapTree(element, mapLeaf)) };
+  return { object: tree.object.map(({ key, value }) => ({ key, value: mapTree(value, mapLeaf) })) };
+}
 
 /** One vmap level: its size is read from the arguments it maps, or given as `axisSize`. */
 export interface Level {

@@ -1,6 +1,6 @@
 import { DiagnosticCode, TsvmapError } from "../diagnostics";
-import { type Equation, type Operand, type Program, type ResultTree, type Var, isVar } from "../ir";
-import { type BatchedProgram, type Code, type CodeTree, type Statement, helper, ref, value } from "./code";
+import { type Equation, type Operand, type Program, type Var, isVar, mapTree } from "../ir";
+import { type BatchedProgram, type Code, type Statement, helper, ref, value } from "./code";
 import { RuleCall } from "./rule";
 import { batchingRules } from "./rules";
 import { unbatchedCode } from "./unbatched";
@@ -32,7 +32,7 @@ class Batcher {
   run(): BatchedProgram {
     for (const equation of this.program.equations) this.batchEquation(equation);
     const outsideNames = this.program.equations.flatMap((equation) => (equation.op === "free" ? [equation.expression.getText()] : []));
-    return { name: this.program.name, params: this.program.params, outsideNames, statements: this.statements, result: this.resultTree(this.program.result) };
+    return { name: this.program.name, params: this.program.params, outsideNames, statements: this.statements, result: mapTree(this.program.result, (leaf) => this.code(leaf)) };
   }
 
   private levels(operand: Operand): readonly number[] {
@@ -176,12 +176,6 @@ class Batcher {
     if (operands.some((operand) => this.levels(operand).length > 0)) {
       throw new TsvmapError(DiagnosticCode.DataDependentShape, `${what} is not compiled: it would differ between examples. Use \`np\` ops on it instead`, node);
     }
-  }
-
-  private resultTree(tree: ResultTree): CodeTree {
-    if ("leaf" in tree) return { leaf: this.code(tree.leaf) };
-    if ("array" in tree) return { array: tree.array.map((element) => this.resultTree(element)) };
-    return { object: tree.object.map(({ key, value: member }) => ({ key, value: this.resultTree(member) })) };
   }
 }
 

@@ -1,5 +1,5 @@
 import type * as ts from "typescript";
-import type { Var } from "../ir";
+import type { Tree, Var } from "../ir";
 
 /**
  * The batched program, as expressions over the runtime: what the batch stage
@@ -31,10 +31,7 @@ export type Statement =
   /** `<code>;`, run for its effect. */
   | { readonly effect: Code; readonly node: ts.Node };
 
-export type CodeTree =
-  | { readonly leaf: Code }
-  | { readonly array: readonly CodeTree[] }
-  | { readonly object: readonly { readonly key: string; readonly value: CodeTree }[] };
+export type CodeTree = Tree<Code>;
 
 export interface BatchedProgram {
   readonly name: string;

@@ -51,7 +51,7 @@ export function applyVmap(cx: LowerContext, vmapCall: ts.CallExpression, args: r
   const result = target.op
     ? emitPrim(cx, target.op, entered.map((value) => asOperand(value, site)), { form: "np" }, site, target.op)
     : inlineFunction(cx, target.fn!, entered, site);
-  return exitValue(cx, level, options.outAxes, result, site);
+  return exitValue(cx, level, options.outAxes, result, site, "result");
 }
 
 function enter(cx: LowerContext, level: Level, target: Target, index: number, spec: AxisSpec, argument: Value, site: ts.Node): Value {
@@ -66,20 +66,21 @@ function enter(cx: LowerContext, level: Level, target: Target, index: number, sp
   }
   const kind = parameter ? cx.kindOf(parameter.name) : "tensor";
   const rank = isVar(argument) && argument.rank !== undefined ? argument.rank - 1 : undefined;
-  const out = cx.newVar(name, kind, rank);
+  const out = cx.newVar(`${parameter ? name : `argument${index}`}Batch`, kind, rank);
   cx.emit({ op: "enter", level: level.level, axis: spec, value: argument, argument: name, out, node: parameter ?? site });
   return out;
 }
 
-function exitValue(cx: LowerContext, level: Level, axis: AxisSpec, value: Value, site: ts.Node): Value {
-  if ("array" in value) return { array: value.array.map((element) => exitValue(cx, level, axis, element, site)) };
-  if ("object" in value) return { object: new Map([...value.object].map(([key, member]) => [key, exitValue(cx, level, axis, member, site)])) };
+/** Stacks every leaf of `value` along the level's out axis; `name` names the stacked leaf in the emitted code. */
+function exitValue(cx: LowerContext, level: Level, axis: AxisSpec, value: Value, site: ts.Node, name: string): Value {
+  if ("array" in value) return { array: value.array.map((element, index) => exitValue(cx, level, axis, element, site, `${name}${index}`)) };
+  if ("object" in value) return { object: new Map([...value.object].map(([key, member]) => [key, exitValue(cx, level, axis, member, site, key)])) };
   const operand = asOperand(value, site);
   if (kindOfOperand(operand) === "opaque") {
     refuse(DiagnosticCode.UnsupportedSyntax, "a per-example function must return numbers, booleans or Tensors (or arrays and objects of them), not other values", site);
   }
   const rank = kindOfOperand(operand) === "tensor" ? (isVar(operand) ? operand.rank : undefined) : 0;
-  const out = cx.newVar("stacked", "tensor", rank === undefined ? undefined : rank + 1);
+  const out = cx.newVar(name, "tensor", rank === undefined ? undefined : rank + 1);
   cx.emit({ op: "exit", level: level.level, axis, value: operand, out, node: site });
   return out;
 }

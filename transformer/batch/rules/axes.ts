@@ -13,6 +13,10 @@ export function exampleAxis(call: RuleCall, index: number, of: Code, extra = 0):
   call.requireUnbatched(index, "axis");
   const operand = call.operands[index];
   if (!isVar(operand) && typeof operand.literal === "number" && operand.literal >= 0) return value(operand.literal + call.k);
+  const listed = call.elementsOf(operand)?.map((element) => ("value" in element.code ? element.code.value : undefined));
+  if (listed?.every((axis): axis is number => typeof axis === "number" && axis >= 0)) {
+    return { array: listed.map((axis) => value(axis + call.k)) };
+  }
   return helper(extra ? "exampleAxisOfResult" : "exampleAxis", of, value(call.k), call.codes[index]);
 }
 
