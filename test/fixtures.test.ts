@@ -127,12 +127,12 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
-it("the fixtures type-check", { timeout: 60_000 }, () => {
+it("the fixtures type-check", () => {
   const errors = build.preEmitDiagnostics.map((d) => ts.formatDiagnostic(d, { getCanonicalFileName: (f) => f, getCurrentDirectory: () => fixturesDir, getNewLine: () => "\n" }));
   expect(errors).toEqual([]);
 });
 
-describe.each(positiveCases)("fixture %s", { timeout: 60_000 }, (name) => {
+describe.each(positiveCases)("fixture %s", (name) => {
   const input = path.join(fixturesDir, name, "input.ts");
 
   it("compiles every vmap site; the emitted JS matches output.js", async () => {
@@ -163,7 +163,7 @@ describe.each(positiveCases)("fixture %s", { timeout: 60_000 }, (name) => {
   });
 });
 
-describe.each(negativeCases)("error fixture %s", { timeout: 60_000 }, (name) => {
+describe.each(negativeCases)("error fixture %s", (name) => {
   const fixture = path.join(errorsDir, `${name}.ts`);
 
   it("is refused with diagnostics matching <case>.diagnostics.txt, and no site compiles", async () => {

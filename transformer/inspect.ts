@@ -73,6 +73,9 @@ export function inspectFile(fileName: string): Inspection {
   };
 }
 
+/** TS18003 "No inputs were found in config file": harmless here, the file is given explicitly. */
+const noInputsCode = 18003;
+
 function optionsFor(file: string): { options: ts.CompilerOptions; configErrors: readonly ts.Diagnostic[] } {
   const configFile = ts.findConfigFile(path.dirname(file), ts.sys.fileExists);
   if (configFile === undefined) return { options: defaultOptions, configErrors: [] };
@@ -86,6 +89,3 @@ function optionsFor(file: string): { options: ts.CompilerOptions; configErrors: 
   const relevant = parsed.errors.filter((d) => d.code !== noInputsCode);
   return { options: parsed.options, configErrors: relevant };
 }
-
-/** TS18003 "No inputs were found in config file": harmless here, the file is given explicitly. */
-const noInputsCode = 18003;

@@ -25,11 +25,16 @@ const project = createTempProject({
     "const synthetic = (x: number) => x;",
     "export const kept = vmap(synthetic);",
   ].join("\n"),
+  "collision.ts": [
+    'import { vmap } from "tsvmap";',
+    'const tsvmap_runtime = "the user\'s own";',
+    "export const both = [vmap((x: number) => x), tsvmap_runtime];",
+  ].join("\n"),
   "untouched.ts": ["function vmap<F>(fn: F): F { return fn; }", "export const same = vmap((x: number) => x);"].join("\n"),
 });
 afterAll(() => project.remove());
 
-const program = project.program(["compiled.ts", "refused.ts", "broken.ts", "synthetic.ts", "untouched.ts"], {
+const program = project.program(["compiled.ts", "refused.ts", "broken.ts", "synthetic.ts", "collision.ts", "untouched.ts"], {
   module: ts.ModuleKind.CommonJS,
   moduleResolution: ts.ModuleResolutionKind.Bundler,
   target: ts.ScriptTarget.ES2022,
@@ -91,6 +96,12 @@ describe("rewriting the vmap sites of a file", () => {
 
   it("points a refusal at a synthesized node to the call being compiled", () => {
     expect(emit("synthetic.ts").where).toEqual(["9003 3:21 vmap(synthetic)"]);
+  });
+
+  it("names the runtime namespace apart from the user's own identifiers", () => {
+    const { javascript } = emit("collision.ts");
+    expect(javascript).toContain('const tsvmap_runtime_1 = __importStar(require("tsvmap/runtime"));');
+    expect(javascript).toContain("exports.both = [tsvmap_runtime_1.marker, tsvmap_runtime];");
   });
 
   it("leaves a file with no tsvmap vmap exactly as TypeScript emits it", () => {

@@ -51,7 +51,7 @@ beforeAll(() => {
   }
 });
 
-describe("the ts-patch plugin", { timeout: 120_000 }, () => {
+describe("the ts-patch plugin", () => {
   it("compiles a vmap call in a user's build, and the output runs", () => {
     const { status, output } = tspc();
     expect(output).toBe("");

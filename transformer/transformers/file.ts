@@ -26,7 +26,7 @@ export interface SiteRewriter {
 }
 
 /** Where emitted code finds the batched primitives. */
-export const runtimeModuleSpecifier = "tsvmap/runtime";
+const runtimeModuleSpecifier = "tsvmap/runtime";
 
 /**
  * Replaces each outermost tsvmap `vmap(...)` call of a file with the code the
@@ -40,22 +40,26 @@ export function rewriteVmapSites(rewriter: SiteRewriter): ts.TransformerFactory<
 
   return (context) => (sourceFile) => {
     const { factory } = context;
-    let runtimeNamespace: ts.Identifier | undefined;
+    // Every reference to the runtime namespace is its own node, generated from one
+    // anchor: the printer gives them one name, unique in the file (`tsvmap_runtime`
+    // unless the user's code already has that name).
+    const runtimeAnchor = factory.createIdentifier("tsvmap_runtime");
+    const runtimeName = () =>
+      factory.getGeneratedNameForNode(
+        runtimeAnchor,
+        tsModule.GeneratedIdentifierFlags.Optimistic | tsModule.GeneratedIdentifierFlags.FileLevel,
+      );
+    let runtimeUsed = false;
     let compiledSites = 0;
 
     const env: TransformEnv = {
       ts: tsModule,
       checker: rewriter.checker,
       factory,
-      // One generated name per file, so it cannot clash with anything the user wrote;
-      // each reference is its own node (a clone keeps the generated name).
-      runtime: () =>
-        factory.cloneNode(
-          (runtimeNamespace ??= factory.createUniqueName(
-            "tsvmap_runtime",
-            tsModule.GeneratedIdentifierFlags.Optimistic | tsModule.GeneratedIdentifierFlags.FileLevel,
-          )),
-        ),
+      runtime: () => {
+        runtimeUsed = true;
+        return runtimeName();
+      },
       isVmapCall: symbols.isVmapCall,
       npOpName: symbols.npOpName,
       resolveFunction: rewriter.resolveFunction,
@@ -98,8 +102,8 @@ export function rewriteVmapSites(rewriter: SiteRewriter): ts.TransformerFactory<
     }
 
     const visited = tsModule.visitEachChild(sourceFile, visitNode, context);
-    if (runtimeNamespace === undefined || compiledSites === 0) return visited;
-    return withNamespaceImport(factory, visited, runtimeNamespace);
+    if (!runtimeUsed || compiledSites === 0) return visited;
+    return withNamespaceImport(factory, visited, runtimeName());
   };
 
   /** `file` with `import * as <name> from "tsvmap/runtime"` after its prologue and leading imports. */

@@ -3,7 +3,7 @@ import { createPackageNameLookup } from "./package-name";
 import { unwrapExpression } from "./unwrap";
 
 /** The npm name of the package whose `vmap` and `np` the transformer rewrites. */
-export const tsvmapPackageName = "tsvmap";
+const tsvmapPackageName = "tsvmap";
 
 /** Recognises tsvmap's own `vmap` and `np` ops by symbol, never by the name at the use site. */
 export interface TsvmapSymbols {
