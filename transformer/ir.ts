@@ -70,7 +70,47 @@ export type Equation =
   /** Enters a vmap level: maps `value` along its per-example `axis`. */
   | { readonly op: "enter"; readonly level: number; readonly axis: number; readonly value: Operand; readonly argument: string; readonly out: Var; readonly node: ts.Node }
   /** Leaves a vmap level: the stacked `value`, with the level's axis moved to `axis` (null: unmapped). */
-  | { readonly op: "exit"; readonly level: number; readonly axis: number | null; readonly value: Operand; readonly out: Var; readonly node: ts.Node };
+  | { readonly op: "exit"; readonly level: number; readonly axis: number | null; readonly value: Operand; readonly out: Var; readonly node: ts.Node }
+  /** `if`/`else`: each of `outs` is the matching `thenValues` or `elseValues` entry, by `condition`. */
+  | {
+      readonly op: "cond";
+      readonly condition: Operand;
+      readonly then: readonly Equation[];
+      readonly else: readonly Equation[];
+      readonly thenValues: readonly Operand[];
+      readonly elseValues: readonly Operand[];
+      readonly outs: readonly Var[];
+      readonly node: ts.Node;
+    }
+  /**
+   * `for`/`while`: `carried` start as `initial`; while `condition` (computed by
+   * `test`) holds, `body` runs and `carried` become `next`. After the loop,
+   * `carried` hold the final values.
+   */
+  | {
+      readonly op: "loop";
+      readonly carried: readonly Var[];
+      readonly initial: readonly Operand[];
+      readonly test: readonly Equation[];
+      readonly condition: Operand;
+      readonly body: readonly Equation[];
+      readonly next: readonly Operand[];
+      readonly node: ts.Node;
+    };
+
+/** Every equation of `equations`, those inside `if` and loops included. */
+export function* allEquations(equations: readonly Equation[]): Generator<Equation> {
+  for (const equation of equations) {
+    yield equation;
+    if (equation.op === "cond") {
+      yield* allEquations(equation.then);
+      yield* allEquations(equation.else);
+    } else if (equation.op === "loop") {
+      yield* allEquations(equation.test);
+      yield* allEquations(equation.body);
+    }
+  }
+}
 
 /** A result structure: a leaf, or plain arrays and objects of results. */
 export type Tree<Leaf> =

@@ -6,7 +6,7 @@
 export * as np from "../np";
 export { Tensor } from "../tensor";
 export { VmapError } from "../errors";
-export { axisSize, mapAxis, mapNumbers, unmapAxis, unmapNumbers, broadcastAxis, broadcastNumbers, broadcastLevels } from "./levels";
+export { axisSize, mapAxis, mapNumbers, unmapAxis, unmapNumbers, broadcastAxis, broadcastNumbers, broadcastLevels, anyActive } from "./levels";
 export {
   exampleRank, exampleShape, exampleSize, exampleAxis, exampleAxisOfResult, exampleAxes, lift, flattenExample,
   batchShape, batchPermutation, unitExampleAxes, broadcastExample, indexExample, atExample,

@@ -86,3 +86,10 @@ function normalizeOutAxis(axis: number, rank: number, exampleShape: readonly num
   }
   return axis < 0 ? axis + rank : axis;
 }
+
+/** Whether any example still runs a loop whose test is batched. */
+export function anyActive(test: Tensor | boolean): boolean {
+  if (typeof test === "boolean") return test;
+  for (let i = 0; i < test.size; i++) if (test.data[i]) return true;
+  return false;
+}

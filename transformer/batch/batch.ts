@@ -1,5 +1,6 @@
 import { DiagnosticCode, TsvmapError } from "../diagnostics";
-import { type Equation, type Operand, type Program, type Var, isVar, mapTree } from "../ir";
+import { type Equation, type Operand, type Program, type Var, allEquations, isVar, mapTree } from "../ir";
+import { batchCond, batchLoop } from "./control";
 import { type BatchedProgram, type Code, type Statement, helper, ref, value } from "./code";
 import { RuleCall } from "./rule";
 import { batchingRules } from "./rules";
@@ -18,35 +19,88 @@ export function batchProgram(program: Program): BatchedProgram {
   return new Batcher(program).run();
 }
 
-class Batcher {
-  private readonly levelsOf = new Map<number, readonly number[]>();
+export class Batcher {
+  private levelsOf = new Map<number, readonly number[]>();
   /** Values written inline where they are used, not bound to a name: closed-over names, shapes, lists. */
-  private readonly inline = new Map<number, Code>();
-  private readonly elements = new Map<number, readonly Operand[]>();
-  private readonly sizes = new Map<number, Var>();
-  private readonly statements: Statement[] = [];
+  private inline = new Map<number, Code>();
+  private elements = new Map<number, readonly Operand[]>();
+  private sizes = new Map<number, Var>();
+  /** Where batched statements go: the function body, or a branch or loop body being batched. */
+  private statements: Statement[] = [];
   private lastId = 0;
 
   constructor(private readonly program: Program) {}
 
   run(): BatchedProgram {
-    for (const equation of this.program.equations) this.batchEquation(equation);
-    const outsideNames = this.program.equations.flatMap((equation) => (equation.op === "free" ? [equation.expression.getText()] : []));
+    this.batchEquations(this.program.equations);
+    const outsideNames = [...allEquations(this.program.equations)].flatMap((equation) => (equation.op === "free" ? [equation.expression.getText()] : []));
     return { name: this.program.name, params: this.program.params, outsideNames, statements: this.statements, result: mapTree(this.program.result, (leaf) => this.code(leaf)) };
   }
 
-  private levels(operand: Operand): readonly number[] {
+  batchEquations(equations: readonly Equation[]): void {
+    for (const equation of equations) this.batchEquation(equation);
+  }
+
+  levels(operand: Operand): readonly number[] {
     return isVar(operand) ? this.levelsOf.get(operand.id) ?? [] : [];
   }
 
-  private code(operand: Operand): Code {
+  setLevels(v: Var, levels: readonly number[]): void {
+    this.levelsOf.set(v.id, levels);
+  }
+
+  code(operand: Operand): Code {
     if (!isVar(operand)) return value(operand.literal);
     return this.inline.get(operand.id) ?? ref(operand);
   }
 
-  private define(out: Var, code: Code, levels: readonly number[], node: Equation["node"]): void {
+  define(out: Var, code: Code, levels: readonly number[], node: Equation["node"]): void {
     this.levelsOf.set(out.id, levels);
     this.statements.push({ define: out, code, node });
+  }
+
+  push(statement: Statement): void {
+    this.statements.push(statement);
+  }
+
+  /** Batches into a fresh statement list (a branch, a loop body) and gives it back. */
+  into(batch: () => void): Statement[] {
+    const outer = this.statements;
+    const statements: Statement[] = [];
+    this.statements = statements;
+    try {
+      batch();
+    } finally {
+      this.statements = outer;
+    }
+    return statements;
+  }
+
+  /** Runs `batch` for what it learns (levels of values), then forgets everything it did. */
+  trial<T>(batch: () => T): T {
+    const saved = { levelsOf: this.levelsOf, inline: this.inline, elements: this.elements, sizes: this.sizes, statements: this.statements, lastId: this.lastId };
+    this.levelsOf = new Map(saved.levelsOf);
+    this.inline = new Map(saved.inline);
+    this.elements = new Map(saved.elements);
+    this.sizes = new Map(saved.sizes);
+    this.statements = [];
+    try {
+      return batch();
+    } finally {
+      Object.assign(this, saved);
+    }
+  }
+
+  newVar(hint: string, kind: Var["kind"]): Var {
+    return { id: --this.lastId, hint, kind, rank: undefined };
+  }
+
+  /** `operand` with a leading axis for every one of `levels` it lacks, each as long as its level. */
+  alignTo(operand: Operand, levels: readonly number[]): Code {
+    const own = this.levels(operand);
+    if (own.length === levels.length) return this.code(operand);
+    const missing = levels.flatMap((level, position) => (own.includes(level) ? [] : [position]));
+    return helper("broadcastLevels", this.code(operand), { array: missing.map(value) }, { array: missing.map((position) => ref(this.sizes.get(levels[position])!)) });
   }
 
   private batchEquation(equation: Equation): void {
@@ -57,6 +111,10 @@ class Batcher {
         return this.enter(equation);
       case "exit":
         return this.exit(equation);
+      case "cond":
+        return batchCond(this, equation);
+      case "loop":
+        return batchLoop(this, equation);
       case "free":
         // Transforms a closed-over name into itself: constants are unbatched.
         this.inline.set(equation.out.id, { source: equation.expression });
@@ -91,25 +149,32 @@ class Batcher {
 
   /** Transforms `op(args)` by its batching rule when an operand is batched, else keeps it as written. */
   private batchPrim(equation: PrimEquation): void {
-    const operandLevels = equation.args.map((arg) => this.levels(arg));
-    const levels = union(operandLevels);
-    const codes = equation.args.map((arg) => this.code(arg));
-    if (levels.length === 0) return this.define(equation.out, unbatchedCode(equation, codes), levels, equation.node);
-    const rule = batchingRules[equation.prim];
-    if (!rule) {
-      throw new TsvmapError(DiagnosticCode.DataDependentShape, `\`${equation.prim}\` cannot take a batched operand under vmap; give it unbatched arguments`, equation.node);
+    const levels = union(equation.args.map((arg) => this.levels(arg)));
+    if (levels.length === 0) {
+      return this.define(equation.out, unbatchedCode(equation, equation.args.map((arg) => this.code(arg))), levels, equation.node);
     }
+    this.define(equation.out, this.applyRule(equation.prim, equation.args, equation.node), levels, equation.node);
+  }
+
+  /** The batched code of `prim(args)` by its rule; its levels are the union of its operands'. */
+  applyRule(prim: string, args: readonly Operand[], node: Equation["node"]): Code {
+    const rule = batchingRules[prim];
+    if (!rule) {
+      throw new TsvmapError(DiagnosticCode.DataDependentShape, `\`${prim}\` cannot take a batched operand under vmap; give it unbatched arguments`, node);
+    }
+    const operandLevels = args.map((arg) => this.levels(arg));
+    const levels = union(operandLevels);
     const call = new RuleCall(
-      equation.prim,
-      equation.args,
-      codes,
+      prim,
+      args,
+      args.map((arg) => this.code(arg)),
       operandLevels,
       levels,
       (operand) => this.elementsWithLevels(operand),
       () => levels.map((level) => ref(this.sizes.get(level)!)),
-      equation.node,
+      node,
     );
-    this.define(equation.out, rule(call), levels, equation.node);
+    return rule(call);
   }
 
   private elementsWithLevels(operand: Operand) {
@@ -129,7 +194,7 @@ class Batcher {
   /** `const size = axisSize(...)`, checking every argument this level maps at once, as JAX reports them together. */
   private defineSize(first: LevelEquation): void {
     const level = this.program.levels[first.level];
-    const entries = this.program.equations.filter((equation): equation is Extract<Equation, { op: "enter" }> => equation.op === "enter" && equation.level === first.level);
+    const entries = [...allEquations(this.program.equations)].filter((equation): equation is Extract<Equation, { op: "enter" }> => equation.op === "enter" && equation.level === first.level);
     const checked = entries.map((entry) => ({
       array: [value(entry.argument), this.code(entry.value), value(entry.axis), value(this.levels(entry.value).length)],
     }));
@@ -172,13 +237,13 @@ class Batcher {
     return helper(property === "shape" ? "exampleShape" : "exampleSize", tensor, value(leading));
   }
 
-  private requireUnbatched(operands: readonly Operand[], node: Equation["node"], what: string): void {
+  requireUnbatched(operands: readonly Operand[], node: Equation["node"], what: string): void {
     if (operands.some((operand) => this.levels(operand).length > 0)) {
       throw new TsvmapError(DiagnosticCode.DataDependentShape, `${what} is not compiled: it would differ between examples. Use \`np\` ops on it instead`, node);
     }
   }
 }
 
-function union(levelSets: readonly (readonly number[])[]): readonly number[] {
+export function union(levelSets: readonly (readonly number[])[]): readonly number[] {
   return [...new Set(levelSets.flat())].sort((a, b) => a - b);
 }

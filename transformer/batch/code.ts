@@ -29,7 +29,14 @@ export type Statement =
   /** `const <name> = <code>;` */
   | { readonly define: Var; readonly code: Code; readonly node: ts.Node }
   /** `<code>;`, run for its effect. */
-  | { readonly effect: Code; readonly node: ts.Node };
+  | { readonly effect: Code; readonly node: ts.Node }
+  /** `let <name> = <code>;`: a value an `if` or a loop assigns. */
+  | { readonly declare: Var; readonly code?: Code; readonly node: ts.Node }
+  | { readonly assign: Var; readonly code: Code; readonly node: ts.Node }
+  | { readonly branch: Code; readonly then: readonly Statement[]; readonly else: readonly Statement[]; readonly node: ts.Node }
+  /** `for (;;) { ... }`, left by `breakUnless`. */
+  | { readonly loop: readonly Statement[]; readonly node: ts.Node }
+  | { readonly breakUnless: Code; readonly node: ts.Node };
 
 export type CodeTree = Tree<Code>;
 

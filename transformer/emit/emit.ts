@@ -67,14 +67,32 @@ export function emitProgram(env: TransformEnv, program: BatchedProgram, site: ts
   }
 
   function visitStatement(statement: Statement): ts.Statement {
-    const emitted =
-      "define" in statement
-        ? factory.createVariableStatement(
-            undefined,
-            factory.createVariableDeclarationList([factory.createVariableDeclaration(names.of(statement.define), undefined, undefined, visitCode(statement.code))], ts.NodeFlags.Const),
-          )
-        : factory.createExpressionStatement(visitCode(statement.effect));
-    return mapToSource(emitted, statement.node);
+    return mapToSource(statementOf(statement), statement.node);
+  }
+
+  function declaration(name: string, initializer: ts.Expression | undefined, flags: ts.NodeFlags): ts.Statement {
+    return factory.createVariableStatement(undefined, factory.createVariableDeclarationList([factory.createVariableDeclaration(name, undefined, undefined, initializer)], flags));
+  }
+
+  function block(statements: readonly Statement[]): ts.Block {
+    return factory.createBlock(statements.map(visitStatement), true);
+  }
+
+  function statementOf(statement: Statement): ts.Statement {
+    if ("define" in statement) return declaration(names.of(statement.define), visitCode(statement.code), ts.NodeFlags.Const);
+    if ("effect" in statement) return factory.createExpressionStatement(visitCode(statement.effect));
+    if ("declare" in statement) return declaration(names.of(statement.declare), statement.code && visitCode(statement.code), ts.NodeFlags.Let);
+    if ("assign" in statement) {
+      return factory.createExpressionStatement(factory.createAssignment(factory.createIdentifier(names.of(statement.assign)), visitCode(statement.code)));
+    }
+    // Transforms a branch on an unbatched condition into a JS `if`.
+    if ("branch" in statement) {
+      const otherwise = statement.else.length > 0 ? block(statement.else) : undefined;
+      return factory.createIfStatement(visitCode(statement.branch), block(statement.then), otherwise);
+    }
+    // Transforms a loop into `for (;;) { ... }`, left when its test fails.
+    if ("loop" in statement) return factory.createForStatement(undefined, undefined, undefined, block(statement.loop));
+    return factory.createIfStatement(factory.createLogicalNot(visitCode(statement.breakUnless)), factory.createBreakStatement());
   }
 
   function visitTree(tree: CodeTree): ts.Expression {

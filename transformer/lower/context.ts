@@ -23,7 +23,8 @@ export function isOperand(value: Value): value is Operand {
 export class LowerContext {
   readonly ts: typeof ts;
   readonly checker: ts.TypeChecker;
-  readonly equations: Equation[] = [];
+  /** Where lowered equations go: the program's, or a branch's or loop body's while lowering one. */
+  equations: Equation[] = [];
   readonly levels: Level[] = [];
   /**
    * Bindings visible to the function being lowered. Keys are symbols, so an
@@ -51,6 +52,18 @@ export class LowerContext {
 
   emit(equation: Equation): void {
     this.equations.push(equation);
+  }
+
+  /** Lowers with `lower` into a separate list of equations: a branch, a loop test or a loop body. */
+  collect<T>(lower: () => T): { equations: Equation[]; result: T } {
+    const outer = this.equations;
+    const equations: Equation[] = [];
+    this.equations = equations;
+    try {
+      return { equations, result: lower() };
+    } finally {
+      this.equations = outer;
+    }
   }
 
   newLevel(name: string, axisSize: number | undefined, node: ts.Node): Level {

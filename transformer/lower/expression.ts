@@ -295,7 +295,7 @@ function lowerTemplate(cx: LowerContext, node: ts.TemplateExpression): Var {
   return out;
 }
 
-function requireKind(cx: LowerContext, operand: Operand, kind: Kind, node: ts.Node, advice: string): void {
+export function requireKind(cx: LowerContext, operand: Operand, kind: Kind, node: ts.Node, advice: string): void {
   const found = kindOfOperand(operand);
   if (found !== kind && found !== "tensor") refuse(DiagnosticCode.UnsupportedSyntax, `\`${node.getText()}\` is a ${found}: ${advice}`, node);
 }

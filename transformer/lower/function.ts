@@ -1,9 +1,9 @@
 import type * as ts from "typescript";
 import { DiagnosticCode } from "../diagnostics";
 import type { PerExampleFunction } from "../env";
-import { lowerCall } from "./call";
 import { type LowerContext, type Value, refuse } from "./context";
 import { lowerExpression } from "./expression";
+import { lowerReturning } from "./statement";
 
 /**
  * Lowers `fn` applied to `args` in place: the helper's body becomes part of the
@@ -64,50 +64,10 @@ export function bindName(cx: LowerContext, name: ts.BindingName, value: Value): 
 
 /** Lowers a function body (a block ending in `return`, or an expression) to the value it returns. */
 export function lowerBody(cx: LowerContext, fn: PerExampleFunction): Value {
-  const ts = cx.ts;
   const body = fn.body;
   if (!body) return refuse(DiagnosticCode.UnresolvedFunction, "the per-example function has no body", fn);
-  if (!ts.isBlock(body)) return lowerExpression(cx, body);
-  const statements = body.statements;
-  for (const [index, statement] of statements.entries()) {
-    if (ts.isReturnStatement(statement)) {
-      if (index !== statements.length - 1) {
-        refuse(DiagnosticCode.UnsupportedSyntax, "a `return` before the end of the function is not compiled; return once, at the end", statement);
-      }
-      if (!statement.expression) return refuse(DiagnosticCode.UnsupportedSyntax, "the per-example function must return a value", statement);
-      return lowerExpression(cx, statement.expression);
-    }
-    lowerStatement(cx, statement);
-  }
-  return refuse(DiagnosticCode.UnsupportedSyntax, "the per-example function must end with `return`", fn);
-}
-
-function lowerStatement(cx: LowerContext, statement: ts.Statement): void {
-  const ts = cx.ts;
-  switch (statement.kind) {
-    case ts.SyntaxKind.VariableStatement:
-      for (const declaration of (statement as ts.VariableStatement).declarationList.declarations) {
-        if (!declaration.initializer) {
-          refuse(DiagnosticCode.UnsupportedSyntax, `\`${declaration.name.getText()}\` needs an initial value`, declaration);
-        }
-        bindName(cx, declaration.name, lowerExpression(cx, declaration.initializer));
-      }
-      return;
-    case ts.SyntaxKind.ExpressionStatement: {
-      const expression = (statement as ts.ExpressionStatement).expression;
-      if (ts.isCallExpression(expression)) lowerCall(cx, expression, true);
-      else lowerExpression(cx, expression);
-      return;
-    }
-    case ts.SyntaxKind.EmptyStatement:
-    case ts.SyntaxKind.FunctionDeclaration:
-      return;
-  }
-  refuse(
-    DiagnosticCode.UnsupportedSyntax,
-    `\`${ts.SyntaxKind[statement.kind]}\` is not compiled yet: vmap compiles straight-line code (\`const\`, \`let\`, assignments, \`return\`). Use \`?:\` or \`np.where\` for choices`,
-    statement,
-  );
+  if (!cx.ts.isBlock(body)) return lowerExpression(cx, body);
+  return lowerReturning(cx, body.statements, fn);
 }
 
 export function functionName(cx: LowerContext, fn: PerExampleFunction): string {
