@@ -2,9 +2,10 @@ import type * as ts from "typescript";
 import { batchProgram } from "./batch/batch";
 import { emitProgram } from "./emit/emit";
 import type { TransformEnv } from "./env";
-import type { Program } from "./ir";
+import type { Program, Var } from "./ir";
 import { LowerContext } from "./lower/context";
-import { specOf, readVmapOptions } from "./lower/options";
+import { isSpecList, isUnmapped, readVmapOptions, specOf } from "./lower/options";
+import { type KindTree, kindTreeOf, readStructure } from "./lower/structure";
 import { applyVmap, resolveTarget, toResultTree } from "./lower/vmap";
 
 /**
@@ -21,13 +22,17 @@ export function lowerSite(env: TransformEnv, call: ts.CallExpression): Program {
   const cx = new LowerContext(env, call);
   const options = readVmapOptions(env.ts, call);
   const target = resolveTarget(cx, call);
-  const arity = target.fn ? target.fn.parameters.length : Array.isArray(options.inAxes) ? options.inAxes.length : 1;
-  const params = Array.from({ length: arity }, (_, index) => {
+  const arity = target.fn ? target.fn.parameters.length : isSpecList(options.inAxes) ? options.inAxes.length : 1;
+  const params: Var[] = [];
+  const args = Array.from({ length: arity }, (_, index) => {
     const parameter = target.fn?.parameters[index];
     const hint = parameter && env.ts.isIdentifier(parameter.name) ? parameter.name.text : `argument${index}`;
-    const kind = specOf(options, index) === null && parameter ? cx.kindOf(parameter.name) : "tensor";
-    return cx.newVar(hint, kind, undefined);
+    const spec = specOf(options, index);
+    const kinds: KindTree = parameter ? kindTreeOf(cx, parameter) : "tensor";
+    const raw = cx.newVar(hint, isUnmapped(spec) ? (typeof kinds === "string" ? kinds : "opaque") : typeof kinds === "string" ? "tensor" : "opaque", undefined);
+    params.push(raw);
+    return readStructure(cx, raw, kinds, spec, hint, parameter ?? call);
   });
-  const result = applyVmap(cx, call, params, call);
+  const result = applyVmap(cx, call, args, call);
   return { name: target.name, params, levels: cx.levels, equations: cx.equations, result: toResultTree(result, call) };
 }

@@ -83,7 +83,10 @@ export class LowerContext {
 
   /** The kind of value `node` has for one example, from its static type. */
   kindOf(node: ts.Node): Kind {
-    const type = this.checker.getTypeAtLocation(node);
+    return this.kindOfType(this.checker.getTypeAtLocation(node), node);
+  }
+
+  kindOfType(type: ts.Type, node: ts.Node): Kind {
     const flags = this.ts.TypeFlags;
     if (type.flags & (flags.Any | flags.Unknown)) {
       throw new TsvmapError(

@@ -2,19 +2,23 @@ import type * as ts from "typescript";
 import { DiagnosticCode } from "../diagnostics";
 import { refuse } from "./context";
 
-/** An axis spec written as a literal: a number, or null for an unmapped value. */
-export type AxisSpec = number | null;
+/**
+ * An axis spec written as a literal: a number, null for an unmapped value, or
+ * an array or object of specs matching a structured value (a spec leaf covers
+ * the whole subtree below it, as JAX's prefix semantics).
+ */
+export type AxisSpec = number | null | readonly AxisSpec[] | { readonly [key: string]: AxisSpec };
 
 export interface VmapOptions {
   /** One spec for every argument, or one per argument. */
-  readonly inAxes: AxisSpec | readonly AxisSpec[];
+  readonly inAxes: AxisSpec;
   readonly outAxes: AxisSpec;
   readonly axisSize: number | undefined;
 }
 
 /** Reads `vmap(fn, { inAxes, outAxes, axisSize })`; every option must be a literal. */
 export function readVmapOptions(tsModule: typeof ts, call: ts.CallExpression): VmapOptions {
-  const options: { inAxes: AxisSpec | AxisSpec[]; outAxes: AxisSpec; axisSize: number | undefined } = { inAxes: 0, outAxes: 0, axisSize: undefined };
+  const options: { inAxes: AxisSpec; outAxes: AxisSpec; axisSize: number | undefined } = { inAxes: 0, outAxes: 0, axisSize: undefined };
   const argument = call.arguments[1];
   if (!argument) return options;
   const literal = unwrap(tsModule, argument);
@@ -28,7 +32,7 @@ export function readVmapOptions(tsModule: typeof ts, call: ts.CallExpression): V
     const value = unwrap(tsModule, property.initializer);
     switch (property.name.text) {
       case "inAxes":
-        options.inAxes = tsModule.isArrayLiteralExpression(value) ? value.elements.map((element) => readSpec(tsModule, element, "inAxes")) : readSpec(tsModule, value, "inAxes");
+        options.inAxes = readSpec(tsModule, value, "inAxes");
         break;
       case "outAxes":
         options.outAxes = readSpec(tsModule, value, "outAxes");
@@ -53,8 +57,16 @@ function readSpec(tsModule: typeof ts, node: ts.Expression, option: string): Axi
   if (value.kind === tsModule.SyntaxKind.NullKeyword) return null;
   const axis = readNumber(tsModule, value);
   if (axis !== undefined && Number.isInteger(axis)) return axis;
-  if (tsModule.isObjectLiteralExpression(value) || tsModule.isArrayLiteralExpression(value)) {
-    return refuse(DiagnosticCode.AxesStructure, `structured \`${option}\` specs are not compiled yet; give one number or null per argument`, value);
+  if (tsModule.isArrayLiteralExpression(value)) return value.elements.map((element) => readSpec(tsModule, element, option));
+  if (tsModule.isObjectLiteralExpression(value)) {
+    const specs: Record<string, AxisSpec> = {};
+    for (const property of value.properties) {
+      if (!tsModule.isPropertyAssignment(property) || !(tsModule.isIdentifier(property.name) || tsModule.isStringLiteral(property.name))) {
+        return refuse(DiagnosticCode.NonLiteralAxes, `write each entry of a structured \`${option}\` spec as \`key: spec\``, property);
+      }
+      specs[property.name.text] = readSpec(tsModule, property.initializer, option);
+    }
+    return specs;
   }
   return refuse(DiagnosticCode.NonLiteralAxes, `\`${option}\` must be written as integer or null literals (found \`${value.getText()}\`), so the batch axis is known at compile time`, value);
 }
@@ -74,5 +86,16 @@ function unwrap(tsModule: typeof ts, node: ts.Expression): ts.Expression {
 
 /** The spec of argument `index`. */
 export function specOf(options: VmapOptions, index: number): AxisSpec {
-  return Array.isArray(options.inAxes) ? options.inAxes[index] ?? null : (options.inAxes as AxisSpec);
+  return isSpecList(options.inAxes) ? options.inAxes[index] ?? null : options.inAxes;
+}
+
+export function isSpecList(spec: AxisSpec): spec is readonly AxisSpec[] {
+  return Array.isArray(spec);
+}
+
+/** True when nothing under `spec` is mapped. */
+export function isUnmapped(spec: AxisSpec): boolean {
+  if (spec === null) return true;
+  if (typeof spec === "number") return false;
+  return Object.values(spec).every(isUnmapped);
 }

@@ -5,7 +5,8 @@ import { type Level, type Operand, type ResultTree, isVar } from "../ir";
 import { type LowerContext, type Value, isOperand, refuse } from "./context";
 import { emitPrim, kindOfOperand } from "./expression";
 import { functionName, inlineFunction } from "./function";
-import { type AxisSpec, readVmapOptions, specOf } from "./options";
+import { type AxisSpec, isSpecList, isUnmapped, readVmapOptions, specOf } from "./options";
+import { type KindTree, kindTreeOf, memberSpec } from "./structure";
 
 /** What a `vmap(fn, options)` call maps: a function of the program, or an `np` op itself. */
 interface Target {
@@ -39,50 +40,67 @@ export function resolveTarget(cx: LowerContext, vmapCall: ts.CallExpression): Ta
 export function applyVmap(cx: LowerContext, vmapCall: ts.CallExpression, args: readonly Value[], site: ts.Node): Value {
   const options = readVmapOptions(cx.ts, vmapCall);
   const target = resolveTarget(cx, vmapCall);
-  if (Array.isArray(options.inAxes) && options.inAxes.length !== args.length) {
+  if (isSpecList(options.inAxes) && options.inAxes.length !== args.length) {
     refuse(DiagnosticCode.BadArguments, `inAxes has ${options.inAxes.length} specs but \`${target.name}\` is called with ${args.length} arguments`, vmapCall.arguments[1] ?? vmapCall);
   }
-  const mapsSomething = args.some((_, index) => specOf(options, index) !== null);
+  const mapsSomething = args.some((_, index) => !isUnmapped(specOf(options, index)));
   if (!mapsSomething && options.axisSize === undefined) {
     refuse(DiagnosticCode.BadArguments, `vmap of \`${target.name}\` maps no argument, so the batch size is unknown: give \`axisSize\` or map an argument`, vmapCall);
   }
   const level = cx.newLevel(target.name, options.axisSize, vmapCall);
-  const entered = args.map((argument, index) => enter(cx, level, target, index, specOf(options, index), argument, site));
+  const entered = args.map((argument, index) => {
+    const parameter = target.fn?.parameters[index];
+    const name = parameter ? parameter.name.getText() : `argument${index}`;
+    const kinds = parameter ? kindTreeOf(cx, parameter) : "tensor";
+    return enterValue(cx, level, specOf(options, index), argument, kinds, name, parameter ?? site);
+  });
   const result = target.op
     ? emitPrim(cx, target.op, entered.map((value) => asOperand(value, site)), { form: "np" }, site, target.op)
     : inlineFunction(cx, target.fn!, entered, site);
   return exitValue(cx, level, options.outAxes, result, site, "result");
 }
 
-function enter(cx: LowerContext, level: Level, target: Target, index: number, spec: AxisSpec, argument: Value, site: ts.Node): Value {
-  if (spec === null) return argument;
-  const parameter = target.fn?.parameters[index];
-  const name = parameter ? parameter.name.getText() : `argument ${index}`;
-  if (!isOperand(argument)) {
-    return refuse(DiagnosticCode.AxesStructure, `argument \`${name}\` of \`${target.name}\` is a structure; mapping structured arguments is not compiled yet. Pass its leaves as separate arguments`, site);
+/** Maps each leaf of an argument along its in axis: the leaf's axis becomes the level's. */
+function enterValue(cx: LowerContext, level: Level, spec: AxisSpec, argument: Value, kinds: KindTree, name: string, node: ts.Node): Value {
+  if (isUnmapped(spec)) return argument;
+  if ("array" in argument) {
+    const elementKinds = typeof kinds === "object" && "array" in kinds ? kinds.array : [];
+    return { array: argument.array.map((element, index) => enterValue(cx, level, memberSpec(spec, index, name, node), element, elementKinds[index] ?? "tensor", `${name}[${index}]`, node)) };
   }
+  if ("object" in argument) {
+    const memberKinds = typeof kinds === "object" && "object" in kinds ? kinds.object : new Map<string, KindTree>();
+    return { object: new Map([...argument.object].map(([key, member]) => [key, enterValue(cx, level, memberSpec(spec, key, name, node), member, memberKinds.get(key) ?? "tensor", `${name}.${key}`, node)])) };
+  }
+  if (!isOperand(argument)) return refuse(DiagnosticCode.AxesStructure, `argument \`${name}\` is a function, which has no axis to map; give it \`null\` in inAxes`, node);
+  if (typeof spec !== "number") return refuse(DiagnosticCode.AxesStructure, `\`${name}\` is a single value, but its axis spec is a structure; give it one axis`, node);
   if (kindOfOperand(argument) !== "tensor") {
-    return refuse(DiagnosticCode.AxesStructure, `argument \`${name}\` of \`${target.name}\` is a ${kindOfOperand(argument)}, which has no axis to map; give it \`null\` in inAxes`, site);
+    return refuse(DiagnosticCode.AxesStructure, `\`${name}\` is a ${kindOfOperand(argument)}, which has no axis to map; give it \`null\` in inAxes`, node);
   }
-  const kind = parameter ? cx.kindOf(parameter.name) : "tensor";
   const rank = isVar(argument) && argument.rank !== undefined ? argument.rank - 1 : undefined;
-  const out = cx.newVar(`${parameter ? name : `argument${index}`}Batch`, kind, rank);
-  cx.emit({ op: "enter", level: level.level, axis: spec, value: argument, argument: name, out, node: parameter ?? site });
+  const out = cx.newVar(`${identifierOf(name)}Batch`, typeof kinds === "string" ? kinds : "tensor", rank);
+  cx.emit({ op: "enter", level: level.level, axis: spec, value: argument, argument: name, out, node });
   return out;
 }
 
-/** Stacks every leaf of `value` along the level's out axis; `name` names the stacked leaf in the emitted code. */
-function exitValue(cx: LowerContext, level: Level, axis: AxisSpec, value: Value, site: ts.Node, name: string): Value {
-  if ("array" in value) return { array: value.array.map((element, index) => exitValue(cx, level, axis, element, site, `${name}${index}`)) };
-  if ("object" in value) return { object: new Map([...value.object].map(([key, member]) => [key, exitValue(cx, level, axis, member, site, key)])) };
+/** Stacks every leaf of `value` along its out axis; `name` names the stacked leaf in the emitted code. */
+function exitValue(cx: LowerContext, level: Level, spec: AxisSpec, value: Value, site: ts.Node, name: string): Value {
+  if ("array" in value) return { array: value.array.map((element, index) => exitValue(cx, level, memberSpec(spec, index, "outAxes", site), element, site, `${name}${index}`)) };
+  if ("object" in value) {
+    return { object: new Map([...value.object].map(([key, member]) => [key, exitValue(cx, level, memberSpec(spec, key, "outAxes", site), member, site, key)])) };
+  }
   const operand = asOperand(value, site);
   if (kindOfOperand(operand) === "opaque") {
     refuse(DiagnosticCode.UnsupportedSyntax, "a per-example function must return numbers, booleans or Tensors (or arrays and objects of them), not other values", site);
   }
+  if (spec !== null && typeof spec !== "number") return refuse(DiagnosticCode.AxesStructure, `the result \`${name}\` is a single value, but its outAxes spec is a structure`, site);
   const rank = kindOfOperand(operand) === "tensor" ? (isVar(operand) ? operand.rank : undefined) : 0;
   const out = cx.newVar(name, "tensor", rank === undefined ? undefined : rank + 1);
-  cx.emit({ op: "exit", level: level.level, axis, value: operand, out, node: site });
+  cx.emit({ op: "exit", level: level.level, axis: spec, value: operand, out, node: site });
   return out;
+}
+
+function identifierOf(path: string): string {
+  return path.replace(/\[(\d+)\]/g, "$1").replace(/\.(\w)/g, (_, first: string) => first.toUpperCase());
 }
 
 function asOperand(value: Value, site: ts.Node): Operand {
