@@ -12,4 +12,5 @@ export {
   batchShape, batchPermutation, unitExampleAxes, broadcastExample, indexExample, atExample,
 } from "./example";
 export { batchedDot, batchedMatmul, batchedOuter } from "./products";
+export { gatherIndex, gatherAt } from "./gather";
 export { remainder, roundHalfUp, trunc } from "./js-semantics";

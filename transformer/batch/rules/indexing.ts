@@ -2,15 +2,18 @@ import { np, helper, value } from "../code";
 import type { Rule } from "../rule";
 import { exampleAxis } from "./axes";
 
-/** `index(t, i)`: the sub-tensor at `i` along the first example axis. */
+/** `index(t, i)`: the sub-tensor at `i` along the first example axis; a batched `i` is a gather over the batch. */
 const index: Rule = (call) => {
-  call.requireUnbatched(1, "index");
+  if (call.isBatched(1)) return helper("gatherIndex", call.withLevels(0), value(call.isBatched(0)), call.withLevels(1), value(call.k));
   return helper("indexExample", call.codes[0], value(call.k), call.codes[1]);
 };
 
-/** `at(t, ...indices)`: one element per example. */
+/** `at(t, ...indices)`: one element per example; batched indices gather. */
 const at: Rule = (call) => {
-  call.operands.slice(1).forEach((_, position) => call.requireUnbatched(position + 1, "index"));
+  const indices = call.operands.slice(1).map((_, position) => position + 1);
+  if (indices.some((position) => call.isBatched(position))) {
+    return helper("gatherAt", call.withLevels(0), value(call.isBatched(0)), { array: indices.map((position) => call.withLevels(position)) }, value(call.k));
+  }
   return helper("atExample", call.codes[0], value(call.k), { array: call.codes.slice(1) });
 };
 
