@@ -1,5 +1,6 @@
 import type * as ts from "typescript";
 import { batchProgram } from "./batch/batch";
+import { fuseKernels } from "./fuse/kernels";
 import { emitProgram } from "./emit/emit";
 import type { TransformEnv } from "./env";
 import type { Program, Var } from "./ir";
@@ -10,11 +11,11 @@ import { applyVmap, resolveTarget, toResultTree } from "./lower/vmap";
 
 /**
  * Compiles one `vmap(fn, options)` call site into a batched function
- * expression: lower `fn` to the IR, batch it, emit it. Throws `TsvmapError`
+ * expression: lower `fn` to the IR, batch it, fuse scalar chains, emit it. Throws `TsvmapError`
  * for anything it cannot prove equivalent to `vmap.reference`.
  */
 export function compileVmapCall(call: ts.CallExpression, env: TransformEnv): ts.Expression {
-  return emitProgram(env, batchProgram(lowerSite(env, call)), call);
+  return emitProgram(env, fuseKernels(batchProgram(lowerSite(env, call))), call);
 }
 
 /** Lowers a call site: the batched function's parameters, applied to `vmap(fn, options)`. */

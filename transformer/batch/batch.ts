@@ -1,7 +1,8 @@
 import { DiagnosticCode, TsvmapError } from "../diagnostics";
-import { type Equation, type Operand, type Program, type Var, allEquations, isVar, mapTree } from "../ir";
+import { type Equation, type Operand, type Program, type SourceForm, type Var, allEquations, isVar, mapTree } from "../ir";
 import { batchCond, batchLoop } from "./control";
-import { type BatchedProgram, type Code, type Statement, helper, ref, value } from "./code";
+import { type BatchedProgram, type Code, type ScalarOp, type Statement, helper, ref, value } from "./code";
+import { isScalarPrim } from "./scalar";
 import { RuleCall } from "./rule";
 import { batchingRules } from "./rules";
 import { unbatchedCode } from "./unbatched";
@@ -153,7 +154,26 @@ export class Batcher {
     if (levels.length === 0) {
       return this.define(equation.out, unbatchedCode(equation, equation.args.map((arg) => this.code(arg))), levels, equation.node);
     }
-    this.define(equation.out, this.applyRule(equation.prim, equation.args, equation.node), levels, equation.node);
+    this.defineBatched(equation.out, equation.prim, equation.args, equation.source, equation.node);
+  }
+
+  /** `out = prim(args)` with at least one batched operand, by the primitive's rule. */
+  defineBatched(out: Var, prim: string, args: readonly Operand[], source: SourceForm, node: Equation["node"]): void {
+    const levels = union(args.map((arg) => this.levels(arg)));
+    this.levelsOf.set(out.id, levels);
+    const code = this.applyRule(prim, args, node);
+    this.statements.push({ define: out, code, node, scalar: this.scalarOp(out, prim, args, source, levels) });
+  }
+
+  /** The op as a kernel may compute it per example: a scalar elementwise op whose batched operands all have its levels. */
+  private scalarOp(out: Var, prim: string, args: readonly Operand[], source: SourceForm, levels: readonly number[]): ScalarOp | undefined {
+    const scalarKinds = ["number", "boolean"];
+    if (!isScalarPrim(prim) || !scalarKinds.includes(out.kind)) return undefined;
+    const operands = args.map((arg) => ({ code: this.code(arg), batched: this.levels(arg).length > 0, kind: isVar(arg) ? arg.kind : kindOfLiteral(arg.literal) }));
+    const fits = operands.every((operand, index) =>
+      scalarKinds.includes(operand.kind) && (!operand.batched || ("ref" in operand.code && this.levels(args[index]).length === levels.length)),
+    );
+    return fits ? { prim, levels, source, operands } : undefined;
   }
 
   /** The batched code of `prim(args)` by its rule; its levels are the union of its operands'. */
@@ -242,6 +262,10 @@ export class Batcher {
       throw new TsvmapError(DiagnosticCode.DataDependentShape, `${what} is not compiled: it would differ between examples. Use \`np\` ops on it instead`, node);
     }
   }
+}
+
+function kindOfLiteral(literal: unknown): Var["kind"] {
+  return typeof literal === "number" ? "number" : typeof literal === "boolean" ? "boolean" : "opaque";
 }
 
 export function union(levelSets: readonly (readonly number[])[]): readonly number[] {

@@ -1,7 +1,10 @@
 import { DiagnosticCode, TsvmapError } from "../diagnostics";
 import type { Equation, Var } from "../ir";
 import { type Batcher, union } from "./batch";
-import { type Code, helper, ref } from "./code";
+import { type Code, helper, ref, refsOf } from "./code";
+
+/** `where` as written for `?:`: a choice per example. */
+const selection = { form: "conditional" } as const;
 
 type CondEquation = Extract<Equation, { op: "cond" }>;
 type LoopEquation = Extract<Equation, { op: "loop" }>;
@@ -28,9 +31,8 @@ export function batchCond(batcher: Batcher, equation: CondEquation): void {
   batcher.batchEquations(equation.then);
   batcher.batchEquations(equation.else);
   equation.outs.forEach((out, index) => {
-    const args = [equation.condition, equation.thenValues[index], equation.elseValues[index]];
     requireNumeric(out, equation, "a branch on a batched condition");
-    batcher.define(out, batcher.applyRule("where", args, equation.node), union(args.map((arg) => batcher.levels(arg))), equation.node);
+    batcher.defineBatched(out, "where", [equation.condition, equation.thenValues[index], equation.elseValues[index]], selection, equation.node);
   });
 }
 
@@ -57,10 +59,16 @@ export function batchLoop(batcher: Batcher, equation: LoopEquation): void {
     equation.carried.forEach((carried, index) => {
       const next = equation.next[index];
       if (next === carried) return;
-      if (masked) requireNumeric(carried, equation, "a loop with a batched test");
-      const code = masked ? batcher.applyRule("where", [equation.condition, next, carried], equation.node) : batcher.alignTo(next, levels[index]);
       assigned.push(carried);
-      updates.push({ carried, code: mentions(code, assigned.slice(0, -1)) ? staged(batcher, carried, code, equation) : code });
+      if (masked) {
+        requireNumeric(carried, equation, "a loop with a batched test");
+        const kept = batcher.newVar(`${carried.hint}Next`, carried.kind);
+        batcher.defineBatched(kept, "where", [equation.condition, next, carried], selection, equation.node);
+        updates.push({ carried, code: ref(kept) });
+        return;
+      }
+      const code = batcher.alignTo(next, levels[index]);
+      updates.push({ carried, code: [...refsOf(code)].some((read) => assigned.slice(0, -1).includes(read)) ? staged(batcher, carried, code, equation) : code });
     });
     for (const { carried, code } of updates) batcher.push({ assign: carried, code, node: equation.node });
   });
@@ -89,14 +97,6 @@ function staged(batcher: Batcher, carried: Var, code: Code, equation: LoopEquati
   const next = batcher.newVar(`${carried.hint}Next`, carried.kind);
   batcher.define(next, code, batcher.levels(carried), equation.node);
   return ref(next);
-}
-
-/** True when `code` reads one of `vars`. */
-function mentions(code: Code, vars: readonly Var[]): boolean {
-  if ("ref" in code) return vars.includes(code.ref);
-  return Object.values(code).some((part) =>
-    Array.isArray(part) ? part.some((item) => item && typeof item === "object" && mentions("code" in item ? item.code : item, vars)) : part && typeof part === "object" && !("kind" in part) && mentions(part as Code, vars),
-  );
 }
 
 function requireNumeric(value: Var, equation: Equation, where: string): void {

@@ -1,6 +1,9 @@
 import type * as ts from "typescript";
-import type { BatchedProgram, Code, CodeTree, Statement } from "../batch/code";
+import { type BatchedProgram, type Code, type CodeTree, type Kernel, type ScalarExpression, type Statement, refsOf } from "../batch/code";
+import { scalarForm } from "../batch/scalar";
+import type { Var } from "../ir";
 import type { TransformEnv } from "../env";
+import { tokenOf } from "../tokens";
 import { Names } from "./names";
 
 /**
@@ -90,9 +93,84 @@ export function emitProgram(env: TransformEnv, program: BatchedProgram, site: ts
       const otherwise = statement.else.length > 0 ? block(statement.else) : undefined;
       return factory.createIfStatement(visitCode(statement.branch), block(statement.then), otherwise);
     }
+    if ("kernel" in statement) return kernelStatement(statement.kernel);
     // Transforms a loop into `for (;;) { ... }`, left when its test fails.
     if ("loop" in statement) return factory.createForStatement(undefined, undefined, undefined, block(statement.loop));
     return factory.createIfStatement(factory.createLogicalNot(visitCode(statement.breakUnless)), factory.createBreakStatement());
+  }
+
+  /**
+   * Transforms a fused group into `const [outs] = runtime.fuse([inputs], dtypes, kernel)`,
+   * the kernel a loop over every example computing each step as a JS scalar.
+   */
+  function kernelStatement(kernel: Kernel): ts.Statement {
+    const local = new Names([...program.outsideNames, ...kernelOutsideNames(kernel)]);
+    const baseName = (v: Var) => v.hint.replace(/Batch$/, "") || "value";
+    const index = local.fresh("index");
+    const count = local.fresh("length");
+    const inputArrays = kernel.inputs.map((input) => local.fresh(`${baseName(input.source)}Data`));
+    const inputElements = kernel.inputs.map((input) => local.fresh(baseName(input.source)));
+    const stepNames = new Map(kernel.steps.map((step) => [step.target, local.fresh(step.target.hint)]));
+    const outputs = kernel.steps.filter((step) => step.output);
+    const outputArrays = outputs.map((step) => local.fresh(`${step.target.hint}Out`));
+    const identifier = (name: string) => factory.createIdentifier(name);
+    const scalar = (expression: ScalarExpression): ts.Expression => {
+      if ("input" in expression) return identifier(inputElements[expression.input]);
+      if ("step" in expression) return identifier(stepNames.get(expression.step)!);
+      if ("outside" in expression) return visitCode(expression.outside);
+      const args = expression.args.map(scalar);
+      const form = scalarForm(expression.prim, expression.source);
+      if ("where" in form) return factory.createConditionalExpression(args[0], undefined, args[1], undefined, args[2]);
+      if ("math" in form) return factory.createCallExpression(factory.createPropertyAccessExpression(identifier("Math"), form.math), undefined, args);
+      if ("helper" in form) return factory.createCallExpression(factory.createPropertyAccessExpression(env.runtime(), form.helper), undefined, args);
+      const token = tokenOf(ts, form.operator);
+      return form.prefix ? factory.createPrefixUnaryExpression(token as ts.PrefixUnaryOperator, args[0]) : factory.createBinaryExpression(args[0], token as ts.BinaryOperator, args[1]);
+    };
+    const element = (array: string) => factory.createElementAccessExpression(identifier(array), identifier(index));
+    const loopBody = [
+      ...kernel.inputs.map((input, position) => {
+        const read = element(inputArrays[position]);
+        const value = input.kind === "boolean" ? factory.createStrictInequality(read, factory.createNumericLiteral(0)) : read;
+        return declaration(inputElements[position], value, ts.NodeFlags.Const);
+      }),
+      ...kernel.steps.map((step) => declaration(stepNames.get(step.target)!, scalar(step.expression), ts.NodeFlags.Const)),
+      ...outputs.map((step, position) => factory.createExpressionStatement(factory.createAssignment(element(outputArrays[position]), identifier(stepNames.get(step.target)!)))),
+    ];
+    const loop = factory.createForStatement(
+      factory.createVariableDeclarationList([factory.createVariableDeclaration(index, undefined, undefined, factory.createNumericLiteral(0))], ts.NodeFlags.Let),
+      factory.createLessThan(identifier(index), identifier(count)),
+      factory.createPostfixIncrement(identifier(index)),
+      factory.createBlock(loopBody, true),
+    );
+    const pattern = (names: readonly string[]) => factory.createArrayBindingPattern(names.map((name) => factory.createBindingElement(undefined, undefined, name)));
+    const kernelFunction = factory.createArrowFunction(
+      undefined,
+      undefined,
+      [factory.createParameterDeclaration(undefined, undefined, count), factory.createParameterDeclaration(undefined, undefined, pattern(inputArrays)), factory.createParameterDeclaration(undefined, undefined, pattern(outputArrays))],
+      undefined,
+      undefined,
+      factory.createBlock([loop], true),
+    );
+    const call = factory.createCallExpression(factory.createPropertyAccessExpression(env.runtime(), "fuse"), undefined, [
+      factory.createArrayLiteralExpression(kernel.inputs.map((input) => identifier(names.of(input.source)))),
+      factory.createArrayLiteralExpression(outputs.map((step) => factory.createStringLiteral(step.target.kind === "boolean" ? "bool" : "float64"))),
+      kernelFunction,
+    ]);
+    return factory.createVariableStatement(
+      undefined,
+      factory.createVariableDeclarationList([factory.createVariableDeclaration(pattern(outputs.map((step) => names.of(step.target))), undefined, undefined, call)], ts.NodeFlags.Const),
+    );
+  }
+
+  /** Names a kernel reads from outside: its unbatched operands. */
+  function kernelOutsideNames(kernel: Kernel): string[] {
+    const found: string[] = [];
+    const visit = (expression: ScalarExpression): void => {
+      if ("outside" in expression) refsOf(expression.outside).forEach((read) => found.push(names.of(read)));
+      if ("args" in expression) expression.args.forEach(visit);
+    };
+    kernel.steps.forEach((step) => visit(step.expression));
+    return found;
   }
 
   function visitTree(tree: CodeTree): ts.Expression {

@@ -25,7 +25,8 @@ export class Names {
     return name;
   }
 
-  private fresh(hint: string): string {
+  /** A new name, unique among all this table gave out or was told of. */
+  fresh(hint: string): string {
     const base = /^[A-Za-z_$][\w$]*$/.test(hint) && !reserved.has(hint) ? hint : "value";
     let name = base;
     for (let suffix = 1; this.taken.has(name); suffix++) name = `${base}_${suffix}`;

@@ -2,6 +2,7 @@ import type * as ts from "typescript";
 import { DiagnosticCode } from "../diagnostics";
 import type { Kind, Operand, SourceForm, Var } from "../ir";
 import { isVar } from "../ir";
+import { tokenOf } from "../tokens";
 import { lowerCall } from "./call";
 import { type LowerContext, type Value, isOperand, refuse } from "./context";
 import { rankOfPrim } from "./rank";
@@ -184,7 +185,7 @@ function lowerAssignment(cx: LowerContext, node: ts.BinaryExpression): Value {
     const prim = binaryPrims.get(operator);
     if (!prim) return refuse(DiagnosticCode.UnsupportedSyntax, `\`${node.operatorToken.getText()}\` is not compiled; write \`x = x ${operator} y\` with a supported operator`, node.operatorToken);
     const current = cx.scope.get(symbol)!;
-    value = emitPrim(cx, prim, [current as Operand, lowerOperand(cx, node.right)], { form: "operator", token: operatorToken(ts, operator) }, node, symbol.getName());
+    value = emitPrim(cx, prim, [current as Operand, lowerOperand(cx, node.right)], { form: "operator", token: tokenOf(ts, operator) }, node, symbol.getName());
   }
   cx.scope.set(symbol, value);
   return value;
@@ -200,13 +201,6 @@ function lowerIncrement(cx: LowerContext, node: ts.PrefixUnaryExpression | ts.Po
   const next = emitPrim(cx, prim, [current, { literal: 1 }], { form: "operator", token }, node, symbol.getName());
   cx.scope.set(symbol, next);
   return prefix ? next : current;
-}
-
-function operatorToken(ts: typeof import("typescript"), operator: string): ts.SyntaxKind {
-  for (let kind = ts.SyntaxKind.FirstPunctuation; kind <= ts.SyntaxKind.LastPunctuation; kind++) {
-    if (ts.tokenToString(kind) === operator) return kind;
-  }
-  throw new Error(`no token for ${operator}`);
 }
 
 function assignedLocal(cx: LowerContext, target: ts.Expression): ts.Symbol {
