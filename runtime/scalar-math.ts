@@ -39,11 +39,6 @@ export function sigmoid(x: number): number {
   return 1 / (1 + Math.exp(-x));
 }
 
-/** `x * x`, as `np.square` computes it. */
-export function square(x: number): number {
-  return x * x;
-}
-
 /** numpy's `clip`: `minimum(maximum(x, lo), hi)`. */
 export function clip(x: number, lo: number, hi: number): number {
   return Math.min(Math.max(x, lo), hi);

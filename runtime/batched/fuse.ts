@@ -1,23 +1,73 @@
+import { broadcastShapes, broadcastStrides } from "../broadcast";
 import { allocate, type DType, type TypedArray } from "../dtype";
-import { Tensor, formatShape } from "../tensor";
-
-/** A generated kernel: reads `count` elements of each input, writes each output. */
-export type Kernel = (count: number, inputs: TypedArray[], outputs: TypedArray[]) => void;
+import { Tensor, shapeSize } from "../tensor";
 
 /**
- * Runs a kernel the transformer generated for a fused group of per-example
- * scalar ops: every input holds one element per example (the same batch
- * shape), and every output is new.
+ * A kernel the transformer generated for a fused group: for `count`
+ * consecutive examples, input `i` is read from `inputs[i]` at `starts[i] +
+ * example * steps[i]` (one number, or `size` elements, per example), and the
+ * outputs are written from example `outputStart` on.
  */
-export function fuse(inputs: readonly Tensor[], outputs: readonly DType[], kernel: Kernel): Tensor[] {
-  const shape = inputs[0].shape;
-  for (const input of inputs) {
-    if (input.shape.length !== shape.length || input.shape.some((extent, axis) => extent !== shape[axis])) {
-      throw new RangeError(`fuse: batched inputs of shapes ${formatShape(shape)} and ${formatShape(input.shape)} do not match`);
-    }
+export type Kernel = (
+  count: number,
+  size: number,
+  inputs: TypedArray[],
+  starts: number[],
+  steps: number[],
+  outputs: TypedArray[],
+  outputStart: number,
+) => void;
+
+/** Whether an input or output holds one number per example, or one per element of the example. */
+export type Phase = "example" | "element";
+
+/**
+ * Runs a generated kernel over a batch with `leading` batch axes. Inputs lacking
+ * a level have a size-1 axis there and are read again for every example of it.
+ * Returns undefined, so the caller runs the ops one by one, where the kernel's
+ * float64 arithmetic would not be what the ops compute: an element input that
+ * is not float64, examples of different shapes, or empty examples.
+ */
+export function fuseExamples(
+  inputs: readonly Tensor[],
+  phases: readonly Phase[],
+  leading: number,
+  outputs: readonly (readonly [Phase, DType])[],
+  kernel: Kernel,
+): Tensor[] | undefined {
+  let example: readonly number[] = [];
+  let elementInputs = 0;
+  for (const [index, input] of inputs.entries()) {
+    if (phases[index] !== "element") continue;
+    const shape = input.shape.slice(leading);
+    if (input.dtype !== "float64" || (elementInputs > 0 && !sameShape(shape, example))) return undefined;
+    example = shape;
+    elementInputs++;
   }
-  const count = inputs[0].size;
-  const data = outputs.map((dtype) => allocate(dtype, count));
-  kernel(count, inputs.map((input) => input.data), data);
-  return data.map((values, index) => new Tensor(values, shape, outputs[index]));
+  const size = shapeSize(example);
+  if (elementInputs > 0 && size === 0) return undefined;
+  const lead = broadcastShapes("fuse", ...inputs.map((input) => input.shape.slice(0, leading)));
+  const strides = inputs.map((input, index) =>
+    broadcastStrides(input.shape.slice(0, leading), lead).map((stride) => (phases[index] === "element" ? stride * size : stride)),
+  );
+  const examples = shapeSize(lead);
+  const data = outputs.map(([phase, dtype]) => allocate(dtype, phase === "element" ? examples * size : examples));
+  const count = lead[leading - 1];
+  const rows = count === 0 ? 0 : examples / count;
+  const position = new Array<number>(leading - 1).fill(0);
+  const arrays = inputs.map((input) => input.data);
+  const steps = strides.map((stride) => stride[leading - 1]);
+  for (let row = 0; row < rows; row++) {
+    const starts = strides.map((stride) => position.reduce((start, at, axis) => start + at * stride[axis], 0));
+    kernel(count, size, arrays, starts, steps, data, row * count);
+    for (let axis = leading - 2; axis >= 0 && ++position[axis] === lead[axis]; axis--) position[axis] = 0;
+  }
+  return data.map((values, index) => {
+    const [phase, dtype] = outputs[index];
+    return new Tensor(values, phase === "element" ? [...lead, ...example] : lead, dtype);
+  });
+}
+
+function sameShape(a: readonly number[], b: readonly number[]): boolean {
+  return a.length === b.length && a.every((extent, axis) => extent === b[axis]);
 }

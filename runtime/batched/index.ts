@@ -14,5 +14,5 @@ export {
 export { batchedDot, batchedMatmul, batchedOuter } from "./products";
 export { gatherIndex, gatherAt } from "./gather";
 export { remainder, roundHalfUp, trunc } from "./js-semantics";
-export { fuse } from "./fuse";
-export { clip, floorMod, powFloat, roundHalfEven, sigmoid, square } from "../scalar-math";
+export { fuseExamples } from "./fuse";
+export { clip, floorMod, powFloat, roundHalfEven, sigmoid } from "../scalar-math";

@@ -1,8 +1,7 @@
 import { DiagnosticCode, TsvmapError } from "../diagnostics";
 import { type Equation, type Operand, type Program, type SourceForm, type Var, allEquations, isVar, mapTree } from "../ir";
 import { batchCond, batchLoop } from "./control";
-import { type BatchedProgram, type Code, type ScalarOp, type Statement, helper, ref, value } from "./code";
-import { isScalarPrim } from "./scalar";
+import { type BatchedProgram, type Code, type Statement, helper, ref, value } from "./code";
 import { RuleCall } from "./rule";
 import { batchingRules } from "./rules";
 import { unbatchedCode } from "./unbatched";
@@ -162,18 +161,13 @@ export class Batcher {
     const levels = union(args.map((arg) => this.levels(arg)));
     this.levelsOf.set(out.id, levels);
     const code = this.applyRule(prim, args, node);
-    this.statements.push({ define: out, code, node, scalar: this.scalarOp(out, prim, args, source, levels) });
-  }
-
-  /** The op as a kernel may compute it per example: a scalar elementwise op whose batched operands all have its levels. */
-  private scalarOp(out: Var, prim: string, args: readonly Operand[], source: SourceForm, levels: readonly number[]): ScalarOp | undefined {
-    const scalarKinds = ["number", "boolean"];
-    if (!isScalarPrim(prim) || !scalarKinds.includes(out.kind)) return undefined;
-    const operands = args.map((arg) => ({ code: this.code(arg), batched: this.levels(arg).length > 0, kind: isVar(arg) ? arg.kind : kindOfLiteral(arg.literal) }));
-    const fits = operands.every((operand, index) =>
-      scalarKinds.includes(operand.kind) && (!operand.batched || ("ref" in operand.code && this.levels(args[index]).length === levels.length)),
-    );
-    return fits ? { prim, levels, source, operands } : undefined;
+    const operands = args.map((arg) => ({
+      code: this.code(arg),
+      levels: this.levels(arg),
+      kind: isVar(arg) ? arg.kind : kindOfLiteral(arg.literal),
+      absent: !isVar(arg) && (arg.literal === undefined || arg.literal === null),
+    }));
+    this.statements.push({ define: out, code, node, op: { prim, source, levels, operands } });
   }
 
   /** The batched code of `prim(args)` by its rule; its levels are the union of its operands'. */

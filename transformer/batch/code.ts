@@ -26,8 +26,8 @@ export type Code =
   | { readonly source: ts.Expression };
 
 export type Statement =
-  /** `const <name> = <code>;`; `scalar` describes a per-example scalar op that a kernel may fuse. */
-  | { readonly define: Var; readonly code: Code; readonly node: ts.Node; readonly scalar?: ScalarOp }
+  /** `const <name> = <code>;`; `op` says what a batched primitive computes, for fusion. */
+  | { readonly define: Var; readonly code: Code; readonly node: ts.Node; readonly op?: BatchedOp }
   /** `<code>;`, run for its effect. */
   | { readonly effect: Code; readonly node: ts.Node }
   /** `let <name> = <code>;`: a value an `if` or a loop assigns. */
@@ -42,17 +42,16 @@ export type Statement =
 
 export type CodeTree = Tree<Code>;
 
-/** A per-example scalar op on batched numbers or booleans, as fusion needs it: what it computes and from what. */
-export interface ScalarOp {
+/** What a batched `define` computes, for the passes after batching (fusion). */
+export interface BatchedOp {
   readonly prim: string;
-  /** The vmap levels of the op and of each batched operand: one element per example of these. */
-  readonly levels: readonly number[];
   readonly source: SourceForm;
-  /** Each operand's code; `batched` operands are tensors holding one element per example. */
-  readonly operands: readonly { readonly code: Code; readonly batched: boolean; readonly kind: Kind }[];
+  /** The vmap levels of the result. */
+  readonly levels: readonly number[];
+  readonly operands: readonly { readonly code: Code; readonly levels: readonly number[]; readonly kind: Kind; readonly absent: boolean }[];
 }
 
-/** An expression inside a kernel, for one example. */
+/** An expression inside a kernel, for one example (or one element of it). */
 export type ScalarExpression =
   /** The element of a batched input. */
   | { readonly input: number }
@@ -62,10 +61,28 @@ export type ScalarExpression =
   | { readonly outside: Code }
   | { readonly prim: string; readonly source: SourceForm; readonly args: readonly ScalarExpression[] };
 
-/** A fused group: per example, reads `inputs`, computes `steps` in order, and writes the steps marked `output`. */
+/**
+ * Where a kernel computes a value: once per example before its elements
+ * (`example`), once per element (`element`), or once per example after a
+ * reduction over its elements (`reduced`).
+ */
+export type Phase = "example" | "element" | "reduced";
+
+/** A fused group: per example, reads `inputs`, computes `steps`, and writes the steps marked `output`. */
 export interface Kernel {
-  readonly inputs: readonly { readonly source: Var; readonly kind: Kind }[];
-  readonly steps: readonly { readonly target: Var; readonly expression: ScalarExpression; readonly output: boolean }[];
+  /** The group's levels: every input is given one leading axis per level (size 1 where it lacks it). */
+  readonly levels: readonly number[];
+  readonly inputs: readonly { readonly source: Var; readonly kind: Kind; readonly levels: readonly number[]; readonly phase: Phase }[];
+  readonly steps: readonly {
+    readonly target: Var;
+    readonly expression: ScalarExpression;
+    readonly phase: Phase;
+    /** For a reduction over the example's elements: its op (`sum`, `max`, ...). */
+    readonly reduction?: string;
+    readonly output: boolean;
+  }[];
+  /** The statements the kernel replaces, run instead when an input is not float64 (the kernel computes in float64). */
+  readonly fallback: readonly Statement[];
 }
 
 /** Every value `code` reads. */

@@ -6,7 +6,13 @@ import type { SourceForm } from "../ir";
  * JS's for what the user wrote as JS (`%`, `**`, `Math.round`). `helper` names
  * a scalar function of `tsvmap/runtime`.
  */
-type ScalarForm = { readonly operator: string; readonly prefix?: boolean } | { readonly math: string } | { readonly helper: string } | { readonly where: true };
+type ScalarForm =
+  | { readonly operator: string; readonly prefix?: boolean }
+  | { readonly math: string }
+  | { readonly helper: string }
+  | { readonly where: true }
+  /** `x * x`. */
+  | { readonly square: true };
 
 const forms: Record<string, ScalarForm> = {
   add: { operator: "+" }, sub: { operator: "-" }, mul: { operator: "*" }, div: { operator: "/" },
@@ -19,7 +25,7 @@ const forms: Record<string, ScalarForm> = {
   log1p: { math: "log1p" }, expm1: { math: "expm1" }, sin: { math: "sin" }, cos: { math: "cos" }, tan: { math: "tan" },
   tanh: { math: "tanh" }, floor: { math: "floor" }, ceil: { math: "ceil" }, jsRound: { math: "round" }, trunc: { math: "trunc" },
   maximum: { math: "max" }, minimum: { math: "min" },
-  square: { helper: "square" }, sigmoid: { helper: "sigmoid" }, round: { helper: "roundHalfEven" }, mod: { helper: "floorMod" },
+  square: { square: true }, sigmoid: { helper: "sigmoid" }, round: { helper: "roundHalfEven" }, mod: { helper: "floorMod" },
   pow: { helper: "powFloat" }, clip: { helper: "clip" },
   where: { where: true },
 };

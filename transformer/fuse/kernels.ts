@@ -1,41 +1,86 @@
 import type { Var } from "../ir";
-import { type BatchedProgram, type Code, type CodeTree, type Kernel, type ScalarExpression, type ScalarOp, type Statement, refsOf } from "../batch/code";
+import { type BatchedOp, type BatchedProgram, type Code, type CodeTree, type Kernel, type Phase, type ScalarExpression, type Statement, refsOf } from "../batch/code";
+import { isScalarPrim } from "../batch/scalar";
 
-type ScalarDefine = Extract<Statement, { define: Var }> & { readonly scalar: ScalarOp };
+type OpDefine = Extract<Statement, { define: Var }> & { readonly op: BatchedOp };
+
+/** How an op joins a kernel: per example, per element of the example, or as a reduction of all its elements. */
+type Role = "scalar" | "element" | "reduce";
+
+const reductions = new Set(["sum", "mean", "max", "min", "prod"]);
 
 /**
- * Fuses chains of per-example scalar ops into kernels: one pass over the
- * batch, no intermediate tensors. A kernel computes in float64 JS numbers,
- * which is what the per-example function does with its `number`s.
+ * Fuses chains of elementwise ops, and the full reductions that end them, into
+ * kernels: one pass over the batch, no intermediate tensors. A kernel computes
+ * in float64 JS numbers, which is what the per-example function does with its
+ * `number`s; on tensors of other dtypes it runs the statements it replaced.
  */
 export function fuseKernels(program: BatchedProgram): BatchedProgram {
-  const readers = readersOf(program.statements, program.result);
-  return { ...program, statements: fuseBlock(program.statements, readers) };
+  return { ...program, statements: fuseBlock(program.statements, readersOf(program.statements, program.result)) };
 }
 
 /** Which statements read each value; `"result"` where the function's result does. */
 type Readers = Map<Var, Set<Statement | "result">>;
 
+interface Member {
+  readonly statement: OpDefine;
+  readonly role: Role;
+  readonly phase: Phase;
+}
+
 function fuseBlock(statements: readonly Statement[], readers: Readers): Statement[] {
   const fused: Statement[] = [];
-  let group: ScalarDefine[] = [];
+  let group: Member[] = [];
   const flush = () => {
-    if (group.length === 1) fused.push(group[0]);
-    else if (group.length > 1) fused.push({ kernel: kernelOf(group, readers), node: group[group.length - 1].node });
+    if (group.length === 1) fused.push(group[0].statement);
+    else if (group.length > 1) fused.push({ kernel: kernelOf(group, readers), node: group[group.length - 1].statement.node });
     group = [];
   };
   for (const statement of statements) {
-    if (isScalarDefine(statement)) {
-      if (group.length > 0 && !sameLevels(group[0].scalar.levels, statement.scalar.levels)) flush();
-      group.push(statement);
+    const role = "op" in statement && statement.op ? roleOf(statement.op, statement.define) : undefined;
+    if (role) {
+      const op = (statement as OpDefine).op;
+      if (group.length > 0 && !sameLevels(group[0].statement.op.levels, op.levels)) flush();
+      let phase = phaseOf(role, op, group);
+      if (phase === undefined) {
+        flush();
+        phase = phaseOf(role, op, group)!;
+      }
+      group.push({ statement: statement as OpDefine, role, phase });
       continue;
     }
-    const groupValues = new Set(group.map((member) => member.define));
+    const groupValues = new Set(group.map((member) => member.statement.define));
     if ([...readsOf(statement)].some((read) => groupValues.has(read))) flush();
     fused.push(nested(statement, readers));
   }
   flush();
   return fused;
+}
+
+/** The role an op can take in a kernel, or undefined when it cannot join one. */
+function roleOf(op: BatchedOp, out: Var): Role | undefined {
+  const batched = op.operands.filter((operand) => operand.levels.length > 0);
+  if (batched.some((operand) => !("ref" in operand.code))) return undefined;
+  if (reductions.has(op.prim)) {
+    const [x, ...options] = op.operands;
+    return x.kind === "tensor" && x.levels.length > 0 && options.every((option) => option.absent) ? "reduce" : undefined;
+  }
+  if (!isScalarPrim(op.prim)) return undefined;
+  // An unbatched tensor broadcasts against each example's elements: not one number per element.
+  if (op.operands.some((operand) => operand.kind === "opaque" || (operand.kind === "tensor" && operand.levels.length === 0))) return undefined;
+  return out.kind === "tensor" ? "element" : "scalar";
+}
+
+/** Where in the kernel an op runs; undefined when it needs a reduction of this kernel inside the element loop. */
+function phaseOf(role: Role, op: BatchedOp, group: readonly Member[]): Phase | undefined {
+  const phases = op.operands.map((operand) => {
+    const member = "ref" in operand.code ? group.find((known) => known.statement.define === (operand.code as { ref: Var }).ref) : undefined;
+    if (member) return member.phase;
+    return operand.kind === "tensor" && operand.levels.length > 0 ? "element" : "example";
+  });
+  if (role === "reduce") return "reduced";
+  if (role === "element") return phases.includes("reduced") ? undefined : "element";
+  return phases.includes("reduced") ? "reduced" : "example";
 }
 
 /** A branch or loop with its own blocks fused. */
@@ -45,47 +90,40 @@ function nested(statement: Statement, readers: Readers): Statement {
   return statement;
 }
 
-function kernelOf(group: readonly ScalarDefine[], readers: Readers): Kernel {
-  const members = new Set(group.map((member) => member.define));
+function kernelOf(group: readonly Member[], readers: Readers): Kernel {
+  const statements = group.map((member) => member.statement);
+  const members = new Set(statements.map((statement) => statement.define));
   const inputs: Kernel["inputs"][number][] = [];
-  const expressionOf = (operand: ScalarOp["operands"][number]): ScalarExpression => {
-    if (!operand.batched) return { outside: operand.code };
+  const expressionOf = (operand: BatchedOp["operands"][number]): ScalarExpression => {
+    if (operand.levels.length === 0) return { outside: operand.code };
     const source = (operand.code as Extract<Code, { ref: Var }>).ref;
     if (members.has(source)) return { step: source };
     let input = inputs.findIndex((known) => known.source === source);
-    if (input < 0) input = inputs.push({ source, kind: operand.kind }) - 1;
+    if (input < 0) {
+      const phase = operand.kind === "tensor" ? "element" : "example";
+      input = inputs.push({ source, kind: operand.kind, levels: operand.levels, phase }) - 1;
+    }
     return { input };
   };
-  const steps = group.map((member) => ({
-    target: member.define,
-    expression: { prim: member.scalar.prim, source: member.scalar.source, args: member.scalar.operands.map(expressionOf) },
-    output: [...(readers.get(member.define) ?? [])].some((reader) => reader === "result" || !group.includes(reader as ScalarDefine)),
+  const steps = group.map(({ statement, role, phase }) => ({
+    target: statement.define,
+    expression: { prim: statement.op.prim, source: statement.op.source, args: statement.op.operands.filter((operand) => !operand.absent).map(expressionOf) },
+    phase,
+    reduction: role === "reduce" ? statement.op.prim : undefined,
+    output: [...(readers.get(statement.define) ?? [])].some((reader) => reader === "result" || !statements.includes(reader as OpDefine)),
   }));
-  return { inputs, steps };
+  return { levels: group[0].statement.op.levels, inputs, steps, fallback: statements };
 }
 
 function sameLevels(a: readonly number[], b: readonly number[]): boolean {
   return a.length === b.length && a.every((level, index) => level === b[index]);
 }
 
-function isScalarDefine(statement: Statement): statement is ScalarDefine {
-  return "define" in statement && statement.scalar !== undefined;
-}
-
 /** The values a statement reads, those of its nested blocks included. */
 function readsOf(statement: Statement): Set<Var> {
-  const found = new Set<Var>();
-  const codes: Code[] = [];
-  if ("code" in statement && statement.code) codes.push(statement.code);
-  if ("effect" in statement) codes.push(statement.effect);
-  if ("branch" in statement) {
-    codes.push(statement.branch);
-    for (const inner of [...statement.then, ...statement.else]) readsOf(inner).forEach((read) => found.add(read));
-  }
-  if ("loop" in statement) for (const inner of statement.loop) readsOf(inner).forEach((read) => found.add(read));
-  if ("breakUnless" in statement) codes.push(statement.breakUnless);
-  if ("assign" in statement) found.add(statement.assign);
-  for (const code of codes) refsOf(code, found);
+  const found = ownReadsOf(statement);
+  const inner = "branch" in statement ? [...statement.then, ...statement.else] : "loop" in statement ? statement.loop : [];
+  for (const nestedStatement of inner) readsOf(nestedStatement).forEach((read) => found.add(read));
   return found;
 }
 
@@ -93,7 +131,13 @@ function readsOf(statement: Statement): Set<Var> {
 function ownReadsOf(statement: Statement): Set<Var> {
   if ("branch" in statement) return refsOf(statement.branch);
   if ("loop" in statement) return new Set();
-  return readsOf(statement);
+  if ("kernel" in statement) return new Set(statement.kernel.inputs.map((input) => input.source));
+  const found = new Set<Var>();
+  if ("code" in statement && statement.code) refsOf(statement.code, found);
+  if ("effect" in statement) refsOf(statement.effect, found);
+  if ("breakUnless" in statement) refsOf(statement.breakUnless, found);
+  if ("assign" in statement) found.add(statement.assign);
+  return found;
 }
 
 function readersOf(statements: readonly Statement[], result: CodeTree): Readers {
