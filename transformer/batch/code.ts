@@ -79,6 +79,8 @@ export interface Kernel {
     readonly phase: Phase;
     /** For a reduction over the example's elements: its op (`sum`, `max`, ...). */
     readonly reduction?: string;
+    /** True when the step is a boolean (stored as `bool`), else a float64 number. */
+    readonly boolean: boolean;
     readonly output: boolean;
   }[];
   /** The statements the kernel replaces, run instead when an input is not float64 (the kernel computes in float64). */

@@ -39,3 +39,13 @@ export function scalarForm(prim: string, source: SourceForm): ScalarForm {
   if (prim === "pow" && source.form !== "np") return { operator: "**" };
   return forms[prim];
 }
+
+const booleanResults = new Set(["less", "lessEqual", "greater", "greaterEqual", "equal", "notEqual", "logicalAnd", "logicalOr", "logicalNot"]);
+const booleanPreserving = new Set(["where", "maximum", "minimum"]);
+
+/** Whether `prim` gives a boolean, when its operands are booleans as `operands` says (numpy: a choice between bools is a bool). */
+export function isBooleanResult(prim: string, operands: readonly boolean[]): boolean {
+  if (booleanResults.has(prim)) return true;
+  const choices = prim === "where" ? operands.slice(1) : operands;
+  return booleanPreserving.has(prim) && choices.length > 0 && choices.every(Boolean);
+}

@@ -225,7 +225,7 @@ export function emitProgram(env: TransformEnv, program: BatchedProgram, site: ts
       stringArray(kernel.inputs.map((input) => input.phase)),
       factory.createNumericLiteral(kernel.levels.length),
       factory.createArrayLiteralExpression(
-        outputs.map((step) => stringArray([step.phase === "element" ? "element" : "example", step.target.kind === "boolean" ? "bool" : "float64"])),
+        outputs.map((step) => stringArray([step.phase === "element" ? "element" : "example", step.boolean ? "bool" : "float64"])),
       ),
       kernelFunction,
     ]);

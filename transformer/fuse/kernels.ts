@@ -1,6 +1,6 @@
 import type { Var } from "../ir";
 import { type BatchedOp, type BatchedProgram, type Code, type CodeTree, type Kernel, type Phase, type ScalarExpression, type Statement, refsOf } from "../batch/code";
-import { isScalarPrim } from "../batch/scalar";
+import { isBooleanResult, isScalarPrim } from "../batch/scalar";
 
 type OpDefine = Extract<Statement, { define: Var }> & { readonly op: BatchedOp };
 
@@ -28,33 +28,49 @@ interface Member {
   readonly phase: Phase;
 }
 
+/**
+ * Groups the fusable ops of a block by what they share (a value one computes
+ * and another reads, or a batched tensor both read), so each kernel is one
+ * pass over tensors of one shape. A group is emitted where the first statement
+ * outside it reads one of its values, or at the end of the block.
+ */
 function fuseBlock(statements: readonly Statement[], readers: Readers): Statement[] {
   const fused: Statement[] = [];
-  let group: Member[] = [];
-  const flush = () => {
+  let open: Member[][] = [];
+  const flush = (group: readonly Member[]) => {
+    open = open.filter((other) => other !== group);
     if (group.length === 1) fused.push(group[0].statement);
-    else if (group.length > 1) fused.push({ kernel: kernelOf(group, readers), node: group[group.length - 1].statement.node });
-    group = [];
+    else fused.push({ kernel: kernelOf(group, readers), node: group[group.length - 1].statement.node });
   };
   for (const statement of statements) {
     const role = "op" in statement && statement.op ? roleOf(statement.op, statement.define) : undefined;
-    if (role) {
-      const op = (statement as OpDefine).op;
-      if (group.length > 0 && !sameLevels(group[0].statement.op.levels, op.levels)) flush();
-      let phase = phaseOf(role, op, group);
-      if (phase === undefined) {
-        flush();
-        phase = phaseOf(role, op, group)!;
-      }
-      group.push({ statement: statement as OpDefine, role, phase });
+    if (!role) {
+      const reads = readsOf(statement);
+      for (const group of open.filter((candidate) => candidate.some((member) => reads.has(member.statement.define)))) flush(group);
+      fused.push(nested(statement, readers));
       continue;
     }
-    const groupValues = new Set(group.map((member) => member.statement.define));
-    if ([...readsOf(statement)].some((read) => groupValues.has(read))) flush();
-    fused.push(nested(statement, readers));
+    const op = (statement as OpDefine).op;
+    let related = open.filter((group) => shares(group, op));
+    for (const group of related.filter((candidate) => !sameLevels(candidate[0].statement.op.levels, op.levels) || phaseOf(role, op, candidate) === undefined)) flush(group);
+    related = related.filter((group) => open.includes(group));
+    const merged = related.flat().sort((a, b) => statements.indexOf(a.statement) - statements.indexOf(b.statement));
+    open = open.filter((group) => !related.includes(group));
+    merged.push({ statement: statement as OpDefine, role, phase: phaseOf(role, op, merged)! });
+    open.push(merged);
   }
-  flush();
+  for (const group of [...open]) flush(group);
   return fused;
+}
+
+/** Whether an op reads a value of `group`, or a batched tensor that `group` reads too. */
+function shares(group: readonly Member[], op: BatchedOp): boolean {
+  const refs = op.operands.filter((operand) => operand.levels.length > 0 && "ref" in operand.code).map((operand) => (operand.code as { ref: Var }).ref);
+  return group.some(
+    (member) =>
+      refs.includes(member.statement.define) ||
+      member.statement.op.operands.some((operand) => operand.kind === "tensor" && "ref" in operand.code && refs.includes(operand.code.ref)),
+  );
 }
 
 /** The role an op can take in a kernel, or undefined when it cannot join one. */
@@ -105,13 +121,22 @@ function kernelOf(group: readonly Member[], readers: Readers): Kernel {
     }
     return { input };
   };
-  const steps = group.map(({ statement, role, phase }) => ({
-    target: statement.define,
-    expression: { prim: statement.op.prim, source: statement.op.source, args: statement.op.operands.filter((operand) => !operand.absent).map(expressionOf) },
-    phase,
-    reduction: role === "reduce" ? statement.op.prim : undefined,
-    output: [...(readers.get(statement.define) ?? [])].some((reader) => reader === "result" || !statements.includes(reader as OpDefine)),
-  }));
+  const booleans = new Map<Var, boolean>();
+  const isBoolean = (operand: BatchedOp["operands"][number]) =>
+    "ref" in operand.code && booleans.has(operand.code.ref) ? booleans.get(operand.code.ref)! : operand.kind === "boolean";
+  const steps = group.map(({ statement, role, phase }) => {
+    const operands = statement.op.operands.filter((operand) => !operand.absent);
+    const boolean = role !== "reduce" && isBooleanResult(statement.op.prim, operands.map(isBoolean));
+    booleans.set(statement.define, boolean);
+    return {
+      target: statement.define,
+      expression: { prim: statement.op.prim, source: statement.op.source, args: operands.map(expressionOf) },
+      phase,
+      reduction: role === "reduce" ? statement.op.prim : undefined,
+      boolean,
+      output: [...(readers.get(statement.define) ?? [])].some((reader) => reader === "result" || !statements.includes(reader as OpDefine)),
+    };
+  });
   return { levels: group[0].statement.op.levels, inputs, steps, fallback: statements };
 }
 
