@@ -38,7 +38,10 @@ function fuseBlock(statements: readonly Statement[], readers: Readers): Statemen
   const fused: Statement[] = [];
   let open: Member[][] = [];
   const flush = (group: readonly Member[]) => {
+    if (!open.includes(group as Member[])) return;
     open = open.filter((other) => other !== group);
+    // A group reading another open group's values comes after it.
+    for (const other of open.filter((candidate) => candidate.some((member) => readsMemberOf(group, member)))) flush(other);
     if (group.length === 1) fused.push(group[0].statement);
     else fused.push({ kernel: kernelOf(group, readers), node: group[group.length - 1].statement.node });
   };
@@ -51,9 +54,9 @@ function fuseBlock(statements: readonly Statement[], readers: Readers): Statemen
       continue;
     }
     const op = (statement as OpDefine).op;
-    let related = open.filter((group) => shares(group, op));
-    for (const group of related.filter((candidate) => !sameLevels(candidate[0].statement.op.levels, op.levels) || phaseOf(role, op, candidate) === undefined)) flush(group);
-    related = related.filter((group) => open.includes(group));
+    const joinable = (group: Member[]) => sameLevels(group[0].statement.op.levels, op.levels) && phaseOf(role, op, group) !== undefined && !newElementInputs(group, op);
+    for (const group of open.filter((candidate) => readsFrom(candidate, op) && !joinable(candidate))) flush(group);
+    const related = open.filter((group) => (readsFrom(group, op) || sharesInput(group, op)) && joinable(group));
     const merged = related.flat().sort((a, b) => statements.indexOf(a.statement) - statements.indexOf(b.statement));
     open = open.filter((group) => !related.includes(group));
     merged.push({ statement: statement as OpDefine, role, phase: phaseOf(role, op, merged)! });
@@ -63,14 +66,36 @@ function fuseBlock(statements: readonly Statement[], readers: Readers): Statemen
   return fused;
 }
 
-/** Whether an op reads a value of `group`, or a batched tensor that `group` reads too. */
-function shares(group: readonly Member[], op: BatchedOp): boolean {
-  const refs = op.operands.filter((operand) => operand.levels.length > 0 && "ref" in operand.code).map((operand) => (operand.code as { ref: Var }).ref);
-  return group.some(
-    (member) =>
-      refs.includes(member.statement.define) ||
-      member.statement.op.operands.some((operand) => operand.kind === "tensor" && "ref" in operand.code && refs.includes(operand.code.ref)),
-  );
+function batchedRefs(op: BatchedOp, kind?: string): Var[] {
+  return op.operands
+    .filter((operand) => operand.levels.length > 0 && "ref" in operand.code && (kind === undefined || operand.kind === kind))
+    .map((operand) => (operand.code as { ref: Var }).ref);
+}
+
+function readsFrom(group: readonly Member[], op: BatchedOp): boolean {
+  const refs = batchedRefs(op);
+  return group.some((member) => refs.includes(member.statement.define));
+}
+
+function readsMemberOf(group: readonly Member[], member: Member): boolean {
+  return group.some((reader) => batchedRefs(reader.statement.op).includes(member.statement.define));
+}
+
+/** Whether an op reads a batched tensor that `group` reads too: fusing them reads it once. */
+function sharesInput(group: readonly Member[], op: BatchedOp): boolean {
+  const tensors = batchedRefs(op, "tensor");
+  return group.some((member) => batchedRefs(member.statement.op, "tensor").some((read) => tensors.includes(read)));
+}
+
+/**
+ * Whether an op would bring a group a tensor input it does not read yet. Its
+ * examples may have another shape, and then the whole kernel would decline.
+ */
+function newElementInputs(group: readonly Member[], op: BatchedOp): boolean {
+  if (!group.some((member) => batchedRefs(member.statement.op, "tensor").length > 0)) return false;
+  const members = new Set(group.map((member) => member.statement.define));
+  const known = new Set(group.flatMap((member) => batchedRefs(member.statement.op, "tensor")));
+  return batchedRefs(op, "tensor").some((read) => !members.has(read) && !known.has(read));
 }
 
 /** The role an op can take in a kernel, or undefined when it cannot join one. */
