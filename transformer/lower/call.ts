@@ -47,10 +47,23 @@ function calleeValue(cx: LowerContext, callee: ts.Expression): Value | undefined
     const symbol = cx.checker.getSymbolAtLocation(callee);
     const bound = symbol && cx.scope.get(symbol);
     if (bound) return bound;
+    const vmapCall = symbol && constVmapCall(cx, symbol);
+    if (vmapCall) return { vmapCall };
   }
   if (ts.isArrowFunction(callee) || ts.isFunctionExpression(callee)) return { helper: callee };
   const helper = cx.env.resolveFunction(ts.isParenthesizedExpression(callee) ? callee.expression : callee);
   return helper ? { helper } : undefined;
+}
+
+/** The `vmap(...)` call a closed-over `const` is bound to, read as its per-example function lifted again. */
+function constVmapCall(cx: LowerContext, symbol: ts.Symbol): ts.CallExpression | undefined {
+  const ts = cx.ts;
+  const target = symbol.flags & ts.SymbolFlags.Alias ? cx.checker.getAliasedSymbol(symbol) : symbol;
+  const declaration = target.valueDeclaration;
+  if (!declaration || !ts.isVariableDeclaration(declaration) || !declaration.initializer) return undefined;
+  if (!(ts.getCombinedNodeFlags(declaration) & ts.NodeFlags.Const)) return undefined;
+  const initializer = declaration.initializer;
+  return ts.isCallExpression(initializer) && cx.env.isVmapCall(initializer) ? initializer : undefined;
 }
 
 /** np op arguments: operands, with array literals (shapes, lists of tensors) kept as `array` values. */
