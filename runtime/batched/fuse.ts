@@ -5,8 +5,9 @@ import { Tensor, shapeSize } from "../tensor";
 /**
  * A kernel the transformer generated for a fused group: for `count`
  * consecutive examples, input `i` is read from `inputs[i]` at `starts[i] +
- * example * steps[i]` (one number, or `size` elements, per example), and the
- * outputs are written from example `outputStart` on.
+ * example * steps[i]` (one number, or `size` elements, per example), the
+ * outputs are written from example `outputStart` on, and `constants` are the
+ * call's unbatched values the kernel reads.
  */
 export type Kernel = (
   count: number,
@@ -16,6 +17,7 @@ export type Kernel = (
   steps: number[],
   outputs: TypedArray[],
   outputStart: number,
+  constants: unknown[],
 ) => void;
 
 /** Whether an input or output holds one number per example, or one per element of the example. */
@@ -34,6 +36,7 @@ export function fuseExamples(
   leading: number,
   outputs: readonly (readonly [Phase, DType])[],
   kernel: Kernel,
+  constants: unknown[] = [],
 ): Tensor[] | undefined {
   let example: readonly number[] = [];
   let elementInputs = 0;
@@ -59,7 +62,7 @@ export function fuseExamples(
   const steps = strides.map((stride) => stride[leading - 1]);
   for (let row = 0; row < rows; row++) {
     const starts = strides.map((stride) => position.reduce((start, at, axis) => start + at * stride[axis], 0));
-    kernel(count, size, arrays, starts, steps, data, row * count);
+    kernel(count, size, arrays, starts, steps, data, row * count, constants);
     for (let axis = leading - 2; axis >= 0 && ++position[axis] === lead[axis]; axis--) position[axis] = 0;
   }
   return data.map((values, index) => {

@@ -9,11 +9,13 @@ import { Names } from "./names";
  * primitive, effects in place, then the result. Every statement maps back to
  * the per-example code it came from.
  */
-export function emitProgram(env: TransformEnv, program: BatchedProgram, site: ts.Node): ts.FunctionExpression {
+export function emitProgram(env: TransformEnv, program: BatchedProgram, site: ts.Node): ts.Expression {
   const ts = env.ts;
   const factory = env.factory;
   const siteFile = ts.getOriginalNode(site).getSourceFile();
   const names = new Names(program.outsideNames);
+  /** Kernels, declared once around the batched function rather than on every call. */
+  const kernels: ts.Statement[] = [];
 
   function visitCode(code: Code): ts.Expression {
     if ("ref" in code) return factory.createIdentifier(names.of(code.ref));
@@ -91,7 +93,11 @@ export function emitProgram(env: TransformEnv, program: BatchedProgram, site: ts
       const otherwise = statement.else.length > 0 ? block(statement.else) : undefined;
       return factory.createIfStatement(visitCode(statement.branch), block(statement.then), otherwise);
     }
-    if ("kernel" in statement) return emitKernel(statement.kernel, { ts, factory, runtime: env.runtime, names, outsideNames: program.outsideNames, visitCode, visitStatement });
+    if ("kernel" in statement) {
+      const kernel = emitKernel(statement.kernel, { ts, factory, runtime: env.runtime, names, outsideNames: program.outsideNames, visitCode, visitStatement });
+      kernels.push(kernel.declaration);
+      return kernel.statement;
+    }
     // Transforms a loop into `for (;;) { ... }`, left when its test fails.
     if ("loop" in statement) return factory.createForStatement(undefined, undefined, undefined, block(statement.loop));
     return factory.createIfStatement(factory.createLogicalNot(visitCode(statement.breakUnless)), factory.createBreakStatement());
@@ -120,6 +126,9 @@ export function emitProgram(env: TransformEnv, program: BatchedProgram, site: ts
     ...program.statements.map(visitStatement),
     factory.createReturnStatement(visitTree(program.result)),
   ];
-  const fn = factory.createFunctionExpression(undefined, undefined, `${program.name}Batched`, undefined, parameters, undefined, factory.createBlock(body, true));
-  return mapToSource(fn, site);
+  const fn = mapToSource(factory.createFunctionExpression(undefined, undefined, `${program.name}Batched`, undefined, parameters, undefined, factory.createBlock(body, true)), site);
+  if (kernels.length === 0) return fn;
+  // Transforms a site with kernels into `(() => { const kernel = ...; return function batched() {...}; })()`.
+  const scope = factory.createArrowFunction(undefined, undefined, [], undefined, undefined, factory.createBlock([...kernels, factory.createReturnStatement(fn)], true));
+  return mapToSource(factory.createCallExpression(factory.createParenthesizedExpression(scope), undefined, []), site);
 }

@@ -18,13 +18,16 @@ export interface EmitContext {
 }
 
 /**
- * Transforms a fused group into `const [outs] = runtime.fuseExamples(inputs, ..., kernel)`:
- * a loop over examples, and inside it a loop over each example's elements when
- * the group works on tensors. Where the kernel declines, the ops run one by one.
+ * Transforms a fused group into a kernel, declared once per call site, and
+ * `const [outs] = runtime.fuseExamples(inputs, ..., kernel, [constants])` where
+ * the group was: a loop over examples, and inside it a loop over each example's
+ * elements when the group works on tensors. Where the kernel declines, the ops
+ * run one by one.
  */
-export function emitKernel(kernel: Kernel, cx: EmitContext): ts.Statement {
+export function emitKernel(kernel: Kernel, cx: EmitContext): { readonly declaration: ts.Statement; readonly statement: ts.Statement } {
   const { ts, factory, names, visitCode } = cx;
   const local = new Names([...cx.outsideNames, ...kernelOutsideNames(kernel, names)]);
+  const kernelName = names.fresh(`${kernel.steps.find((step) => step.output)?.target.hint ?? "fused"}Kernel`);
   const identifier = (name: string) => factory.createIdentifier(name);
   const baseName = (v: Var) => v.hint.replace(/Batch$/, "") || "value";
   const [count, size, example, index, outStart] = ["count", "size", "example", "index", "outStart"].map((name) => local.fresh(name));
@@ -35,11 +38,20 @@ export function emitKernel(kernel: Kernel, cx: EmitContext): ts.Statement {
   const stepNames = new Map(kernel.steps.map((step) => [step.target, local.fresh(step.target.hint)]));
   const outputs = kernel.steps.filter((step) => step.output).map((step) => ({ ...step, array: local.fresh(`${step.target.hint}Out`) }));
   const hasElements = inputs.some((input) => input.phase === "element");
+  // Values of this call that the kernel reads: passed in, so the kernel itself is made once.
+  const constants = new Map<Code, string>();
+  const collectConstants = (expression: ScalarExpression): void => {
+    if ("outside" in expression && refsOf(expression.outside).size > 0 && !constants.has(expression.outside)) {
+      constants.set(expression.outside, local.fresh("ref" in expression.outside ? expression.outside.ref.hint : "constant"));
+    }
+    if ("args" in expression) expression.args.forEach(collectConstants);
+  };
+  kernel.steps.forEach((step) => collectConstants(step.expression));
 
   const scalar = (expression: ScalarExpression): ts.Expression => {
     if ("input" in expression) return identifier(inputs[expression.input].value);
     if ("step" in expression) return identifier(stepNames.get(expression.step)!);
-    if ("outside" in expression) return visitCode(expression.outside);
+    if ("outside" in expression) return constants.has(expression.outside) ? identifier(constants.get(expression.outside)!) : visitCode(expression.outside);
     const args = expression.args.map(scalar);
     const form = scalarForm(expression.prim, expression.source);
     if ("where" in form) return factory.createConditionalExpression(args[0], undefined, args[1], undefined, args[2]);
@@ -127,6 +139,7 @@ export function emitKernel(kernel: Kernel, cx: EmitContext): ts.Statement {
       parameter(pattern(inputs.map((input) => input.step))),
       parameter(pattern(outputs.map((step) => step.array))),
       parameter(outStart),
+      ...(constants.size > 0 ? [parameter(pattern([...constants.values()]))] : []),
     ],
     undefined,
     undefined,
@@ -146,7 +159,8 @@ export function emitKernel(kernel: Kernel, cx: EmitContext): ts.Statement {
     factory.createArrayLiteralExpression(
       outputs.map((step) => stringArray([step.phase === "element" ? "element" : "example", step.boolean ? "bool" : "float64"])),
     ),
-    kernelFunction,
+    identifier(kernelName),
+    ...(constants.size > 0 ? [factory.createArrayLiteralExpression([...constants.keys()].map(visitCode))] : []),
   ]);
   const outputNames = outputs.map((step) => names.of(step.target));
   if (hasElements) {
@@ -160,10 +174,13 @@ export function emitKernel(kernel: Kernel, cx: EmitContext): ts.Statement {
     );
     fused = factory.createBinaryExpression(fused, ts.SyntaxKind.QuestionQuestionToken, factory.createCallExpression(factory.createParenthesizedExpression(fallback), undefined, []));
   }
-  return factory.createVariableStatement(
-    undefined,
-    factory.createVariableDeclarationList([factory.createVariableDeclaration(pattern(outputNames), undefined, undefined, fused)], ts.NodeFlags.Const),
-  );
+  return {
+    declaration: declaration(factory, kernelName, kernelFunction, ts.NodeFlags.Const),
+    statement: factory.createVariableStatement(
+      undefined,
+      factory.createVariableDeclarationList([factory.createVariableDeclaration(pattern(outputNames), undefined, undefined, fused)], ts.NodeFlags.Const),
+    ),
+  };
 }
 
 /** Names a kernel reads from outside: its unbatched operands. */
