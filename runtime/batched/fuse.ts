@@ -20,8 +20,12 @@ export type Kernel = (
   constants: unknown[],
 ) => void;
 
-/** Whether an input or output holds one number per example, or one per element of the example. */
+/**
+ * Whether an input or output holds one number per example, or one per element
+ * of the example; a `constant` input is unbatched, the same elements for every example.
+ */
 export type Phase = "example" | "element";
+export type InputPhase = Phase | "constant";
 
 /**
  * Runs a generated kernel over a batch with `leading` batch axes. Inputs lacking
@@ -32,7 +36,7 @@ export type Phase = "example" | "element";
  */
 export function fuseExamples(
   inputs: readonly Tensor[],
-  phases: readonly Phase[],
+  phases: readonly InputPhase[],
   leading: number,
   outputs: readonly (readonly [Phase, DType])[],
   kernel: Kernel,
@@ -40,18 +44,19 @@ export function fuseExamples(
 ): Tensor[] | undefined {
   let example: readonly number[] = [];
   let elementInputs = 0;
+  const leadingOf = (index: number) => (phases[index] === "constant" ? 0 : leading);
   for (const [index, input] of inputs.entries()) {
-    if (phases[index] !== "element") continue;
-    const shape = input.shape.slice(leading);
+    if (phases[index] === "example") continue;
+    const shape = input.shape.slice(leadingOf(index));
     if (input.dtype !== "float64" || (elementInputs > 0 && !sameShape(shape, example))) return undefined;
     example = shape;
     elementInputs++;
   }
   const size = shapeSize(example);
   if (elementInputs > 0 && size === 0) return undefined;
-  const lead = broadcastShapes("fuse", ...inputs.map((input) => input.shape.slice(0, leading)));
+  const lead = broadcastShapes("fuse", ...inputs.map((input, index) => input.shape.slice(0, leadingOf(index))));
   const strides = inputs.map((input, index) =>
-    broadcastStrides(input.shape.slice(0, leading), lead).map((stride) => (phases[index] === "element" ? stride * size : stride)),
+    broadcastStrides(input.shape.slice(0, leadingOf(index)), lead).map((stride) => (phases[index] === "example" ? stride : stride * size)),
   );
   const examples = shapeSize(lead);
   const data = outputs.map(([phase, dtype]) => allocate(dtype, phase === "element" ? examples * size : examples));

@@ -50,6 +50,15 @@ describe("fuseExamples", () => {
     expect(scaled.toArray()).toEqual([[10, 20], [300, 400]]);
   });
 
+  it("reads a constant input, unbatched, as every example's elements", () => {
+    const batch = array([[1, 2], [3, 4], [5, 6]]);
+    const bias = array([10, 20]);
+    const [products, sums] = fuseExamples([batch, bias], ["element", "constant"], 1, outputs, dotKernel)!;
+    expect(products.toArray()).toEqual([[10, 40], [30, 80], [50, 120]]);
+    expect(sums.toArray()).toEqual([50, 110, 170]);
+    expect(fuseExamples([batch, array([1, 2, 3])], ["element", "constant"], 1, outputs, dotKernel)).toBeUndefined();
+  });
+
   it("declines, so the ops run one by one, where float64 arithmetic would not be theirs", () => {
     const never: Kernel = () => {
       throw new Error("the kernel must not run");

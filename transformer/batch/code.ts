@@ -72,7 +72,12 @@ export type Phase = "example" | "element" | "reduced";
 export interface Kernel {
   /** The group's levels: every input is given one leading axis per level (size 1 where it lacks it). */
   readonly levels: readonly number[];
-  readonly inputs: readonly { readonly source: Var; readonly kind: Kind; readonly levels: readonly number[]; readonly phase: Phase }[];
+  /**
+   * What the kernel reads: a batched value (`example`: one number per example;
+   * `element`: the example's elements), or an unbatched tensor read as every
+   * example's elements (`constant`, a closed-over bias of the example's shape).
+   */
+  readonly inputs: readonly { readonly code: Code; readonly hint: string; readonly kind: Kind; readonly levels: readonly number[]; readonly phase: Phase | "constant" }[];
   readonly steps: readonly {
     readonly target: Var;
     readonly expression: ScalarExpression;

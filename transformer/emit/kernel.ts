@@ -1,7 +1,6 @@
 import type * as ts from "typescript";
 import { type Code, type Kernel, type ScalarExpression, type Statement, refsOf } from "../batch/code";
 import { scalarForm } from "../batch/scalar";
-import type { Var } from "../ir";
 import { tokenOf } from "../tokens";
 import { Names } from "./names";
 
@@ -29,15 +28,15 @@ export function emitKernel(kernel: Kernel, cx: EmitContext): { readonly declarat
   const local = new Names([...cx.outsideNames, ...kernelOutsideNames(kernel, names)]);
   const kernelName = names.fresh(`${kernel.steps.find((step) => step.output)?.target.hint ?? "fused"}Kernel`);
   const identifier = (name: string) => factory.createIdentifier(name);
-  const baseName = (v: Var) => v.hint.replace(/Batch$/, "") || "value";
   const [count, size, example, index, outStart] = ["count", "size", "example", "index", "outStart"].map((name) => local.fresh(name));
   const inputs = kernel.inputs.map((input) => {
-    const base = baseName(input.source);
+    const base = input.hint.replace(/Batch$/, "") || "value";
     return { ...input, data: local.fresh(`${base}Data`), start: local.fresh(`${base}Start`), step: local.fresh(`${base}Step`), value: local.fresh(base), at: local.fresh(`${base}At`) };
   });
   const stepNames = new Map(kernel.steps.map((step) => [step.target, local.fresh(step.target.hint)]));
   const outputs = kernel.steps.filter((step) => step.output).map((step) => ({ ...step, array: local.fresh(`${step.target.hint}Out`) }));
-  const hasElements = inputs.some((input) => input.phase === "element");
+  const readsElements = (input: { readonly phase: string }) => input.phase !== "example";
+  const hasElements = inputs.some(readsElements);
   // Values of this call that the kernel reads: passed in, so the kernel itself is made once.
   const constants = new Map<Code, string>();
   const collectConstants = (expression: ScalarExpression): void => {
@@ -98,7 +97,7 @@ export function emitKernel(kernel: Kernel, cx: EmitContext): { readonly declarat
           factory.createPostfixIncrement(identifier(index)),
           factory.createBlock(
             [
-              ...inputs.filter((input) => input.phase === "element").map((input) => declaration(factory, input.value, read(input, sum(identifier(input.at), identifier(index))), ts.NodeFlags.Const)),
+              ...inputs.filter(readsElements).map((input) => declaration(factory, input.value, read(input, sum(identifier(input.at), identifier(index))), ts.NodeFlags.Const)),
               ...stepsIn("element").map(define),
               ...outputs.filter((step) => step.phase === "element").map((step) => store(step.array, sum(times(factory.createParenthesizedExpression(sum(identifier(outStart), perExample)), identifier(size)), identifier(index)), identifier(stepNames.get(step.target)!))),
               ...reductions.map(accumulate),
@@ -116,7 +115,7 @@ export function emitKernel(kernel: Kernel, cx: EmitContext): { readonly declarat
     factory.createBlock(
       [
         ...inputs.map((input) =>
-          input.phase === "element" ? declaration(factory, input.at, exampleOffset(input), ts.NodeFlags.Const) : declaration(factory, input.value, read(input, exampleOffset(input)), ts.NodeFlags.Const),
+          readsElements(input) ? declaration(factory, input.at, exampleOffset(input), ts.NodeFlags.Const) : declaration(factory, input.value, read(input, exampleOffset(input)), ts.NodeFlags.Const),
         ),
         ...stepsIn("example").map(define),
         ...elementLoop,
@@ -151,7 +150,8 @@ export function emitKernel(kernel: Kernel, cx: EmitContext): { readonly declarat
     factory.createArrayLiteralExpression(
       kernel.inputs.map((input) => {
         const missing = levelAxes(input.levels);
-        return missing.length === 0 ? identifier(names.of(input.source)) : visitCode({ np: "expandDims", args: [{ ref: input.source }, { array: missing.map((axis) => ({ value: axis })) }] });
+        if (input.phase === "constant" || missing.length === 0) return visitCode(input.code);
+        return visitCode({ np: "expandDims", args: [input.code, { array: missing.map((axis) => ({ value: axis })) }] });
       }),
     ),
     stringArray(kernel.inputs.map((input) => input.phase)),

@@ -81,10 +81,15 @@ function readsMemberOf(group: readonly Member[], member: Member): boolean {
   return group.some((reader) => batchedRefs(reader.statement.op).includes(member.statement.define));
 }
 
-/** Whether an op reads a batched tensor that `group` reads too: fusing them reads it once. */
+/** The tensors an op reads element by element, by key. */
+function elementKeys(op: BatchedOp): string[] {
+  return op.operands.flatMap((operand) => elementKey(operand) ?? []);
+}
+
+/** Whether an op reads a tensor that `group` reads too: fusing them reads it once. */
 function sharesInput(group: readonly Member[], op: BatchedOp): boolean {
-  const tensors = batchedRefs(op, "tensor");
-  return group.some((member) => batchedRefs(member.statement.op, "tensor").some((read) => tensors.includes(read)));
+  const tensors = elementKeys(op);
+  return group.some((member) => elementKeys(member.statement.op).some((read) => tensors.includes(read)));
 }
 
 /**
@@ -92,10 +97,31 @@ function sharesInput(group: readonly Member[], op: BatchedOp): boolean {
  * examples may have another shape, and then the whole kernel would decline.
  */
 function newElementInputs(group: readonly Member[], op: BatchedOp): boolean {
-  if (!group.some((member) => batchedRefs(member.statement.op, "tensor").length > 0)) return false;
-  const members = new Set(group.map((member) => member.statement.define));
-  const known = new Set(group.flatMap((member) => batchedRefs(member.statement.op, "tensor")));
-  return batchedRefs(op, "tensor").some((read) => !members.has(read) && !known.has(read));
+  if (!group.some((member) => elementKeys(member.statement.op).length > 0)) return false;
+  const members = new Set(group.map((member) => `value ${member.statement.define.id}`));
+  const known = new Set(group.flatMap((member) => elementKeys(member.statement.op)));
+  return elementKeys(op).some((read) => !members.has(read) && !known.has(read));
+}
+
+/**
+ * The key of a tensor an op reads element by element: a batched value, or an
+ * unbatched one the kernel can read as it is (a value or a closed-over name).
+ */
+function elementKey(operand: BatchedOp["operands"][number]): string | undefined {
+  if (operand.kind !== "tensor") return undefined;
+  if ("ref" in operand.code) return `value ${operand.code.ref.id}`;
+  if (operand.levels.length === 0 && "source" in operand.code) return `name ${operand.code.source.getText()}`;
+  return undefined;
+}
+
+/** The key of any input: its element key, or the value it reads once per example. */
+function inputKey(input: { readonly code: Code; readonly kind: string; readonly levels: readonly number[] }): string {
+  return elementKey(input as BatchedOp["operands"][number]) ?? ("ref" in input.code ? `value ${input.code.ref.id}` : "");
+}
+
+function hintOf(code: Code): string {
+  if ("ref" in code) return code.ref.hint;
+  return "source" in code ? code.source.getText() : "value";
 }
 
 /** The role an op can take in a kernel, or undefined when it cannot join one. */
@@ -107,8 +133,7 @@ function roleOf(op: BatchedOp, out: Var): Role | undefined {
     return x.kind === "tensor" && x.levels.length > 0 && options.every((option) => option.absent) ? "reduce" : undefined;
   }
   if (!isScalarPrim(op.prim)) return undefined;
-  // An unbatched tensor broadcasts against each example's elements: not one number per element.
-  if (op.operands.some((operand) => operand.kind === "opaque" || (operand.kind === "tensor" && operand.levels.length === 0))) return undefined;
+  if (op.operands.some((operand) => operand.kind === "opaque" || (operand.kind === "tensor" && elementKey(operand) === undefined))) return undefined;
   return out.kind === "tensor" ? "element" : "scalar";
 }
 
@@ -136,13 +161,13 @@ function kernelOf(group: readonly Member[], readers: Readers): Kernel {
   const members = new Set(statements.map((statement) => statement.define));
   const inputs: Kernel["inputs"][number][] = [];
   const expressionOf = (operand: BatchedOp["operands"][number]): ScalarExpression => {
-    if (operand.levels.length === 0) return { outside: operand.code };
-    const source = (operand.code as Extract<Code, { ref: Var }>).ref;
-    if (members.has(source)) return { step: source };
-    let input = inputs.findIndex((known) => known.source === source);
+    const key = elementKey(operand);
+    if (operand.levels.length === 0 && key === undefined) return { outside: operand.code };
+    if ("ref" in operand.code && members.has(operand.code.ref)) return { step: operand.code.ref };
+    let input = inputs.findIndex((known) => inputKey(known) === inputKey(operand));
     if (input < 0) {
-      const phase = operand.kind === "tensor" ? "element" : "example";
-      input = inputs.push({ source, kind: operand.kind, levels: operand.levels, phase }) - 1;
+      const phase = operand.levels.length === 0 ? "constant" : operand.kind === "tensor" ? "element" : "example";
+      input = inputs.push({ code: operand.code, hint: hintOf(operand.code), kind: operand.kind, levels: operand.levels, phase }) - 1;
     }
     return { input };
   };
@@ -181,7 +206,11 @@ function readsOf(statement: Statement): Set<Var> {
 function ownReadsOf(statement: Statement): Set<Var> {
   if ("branch" in statement) return refsOf(statement.branch);
   if ("loop" in statement) return new Set();
-  if ("kernel" in statement) return new Set(statement.kernel.inputs.map((input) => input.source));
+  if ("kernel" in statement) {
+    const found = new Set<Var>();
+    statement.kernel.inputs.forEach((input) => refsOf(input.code, found));
+    return found;
+  }
   const found = new Set<Var>();
   if ("code" in statement && statement.code) refsOf(statement.code, found);
   if ("effect" in statement) refsOf(statement.effect, found);
