@@ -87,7 +87,7 @@ function lowerLoop(cx: LowerContext, test: ts.Expression | undefined, body: ts.S
 
 function lowerCondition(cx: LowerContext, node: ts.Expression): Operand {
   const condition = lowerOperand(cx, node);
-  requireKind(cx, condition, "boolean", node, "a condition must be a boolean; compare first (`x !== 0`)");
+  requireKind(condition, "boolean", node, "a condition must be a boolean; compare first (`x !== 0`)");
   return condition;
 }
 

@@ -148,7 +148,7 @@ function lowerPrefixUnary(cx: LowerContext, node: ts.PrefixUnaryExpression): Val
     }
     case ts.SyntaxKind.ExclamationToken: {
       const operand = lowerOperand(cx, node.operand);
-      requireKind(cx, operand, "boolean", node.operand, "`!` takes a boolean here; compare first (`x !== 0`)");
+      requireKind(operand, "boolean", node.operand, "`!` takes a boolean here; compare first (`x !== 0`)");
       return emitPrim(cx, "logicalNot", [operand], { form: "operator", token: node.operator, prefix: true }, node);
     }
   }
@@ -166,8 +166,8 @@ function lowerBinary(cx: LowerContext, node: ts.BinaryExpression): Value {
   const left = lowerOperand(cx, node.left);
   const right = lowerOperand(cx, node.right);
   if (prim === "logicalAnd" || prim === "logicalOr") {
-    requireKind(cx, left, "boolean", node.left, `\`${node.operatorToken.getText()}\` takes booleans here; compare first (\`x !== 0\`)`);
-    requireKind(cx, right, "boolean", node.right, `\`${node.operatorToken.getText()}\` takes booleans here; compare first (\`x !== 0\`)`);
+    requireKind(left, "boolean", node.left, `\`${node.operatorToken.getText()}\` takes booleans here; compare first (\`x !== 0\`)`);
+    requireKind(right, "boolean", node.right, `\`${node.operatorToken.getText()}\` takes booleans here; compare first (\`x !== 0\`)`);
   }
   return emitPrim(cx, prim, [left, right], { form: "operator", token }, node);
 }
@@ -219,7 +219,7 @@ function assignedLocal(cx: LowerContext, target: ts.Expression): ts.Symbol {
 /** Transforms `c ? a : b` into `where(c, a, b)`: both sides are evaluated, as JAX does under vmap. */
 function lowerConditional(cx: LowerContext, node: ts.ConditionalExpression): Value {
   const condition = lowerOperand(cx, node.condition);
-  requireKind(cx, condition, "boolean", node.condition, "the condition of `?:` must be a boolean; compare first (`x !== 0`)");
+  requireKind(condition, "boolean", node.condition, "the condition of `?:` must be a boolean; compare first (`x !== 0`)");
   const whenTrue = lowerOperand(cx, node.whenTrue);
   const whenFalse = lowerOperand(cx, node.whenFalse);
   return emitPrim(cx, "where", [condition, whenTrue, whenFalse], { form: "conditional" }, node, "selected");
@@ -289,9 +289,14 @@ function lowerTemplate(cx: LowerContext, node: ts.TemplateExpression): Var {
   return out;
 }
 
-export function requireKind(cx: LowerContext, operand: Operand, kind: Kind, node: ts.Node, advice: string): void {
+/** Refuses an operand of another kind: a Tensor in a condition is always truthy in JS, never a choice per element. */
+export function requireKind(operand: Operand, kind: Kind, node: ts.Node, advice: string): void {
   const found = kindOfOperand(operand);
-  if (found !== kind && found !== "tensor") refuse(DiagnosticCode.UnsupportedSyntax, `\`${node.getText()}\` is a ${found}: ${advice}`, node);
+  if (found === kind) return;
+  if (found === "tensor") {
+    refuse(DiagnosticCode.UnsupportedSyntax, `\`${node.getText()}\` is a Tensor, which JS always takes as true; to choose per element write \`np.where(condition, a, b)\``, node);
+  }
+  refuse(DiagnosticCode.UnsupportedSyntax, `\`${node.getText()}\` is a ${found}: ${advice}`, node);
 }
 
 function describe(ts: typeof import("typescript"), node: ts.Node): string {
