@@ -10,6 +10,7 @@ import { lowerReturning } from "./statement";
  * per-example program, with its own bindings. Returns what it returns.
  */
 export function inlineFunction(cx: LowerContext, fn: PerExampleFunction, args: readonly Value[], site: ts.Node): Value {
+  requireReadable(cx, fn);
   if (cx.inlining.includes(fn)) {
     refuse(DiagnosticCode.Recursion, `\`${functionName(cx, fn)}\` calls itself; recursion cannot be inlined. Write it with a loop or unroll it`, site);
   }
@@ -60,6 +61,16 @@ export function bindName(cx: LowerContext, name: ts.BindingName, value: Value): 
     if (!member) refuse(DiagnosticCode.UnsupportedSyntax, `destructuring \`${element.getText()}\` needs a literal array or object on the right`, element);
     bindName(cx, element.name, member);
   }
+}
+
+/** Refuses functions whose meaning is not a value per example: async, generators, and `this`. */
+export function requireReadable(cx: LowerContext, fn: PerExampleFunction): void {
+  const ts = cx.ts;
+  if (fn.asteriskToken || ts.getModifiers(fn)?.some((modifier) => modifier.kind === ts.SyntaxKind.AsyncKeyword)) {
+    refuse(DiagnosticCode.UnsupportedSyntax, `\`${functionName(cx, fn)}\` is async or a generator, so it returns a promise or an iterator, not a value per example; pass a plain function`, fn);
+  }
+  const thisParameter = fn.parameters.find((parameter) => ts.isIdentifier(parameter.name) && parameter.name.text === "this");
+  if (thisParameter) refuse(DiagnosticCode.UnsupportedSyntax, "a function with a `this` parameter is not compiled; pass what it reads as an argument", thisParameter);
 }
 
 /** Lowers a function body (a block ending in `return`, or an expression) to the value it returns. */

@@ -22,7 +22,11 @@ export function lowerReturning(cx: LowerContext, statements: readonly ts.Stateme
       const rest = statements.slice(index + 1);
       if (ts.isIfStatement(statement)) return lowerReturningIf(cx, statement, rest, owner);
       if (ts.isBlock(statement)) return lowerReturning(cx, [...statement.statements, ...rest], owner);
-      return refuse(DiagnosticCode.UnsupportedSyntax, "a `return` inside a loop is not compiled; keep the result in a `let` and return after the loop", statement);
+      return refuse(
+        DiagnosticCode.UnsupportedSyntax,
+        `a \`return\` inside \`${ts.SyntaxKind[statement.kind]}\` is not compiled; keep the result in a \`let\` and return once, after it`,
+        statement,
+      );
     }
     lowerStatement(cx, statement);
   }

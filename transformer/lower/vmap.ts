@@ -4,7 +4,7 @@ import type { PerExampleFunction } from "../env";
 import { type Level, type Operand, type ResultTree, isVar } from "../ir";
 import { type LowerContext, type Value, isOperand, refuse } from "./context";
 import { emitPrim, kindOfOperand } from "./expression";
-import { functionName, inlineFunction } from "./function";
+import { functionName, inlineFunction, requireReadable } from "./function";
 import { type AxisSpec, isSpecList, isUnmapped, readVmapOptions, specOf } from "./options";
 import { type KindTree, kindTreeOf, memberSpec } from "./structure";
 
@@ -29,6 +29,7 @@ export function resolveTarget(cx: LowerContext, vmapCall: ts.CallExpression): Ta
       argument,
     );
   }
+  requireReadable(cx, fn);
   return { name: functionName(cx, fn), fn };
 }
 
