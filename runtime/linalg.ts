@@ -35,8 +35,76 @@ function gemm(
     }
     return;
   }
-  for (let j0 = 0; j0 < m; j0 += columnBlock) {
-    const j1 = Math.min(m, j0 + columnBlock);
+  const rows = n - (n % 4);
+  const columns = m - (m % 4);
+  if (rows > 0 && columns > 0) {
+    gemmTiles(out, outStart, outRowStride, a, aStart, b, bStart, rows, k, m, columns);
+    gemmLoops(out, outStart + rows * outRowStride, outRowStride, a, aStart + rows * k, b, bStart, n - rows, k, m, 0, m);
+    gemmLoops(out, outStart, outRowStride, a, aStart, b, bStart, rows, k, m, columns, m);
+    return;
+  }
+  gemmLoops(out, outStart, outRowStride, a, aStart, b, bStart, n, k, m, 0, m);
+}
+
+/**
+ * The 4 × 4 tiles of the output, for `rows` and `columns` multiples of 4: B is
+ * packed into 4-column panels read in order, and each tile's 16 sums stay in
+ * registers over the whole depth. Sums run over p in order, as in `gemmLoops`.
+ */
+function gemmTiles(
+  out: Float64Array, outStart: number, outRowStride: number,
+  a: TypedArray, aStart: number,
+  b: TypedArray, bStart: number,
+  rows: number, k: number, m: number, columns: number,
+): void {
+  const panels = new Float64Array(columns * k);
+  for (let panel = 0; panel < columns / 4; panel++) {
+    for (let p = 0; p < k; p++) {
+      const from = bStart + p * m + panel * 4;
+      const to = (panel * k + p) * 4;
+      panels[to] = b[from];
+      panels[to + 1] = b[from + 1];
+      panels[to + 2] = b[from + 2];
+      panels[to + 3] = b[from + 3];
+    }
+  }
+  for (let i = 0; i < rows; i += 4) {
+    const a0 = aStart + i * k;
+    const a1 = a0 + k;
+    const a2 = a1 + k;
+    const a3 = a2 + k;
+    for (let panel = 0; panel < columns / 4; panel++) {
+      let c00 = 0, c01 = 0, c02 = 0, c03 = 0, c10 = 0, c11 = 0, c12 = 0, c13 = 0;
+      let c20 = 0, c21 = 0, c22 = 0, c23 = 0, c30 = 0, c31 = 0, c32 = 0, c33 = 0;
+      for (let p = 0, at = panel * k * 4; p < k; p++, at += 4) {
+        const b0 = panels[at], b1 = panels[at + 1], b2 = panels[at + 2], b3 = panels[at + 3];
+        const x0 = a[a0 + p], x1 = a[a1 + p], x2 = a[a2 + p], x3 = a[a3 + p];
+        c00 += x0 * b0; c01 += x0 * b1; c02 += x0 * b2; c03 += x0 * b3;
+        c10 += x1 * b0; c11 += x1 * b1; c12 += x1 * b2; c13 += x1 * b3;
+        c20 += x2 * b0; c21 += x2 * b1; c22 += x2 * b2; c23 += x2 * b3;
+        c30 += x3 * b0; c31 += x3 * b1; c32 += x3 * b2; c33 += x3 * b3;
+      }
+      const o0 = outStart + i * outRowStride + panel * 4;
+      const o1 = o0 + outRowStride;
+      const o2 = o1 + outRowStride;
+      const o3 = o2 + outRowStride;
+      out[o0] += c00; out[o0 + 1] += c01; out[o0 + 2] += c02; out[o0 + 3] += c03;
+      out[o1] += c10; out[o1 + 1] += c11; out[o1 + 2] += c12; out[o1 + 3] += c13;
+      out[o2] += c20; out[o2 + 1] += c21; out[o2 + 2] += c22; out[o2 + 3] += c23;
+      out[o3] += c30; out[o3 + 1] += c31; out[o3 + 2] += c32; out[o3 + 3] += c33;
+    }
+  }
+}
+
+/** The i-p-j loops over output columns [j0, jEnd), blocked so B's block stays in cache. */
+function gemmLoops(
+  out: Float64Array, outStart: number, outRowStride: number,
+  a: TypedArray, aStart: number,
+  b: TypedArray, bStart: number,
+  n: number, k: number, m: number, jStart: number, jEnd: number,
+): void {
+  for (let j0 = jStart; j0 < jEnd; j0 += columnBlock) {
+    const j1 = Math.min(jEnd, j0 + columnBlock);
     for (let p0 = 0; p0 < k; p0 += depthBlock) {
       const p1 = Math.min(k, p0 + depthBlock);
       for (let i = 0; i < n; i++) {

@@ -60,6 +60,13 @@ describe("matmul", () => {
     const expected = naiveProduct(x, y, n, k, m);
     for (let i = 0; i < expected.length; i++) expect(product.data[i]).toBeCloseTo(expected[i], 10);
   });
+  it("agrees exactly with the naive product in 4 × 4 tiles and the rows and columns left over", () => {
+    for (const [n, k, m] of [[4, 3, 4], [9, 7, 6], [8, 1, 13], [3, 5, 8], [12, 64, 12]]) {
+      const x = new Float64Array(n * k).map((_, i) => Math.sin(i + 1));
+      const y = new Float64Array(k * m).map((_, i) => Math.cos(2 * i));
+      expect(Array.from(matmul(array(x, [n, k]), array(y, [k, m])).data)).toEqual(Array.from(naiveProduct(x, y, n, k, m)));
+    }
+  });
   it("handles size-0 axes", () => {
     expectTensor(matmul(zeros([2, 0]), zeros([0, 3])), [[0, 0, 0], [0, 0, 0]]);
     expect(matmul(zeros([0, 2]), zeros([2, 3])).shape).toEqual([0, 3]);
