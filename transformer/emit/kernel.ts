@@ -1,6 +1,6 @@
 import type * as ts from "typescript";
 import { type Code, type Kernel, type ScalarExpression, type Statement, refsOf } from "../batch/code";
-import { scalarForm } from "../batch/scalar";
+import { scalarForm } from "../fuse/scalar";
 import { tokenOf } from "../tokens";
 import { Names } from "./names";
 

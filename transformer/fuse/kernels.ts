@@ -1,6 +1,6 @@
 import type { Var } from "../ir";
 import { type BatchedOp, type BatchedProgram, type Code, type CodeTree, type Kernel, type Phase, type ScalarExpression, type Statement, refsOf } from "../batch/code";
-import { isBooleanResult, isScalarPrim } from "../batch/scalar";
+import { isBooleanResult, isScalarPrim } from "./scalar";
 
 type OpDefine = Extract<Statement, { define: Var }> & { readonly op: BatchedOp };
 
