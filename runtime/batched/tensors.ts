@@ -37,12 +37,8 @@ export function withUnitAxes(x: Tensor, position: number, count: number): Tensor
   return new Tensor(x.data, shape, x.dtype);
 }
 
-export function exampleShapeOf(x: Tensor, leading: number): readonly number[] {
-  return x.shape.slice(leading);
-}
-
 export function describeExample(x: Tensor, leading: number): string {
-  return `${formatShape(exampleShapeOf(x, leading))} per example (batched shape ${formatShape(x.shape)})`;
+  return `${formatShape(x.shape.slice(leading))} per example (batched shape ${formatShape(x.shape)})`;
 }
 
 function describe(value: unknown): string {

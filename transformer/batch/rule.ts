@@ -1,6 +1,6 @@
 import type * as ts from "typescript";
 import { DiagnosticCode, TsvmapError } from "../diagnostics";
-import { type Operand, type Var, isVar } from "../ir";
+import { type Operand, isVar } from "../ir";
 import { type Code, helper, np, value } from "./code";
 
 /**
@@ -86,7 +86,3 @@ export class RuleCall {
 }
 
 export type Rule = (call: RuleCall) => Code;
-
-export function isVarOperand(operand: Operand | undefined): operand is Var {
-  return operand !== undefined && isVar(operand);
-}
