@@ -1,7 +1,8 @@
+import { isTypedArray } from "../dtype";
 import { VmapError } from "../errors";
 import { broadcastTo, moveaxis } from "../shape";
 import { Tensor, formatShape } from "../tensor";
-import { asFloat64, mappedTensor, toTensor, withUnitAxes } from "./tensors";
+import { asFloat64, mappedShape, mappedTensor, toTensor, withUnitAxes } from "./tensors";
 
 /** One mapped argument as emitted code lists it: its name, value, in axis, and how many outer batch axes lead it. */
 export type MappedEntry = readonly [argument: string, value: unknown, axis: number, leading: number];
@@ -13,14 +14,15 @@ export type MappedEntry = readonly [argument: string, value: unknown, axis: numb
  */
 export function axisSize(fnName: string, entries: readonly MappedEntry[], given?: number): number {
   const sizes = entries.map(([argument, value, axis, leading]) => {
-    const tensor = mappedTensor(fnName, argument, value);
-    const rank = tensor.ndim - leading;
+    // Only the shape is read here: `mapAxis` converts the argument, once.
+    const fullShape = mappedShape(fnName, argument, value);
+    const rank = fullShape.length - leading;
     if (axis < -rank || axis >= rank) {
       throw new VmapError(
-        `vmap of ${fnName}: in axis ${axis} is out of range for argument ${argument} of shape ${formatShape(tensor.shape.slice(leading))} (rank ${rank}); an axis must be in [${-rank}, ${rank})`,
+        `vmap of ${fnName}: in axis ${axis} is out of range for argument ${argument} of shape ${formatShape(fullShape.slice(leading))} (rank ${rank}); an axis must be in [${-rank}, ${rank})`,
       );
     }
-    return { argument, axis, size: tensor.shape[leading + (axis < 0 ? axis + rank : axis)], shape: tensor.shape.slice(leading) };
+    return { argument, axis, size: fullShape[leading + (axis < 0 ? axis + rank : axis)], shape: fullShape.slice(leading) };
   });
   const distinct = new Set(sizes.map((entry) => entry.size));
   if (given !== undefined) distinct.add(given);
@@ -44,6 +46,10 @@ export function mapAxis(value: unknown, axis: number, leading: number): Tensor {
 
 /** `mapAxis` for a per-example `number`: the batch becomes float64, as JS numbers are. */
 export function mapNumbers(value: unknown, axis: number, leading: number): Tensor {
+  // A typed array of another dtype is converted in one copy, not copied and then cast.
+  if (!(value instanceof Tensor) && isTypedArray(value) && !(value instanceof Float64Array)) {
+    return mapAxis(new Tensor(Float64Array.from(value), [value.length], "float64"), axis, leading);
+  }
   return asFloat64(mapAxis(value, axis, leading));
 }
 

@@ -2,17 +2,21 @@ import { allocate, dtypeOfArray } from "../dtype";
 import { VmapError } from "../errors";
 import { Tensor, formatShape } from "../tensor";
 
-/** A mapped argument as a Tensor: a plain typed array is a batched 1-D input, copied so results never alias it. */
-export function mappedTensor(fnName: string, argument: string, value: unknown): Tensor {
-  if (value instanceof Tensor) return value;
-  const dtype = dtypeOfArray(value);
-  if (dtype) {
-    const data = value as Float64Array;
-    return new Tensor(data.slice(), [data.length], dtype);
-  }
+/** The shape of a mapped argument, checked to be a Tensor or a typed array (a batched 1-D input), without copying it. */
+export function mappedShape(fnName: string, argument: string, value: unknown): readonly number[] {
+  if (value instanceof Tensor) return value.shape;
+  if (dtypeOfArray(value)) return [(value as Float64Array).length];
   throw new VmapError(
     `vmap of ${fnName}: argument ${argument} is mapped, so it must be a Tensor or a typed array, but got ${typeof value === "number" ? "a number" : describe(value)}; give it inAxes null to pass it whole`,
   );
+}
+
+/** A mapped argument as a Tensor: a plain typed array is copied so results never alias it. */
+export function mappedTensor(fnName: string, argument: string, value: unknown): Tensor {
+  mappedShape(fnName, argument, value);
+  if (value instanceof Tensor) return value;
+  const data = value as Float64Array;
+  return new Tensor(data.slice(), [data.length], dtypeOfArray(data)!);
 }
 
 /** `x` as float64: per-example JS numbers are float64, whatever the dtype of the batch they came from. */
