@@ -50,8 +50,9 @@ export function emitProgram(env: TransformEnv, program: BatchedProgram, site: ts
 
   function literal(value: number | boolean | string | null | undefined): ts.Expression {
     if (typeof value === "number") {
+      if (Number.isNaN(value)) return factory.createIdentifier("NaN");
       const magnitude = Number.isFinite(value) ? factory.createNumericLiteral(Math.abs(value)) : factory.createIdentifier("Infinity");
-      return value < 0 || Object.is(value, -0) ? factory.createPrefixUnaryExpression(ts.SyntaxKind.MinusToken, magnitude) : Number.isNaN(value) ? factory.createIdentifier("NaN") : magnitude;
+      return value < 0 || Object.is(value, -0) ? factory.createPrefixMinus(magnitude) : magnitude;
     }
     if (typeof value === "boolean") return value ? factory.createTrue() : factory.createFalse();
     if (typeof value === "string") return factory.createStringLiteral(value);
