@@ -43,11 +43,11 @@ function gather(op: string, t: Tensor, tBatched: boolean, indices: readonly (Ten
   for (let example = 0; example < count; example++) {
     let source = 0;
     for (let axis = 0; axis < lead.length; axis++) source += position[axis] * tStrides[axis];
-    indexTensors.forEach((index, axis) => {
+    for (let axis = 0; axis < indexTensors.length; axis++) {
       let offset = 0;
       for (let leadAxis = 0; leadAxis < lead.length; leadAxis++) offset += position[leadAxis] * indexStrides[axis][leadAxis];
-      source += normalizeIndex(op, index.data[offset], exampleShape[axis], axis, exampleShape) * exampleStrides[axis];
-    });
+      source += normalizeIndex(op, indexTensors[axis].data[offset], exampleShape[axis], axis, exampleShape) * exampleStrides[axis];
+    }
     out.set(t.data.subarray(source, source + blockSize), example * blockSize);
     for (let axis = lead.length - 1; axis >= 0 && ++position[axis] === lead[axis]; axis--) position[axis] = 0;
   }
