@@ -73,13 +73,18 @@ export function batchArguments(
 /** One spec per argument: a top-level array gives them one by one, anything else applies to every argument. */
 function specPerArgument(inAxes: AxisSpec, count: number): readonly AxisSpec[] {
   if (!isSpecArray(inAxes)) return new Array<AxisSpec>(count).fill(inAxes);
-  if (inAxes.length !== count) {
+  checkArgumentCount(inAxes.length, count);
+  return inAxes;
+}
+
+/** An `inAxes` list has one spec per argument: the caller must pass exactly that many. */
+export function checkArgumentCount(specs: number, count: number): void {
+  if (specs !== count) {
     throw new VmapError(
-      `vmap: inAxes is an array of ${inAxes.length} specs, one per argument, but the function was called with ` +
+      `vmap: inAxes is an array of ${specs} specs, one per argument, but the function was called with ` +
         `${count} argument${count === 1 ? "" : "s"}; to give a spec for a single array-valued argument, wrap it: [[0, null]]`,
     );
   }
-  return inAxes;
 }
 
 function mapLeaf(value: unknown, axis: number, place: string): MappedLeaf {

@@ -1,4 +1,5 @@
 import type * as ts from "typescript";
+import type { PrimName } from "./prims";
 
 /**
  * The per-example program, lowered from the TypeScript AST. Straight-line SSA:
@@ -40,14 +41,16 @@ export type SourceForm =
   /** `np.<name>(...)`. */
   | { readonly form: "np" }
   /** `c ? a : b`. */
-  | { readonly form: "conditional" };
+  | { readonly form: "conditional" }
+  /** `<runtime>.<name>(...)`: a conversion the user wrote as a type assertion. */
+  | { readonly form: "helper"; readonly name: string };
 
 /** One equation: `out = prim(args)`. */
 export type Equation =
   /** A numeric primitive, named like the `np` op it behaves as (`add`, `sum`, `dot`). */
   | {
       readonly op: "prim";
-      readonly prim: string;
+      readonly prim: PrimName;
       readonly args: readonly Operand[];
       readonly out: Var;
       readonly source: SourceForm;
@@ -139,6 +142,8 @@ export interface Level {
 export interface Program {
   readonly name: string;
   readonly params: readonly Var[];
+  /** The number of arguments `inAxes` gives specs for, which the caller must pass. */
+  readonly argumentCount?: number;
   readonly levels: readonly Level[];
   readonly equations: readonly Equation[];
   readonly result: ResultTree;

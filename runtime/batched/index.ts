@@ -6,11 +6,12 @@
 export * as np from "../np";
 export { Tensor } from "../tensor";
 export { VmapError } from "../errors";
-export { axisSize, mapAxis, mapNumbers, unmapAxis, unmapNumbers, broadcastAxis, broadcastNumbers, broadcastLevels, anyActive } from "./levels";
+export { axisSize, mapAxis, mapNumbers, mapBooleans, unmapAxis, unmapNumbers, broadcastAxis, broadcastNumbers, broadcastLevels, anyActive } from "./levels";
 export {
   exampleRank, exampleShape, exampleSize, exampleAxis, exampleAxisOfResult, exampleAxes, lift, flattenExample,
-  batchShape, batchPermutation, unitExampleAxes, broadcastExample, indexExample, atExample,
+  batchShape, batchPermutation, unitExampleAxes, broadcastExample, indexExample, atExample, exampleScalar, scalarValue,
 } from "./example";
+export { checkArgumentCount } from "../vmap-arguments";
 export { batchedDot, batchedMatmul, batchedOuter } from "./products";
 export { gatherIndex, gatherAt } from "./gather";
 export { remainder, roundHalfUp, trunc } from "./js-semantics";

@@ -1,5 +1,6 @@
 import { DiagnosticCode, TsvmapError } from "../diagnostics";
 import { type Equation, type Operand, type Program, type SourceForm, type Var, allEquations, isVar, mapTree } from "../ir";
+import { type PrimName, primInfo } from "../prims";
 import { batchCond, batchLoop } from "./control";
 import { type BatchedProgram, type Code, type Statement, helper, ref, value } from "./code";
 import { RuleCall } from "./rule";
@@ -34,7 +35,7 @@ export class Batcher {
   run(): BatchedProgram {
     this.batchEquations(this.program.equations);
     const outsideNames = [...allEquations(this.program.equations)].flatMap((equation) => (equation.op === "free" ? [equation.expression.getText()] : []));
-    return { name: this.program.name, params: this.program.params, outsideNames, statements: this.statements, result: mapTree(this.program.result, (leaf) => this.code(leaf)) };
+    return { name: this.program.name, params: this.program.params, argumentCount: this.program.argumentCount, outsideNames, statements: this.statements, result: mapTree(this.program.result, (leaf) => this.code(leaf)) };
   }
 
   batchEquations(equations: readonly Equation[]): void {
@@ -150,14 +151,15 @@ export class Batcher {
   /** Transforms `op(args)` by its batching rule when an operand is batched, else keeps it as written. */
   private batchPrim(equation: PrimEquation): void {
     const levels = union(equation.args.map((arg) => this.levels(arg)));
-    if (levels.length === 0) {
-      return this.define(equation.out, unbatchedCode(equation, equation.args.map((arg) => this.code(arg))), levels, equation.node);
+    // Transforms a structural test (`x !== null`) into itself: it reads the argument as given, never an example.
+    if (levels.length === 0 || primInfo(equation.prim).structural) {
+      return this.define(equation.out, unbatchedCode(equation, equation.args.map((arg) => this.code(arg))), [], equation.node);
     }
     this.defineBatched(equation.out, equation.prim, equation.args, equation.source, equation.node);
   }
 
   /** `out = prim(args)` with at least one batched operand, by the primitive's rule. */
-  defineBatched(out: Var, prim: string, args: readonly Operand[], source: SourceForm, node: Equation["node"]): void {
+  defineBatched(out: Var, prim: PrimName, args: readonly Operand[], source: SourceForm, node: Equation["node"]): void {
     const levels = union(args.map((arg) => this.levels(arg)));
     this.levelsOf.set(out.id, levels);
     const code = this.applyRule(prim, args, node);
@@ -171,11 +173,9 @@ export class Batcher {
   }
 
   /** The batched code of `prim(args)` by its rule; its levels are the union of its operands'. */
-  applyRule(prim: string, args: readonly Operand[], node: Equation["node"]): Code {
+  applyRule(prim: PrimName, args: readonly Operand[], node: Equation["node"]): Code {
+    if (prim === "nullTest") throw new Error("nullTest is structural and never batched");
     const rule = batchingRules[prim];
-    if (!rule) {
-      throw new TsvmapError(DiagnosticCode.DataDependentShape, `\`${prim}\` cannot take a batched operand under vmap; give it unbatched arguments`, node);
-    }
     const operandLevels = args.map((arg) => this.levels(arg));
     const levels = union(operandLevels);
     const call = new RuleCall(
@@ -200,7 +200,7 @@ export class Batcher {
   private enter(equation: Extract<Equation, { op: "enter" }>): void {
     const outer = this.levels(equation.value);
     if (!this.sizes.has(equation.level)) this.defineSize(equation);
-    const mapAxis = equation.out.kind === "number" ? "mapNumbers" : "mapAxis";
+    const mapAxis = equation.out.kind === "number" ? "mapNumbers" : equation.out.kind === "boolean" ? "mapBooleans" : "mapAxis";
     const code = helper(mapAxis, this.code(equation.value), value(equation.axis), value(outer.length));
     this.define(equation.out, code, [...outer, equation.level], equation.node);
   }

@@ -1,5 +1,6 @@
 import type * as ts from "typescript";
 import type { Kind, SourceForm, Tree, Var } from "../ir";
+import type { FusedReduction, PrimName } from "../prims";
 
 /**
  * The batched program, as expressions over the runtime: what the batch stage
@@ -44,7 +45,7 @@ export type CodeTree = Tree<Code>;
 
 /** What a batched `define` computes, for the passes after batching (fusion). */
 export interface BatchedOp {
-  readonly prim: string;
+  readonly prim: PrimName;
   readonly source: SourceForm;
   /** The vmap levels of the result. */
   readonly levels: readonly number[];
@@ -59,7 +60,7 @@ export type ScalarExpression =
   | { readonly step: Var }
   /** An unbatched value, read from outside the kernel. */
   | { readonly outside: Code }
-  | { readonly prim: string; readonly source: SourceForm; readonly args: readonly ScalarExpression[] };
+  | { readonly prim: PrimName; readonly source: SourceForm; readonly args: readonly ScalarExpression[] };
 
 /**
  * Where a kernel computes a value: once per example before its elements
@@ -82,8 +83,8 @@ export interface Kernel {
     readonly target: Var;
     readonly expression: ScalarExpression;
     readonly phase: Phase;
-    /** For a reduction over the example's elements: its op (`sum`, `max`, ...). */
-    readonly reduction?: string;
+    /** For a reduction over the example's elements: how it accumulates (`sum`, `max`, ...). */
+    readonly reduction?: FusedReduction;
     /** True when the step is a boolean (stored as `bool`), else a float64 number. */
     readonly boolean: boolean;
     readonly output: boolean;
@@ -109,6 +110,7 @@ export function refsOf(code: Code, found = new Set<Var>()): Set<Var> {
 export interface BatchedProgram {
   readonly name: string;
   readonly params: readonly Var[];
+  readonly argumentCount?: number;
   /** Closed-over names the emitted code refers to, which its own names must not shadow. */
   readonly outsideNames: readonly string[];
   readonly statements: readonly Statement[];

@@ -123,7 +123,13 @@ export function emitProgram(env: TransformEnv, program: BatchedProgram, site: ts
   }
 
   const parameters = program.params.map((param) => factory.createParameterDeclaration(undefined, undefined, names.of(param)));
+  // Checks the caller passed one argument per `inAxes` spec, as the reference does.
+  const countCheck =
+    program.argumentCount === undefined
+      ? []
+      : [factory.createExpressionStatement(visitCode({ helper: "checkArgumentCount", args: [{ value: program.argumentCount }, { source: factory.createPropertyAccessExpression(factory.createIdentifier("arguments"), "length") }] }))];
   const body = [
+    ...countCheck,
     ...program.statements.map(visitStatement),
     factory.createReturnStatement(visitTree(program.result)),
   ];
@@ -132,4 +138,34 @@ export function emitProgram(env: TransformEnv, program: BatchedProgram, site: ts
   // Transforms a site with kernels into `(() => { const kernel = ...; return function batched() {...}; })()`.
   const scope = factory.createArrowFunction(undefined, undefined, [], undefined, undefined, factory.createBlock([...kernels, factory.createReturnStatement(fn)], true));
   return mapToSource(factory.createCallExpression(factory.createParenthesizedExpression(scope), undefined, []), site);
+}
+
+/**
+ * Transforms a site compiled once per argument count (a per-example function
+ * with default parameters) into one function that picks the variant by how
+ * many arguments it is given.
+ */
+export function emitArityDispatch(env: TransformEnv, arities: readonly number[], variants: readonly ts.Expression[], site: ts.Node): ts.Expression {
+  const factory = env.factory;
+  const args = factory.createIdentifier("args");
+  const names = variants.map((_, index) => factory.createIdentifier(`variant${arities[index]}`));
+  const declarations = variants.map((variant, index) =>
+    factory.createVariableStatement(undefined, factory.createVariableDeclarationList([factory.createVariableDeclaration(names[index], undefined, undefined, variant)], env.ts.NodeFlags.Const)),
+  );
+  const count = factory.createPropertyAccessExpression(args, "length");
+  const chosen = arities.slice(0, -1).reduceRight<ts.Expression>(
+    (otherwise, arity, index) => factory.createConditionalExpression(factory.createLessThanEquals(count, factory.createNumericLiteral(arity)), undefined, names[index], undefined, otherwise),
+    names[names.length - 1],
+  );
+  const dispatch = factory.createFunctionExpression(
+    undefined,
+    undefined,
+    undefined,
+    undefined,
+    [factory.createParameterDeclaration(undefined, factory.createToken(env.ts.SyntaxKind.DotDotDotToken), args)],
+    undefined,
+    factory.createBlock([factory.createReturnStatement(factory.createCallExpression(factory.createParenthesizedExpression(chosen), undefined, [factory.createSpreadElement(args)]))], true),
+  );
+  const scope = factory.createArrowFunction(undefined, undefined, [], undefined, undefined, factory.createBlock([...declarations, factory.createReturnStatement(dispatch)], true));
+  return env.ts.setTextRange(factory.createCallExpression(factory.createParenthesizedExpression(scope), undefined, []), env.ts.getOriginalNode(site));
 }

@@ -1,6 +1,7 @@
 import type * as ts from "typescript";
 import { DiagnosticCode } from "../diagnostics";
 import type { Operand } from "../ir";
+import { type PrimName, isPrimName } from "../prims";
 import { type LowerContext, type Value, isOperand, refuse } from "./context";
 import { emitPrim, lowerExpression, lowerOperand } from "./expression";
 import { inlineFunction } from "./function";
@@ -16,7 +17,7 @@ export function lowerCall(cx: LowerContext, node: ts.CallExpression, asStatement
   // Transforms `vmap(f, options)` into a value that lowers `f` where it is called.
   if (cx.env.isVmapCall(node)) return { vmapCall: node };
   const op = cx.env.npOpName(node.expression);
-  if (op) return emitPrim(cx, op, lowerNpArguments(cx, node.arguments), { form: "np" }, node, op);
+  if (op) return emitPrim(cx, npPrim(op, node.expression), lowerNpArguments(cx, node.arguments), { form: "np" }, node, op);
   if (ts.isPropertyAccessExpression(node.expression) && isMathGlobal(cx, node.expression.expression)) {
     return lowerMathCall(cx, node, node.expression.name.text);
   }
@@ -37,6 +38,12 @@ export function lowerCall(cx: LowerContext, node: ts.CallExpression, asStatement
     `\`${node.expression.getText()}\` is a call the transformer cannot see into, so it cannot batch its result. Call an \`np\` op, a \`Math\` function or a function written in this program`,
     node.expression,
   );
+}
+
+/** The primitive an `np` op lowers to. */
+export function npPrim(op: string, node: ts.Node): PrimName {
+  if (isPrimName(op)) return op;
+  return refuse(DiagnosticCode.OpaqueCall, `\`np.${op}\` is not compiled under vmap yet; write it with the other \`np\` ops`, node);
 }
 
 /** The callee when it is a helper function or a `vmap(...)` result; undefined for anything else. */

@@ -1,7 +1,8 @@
 import type * as ts from "typescript";
 import { DiagnosticCode, TsvmapError } from "../diagnostics";
 import type { PerExampleFunction, TransformEnv } from "../env";
-import type { Equation, Kind, Level, Operand, Var } from "../ir";
+import { type Equation, type Kind, type Level, type Operand, type Var, isVar } from "../ir";
+import type { AbstractOperand } from "../prims";
 
 /**
  * A value as the per-example code holds it: a scalar or tensor operand, a plain
@@ -35,6 +36,8 @@ export class LowerContext {
   locals = new Set<ts.Symbol>();
   /** The functions being lowered, outermost first, to refuse recursion. */
   readonly inlining: PerExampleFunction[] = [];
+  /** The elements of list values written as array literals (`[2, 3]`, `[a, b]`). */
+  private readonly lists = new Map<Var, readonly Operand[]>();
   private lastId = 0;
   private visibleAtSite: Set<ts.Symbol> | undefined;
 
@@ -51,7 +54,21 @@ export class LowerContext {
   }
 
   emit(equation: Equation): void {
+    if (equation.op === "array") this.lists.set(equation.out, equation.elements);
     this.equations.push(equation);
+  }
+
+  /** What a primitive's abstract evaluation sees of `operand`. */
+  abstractOf(operand: Operand): AbstractOperand {
+    if (!isVar(operand)) {
+      const kind = typeof operand.literal === "number" ? "number" : typeof operand.literal === "boolean" ? "boolean" : "opaque";
+      return { kind, rank: kind === "opaque" ? undefined : 0, literal: operand.literal };
+    }
+    const elements = this.lists.get(operand);
+    if (!elements) return { kind: operand.kind, rank: operand.rank };
+    const ranks = elements.map((element) => this.abstractOf(element).rank);
+    const rank = ranks.every((r) => r === ranks[0]) ? ranks[0] : undefined;
+    return { kind: operand.kind, rank, length: elements.length };
   }
 
   /** Lowers with `lower` into a separate list of equations: a branch, a loop test or a loop body. */
@@ -98,6 +115,21 @@ export class LowerContext {
     if (type.flags & flags.NumberLike) return "number";
     if (type.flags & flags.BooleanLike) return "boolean";
     if (isTensorType(type)) return "tensor";
+    if (type.isUnion()) return this.kindOfUnion(type, node);
+    return "opaque";
+  }
+
+  /**
+   * A union is the kind all its members share (`1 | 0.5` is a number), with
+   * `null` and `undefined` left out (an optional Tensor is a Tensor). A number
+   * or a Tensor (`np.dot`'s `number | Tensor`) is a value of unknown rank,
+   * which the batched code reads as a number or a Tensor alike.
+   */
+  private kindOfUnion(type: ts.UnionType, node: ts.Node): Kind {
+    const nullish = this.ts.TypeFlags.Null | this.ts.TypeFlags.Undefined | this.ts.TypeFlags.Void;
+    const kinds = new Set(type.types.filter((member) => !(member.flags & nullish)).map((member) => this.kindOfType(member, node)));
+    if (kinds.size === 1) return [...kinds][0];
+    if (kinds.has("tensor") && [...kinds].every((kind) => kind === "tensor" || kind === "number")) return "tensor";
     return "opaque";
   }
 }

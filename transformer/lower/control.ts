@@ -1,8 +1,9 @@
 import type * as ts from "typescript";
 import { DiagnosticCode } from "../diagnostics";
-import { type Equation, type Operand, type Var, isVar } from "../ir";
+import type { Equation, Operand, Var } from "../ir";
+import type { Abstract } from "../prims";
 import { type LowerContext, type Value, isOperand, refuse } from "./context";
-import { kindOfOperand, lowerExpression, lowerOperand, requireKind } from "./expression";
+import { lowerExpression, lowerOperand, requireKind } from "./expression";
 import { lowerDeclarations, lowerReturning, lowerStatement } from "./statement";
 
 /**
@@ -66,23 +67,55 @@ export function lowerWhile(cx: LowerContext, node: ts.WhileStatement): void {
 
 /**
  * A loop: the locals it assigns are carried from one iteration to the next.
- * Inside, they are the carried values; after it, their final values.
+ * Inside, they are the carried values; after it, their final values. A carried
+ * value takes the kind and rank of its start, widened by what the body assigns
+ * it until one more pass widens nothing (a number that becomes a Tensor, a
+ * Tensor whose rank the body changes).
  */
 function lowerLoop(cx: LowerContext, test: ts.Expression | undefined, body: ts.Statement, update: ts.Expression | undefined, node: ts.Node): void {
   const symbols = assignedSymbols(cx, [test, body, update]).filter((symbol) => cx.scope.has(symbol));
   const initial = symbols.map((symbol) => asOperand(cx.scope.get(symbol)!, symbol, node));
-  const carried = symbols.map((symbol, index) => {
-    const kind = kindOfOperand(initial[index]);
-    return cx.newVar(symbol.getName(), kind, kind === "tensor" ? undefined : 0);
-  });
-  symbols.forEach((symbol, index) => cx.scope.set(symbol, carried[index]));
-  const tested = cx.collect(() => (test ? lowerCondition(cx, test) : { literal: true }));
-  const iteration = inBranch(cx, () => {
-    lowerStatement(cx, body);
-    if (update) lowerExpression(cx, update);
-  });
-  const next = symbols.map((symbol) => asOperand(iteration.scope.get(symbol)!, symbol, node));
-  cx.emit({ op: "loop", carried, initial, test: tested.equations, condition: tested.result, body: iteration.equations, next, node });
+  const before = new Map(cx.scope);
+  let carriedAbstract = initial.map((operand) => cx.abstractOf(operand));
+  for (let pass = 0; ; pass++) {
+    const levelCount = cx.levels.length;
+    const carried = symbols.map((symbol, index) => cx.newVar(symbol.getName(), carriedAbstract[index].kind, carriedAbstract[index].rank));
+    symbols.forEach((symbol, index) => cx.scope.set(symbol, carried[index]));
+    const tested = cx.collect(() => (test ? lowerCondition(cx, test) : { literal: true }));
+    const iteration = inBranch(cx, () => {
+      lowerStatement(cx, body);
+      if (update) lowerExpression(cx, update);
+    });
+    const next = symbols.map((symbol) => asOperand(iteration.scope.get(symbol)!, symbol, node));
+    const widened = carriedAbstract.map((start, index) => {
+      const assigned = cx.abstractOf(next[index]);
+      return join(start, assigned) ?? refuse(
+        DiagnosticCode.UnsupportedSyntax,
+        `\`${symbols[index].getName()}\` holds a ${start.kind} and is assigned a ${assigned.kind} in this loop; keep one kind of value in it, or use two variables`,
+        node,
+      );
+    });
+    if (widened.every((abstract, index) => sameAbstract(abstract, carriedAbstract[index]))) {
+      cx.emit({ op: "loop", carried, initial, test: tested.equations, condition: tested.result, body: iteration.equations, next, node });
+      return;
+    }
+    // Lowers the loop again from the start, with the carried values widened.
+    cx.scope = new Map(before);
+    cx.levels.length = levelCount;
+    carriedAbstract = widened;
+  }
+}
+
+/** The kind and rank of a value that may be either `a` or `b`: a number and a Tensor make a Tensor of unknown rank. */
+function join(a: Abstract, b: Abstract): Abstract | undefined {
+  if (a.kind === b.kind) return { kind: a.kind, rank: a.rank === b.rank ? a.rank : undefined };
+  const kinds = new Set([a.kind, b.kind]);
+  if (kinds.has("tensor") && !kinds.has("opaque")) return { kind: "tensor", rank: undefined };
+  return undefined;
+}
+
+function sameAbstract(a: Abstract, b: Abstract): boolean {
+  return a.kind === b.kind && a.rank === b.rank;
 }
 
 function lowerCondition(cx: LowerContext, node: ts.Expression): Operand {
@@ -117,10 +150,9 @@ function emitCond(
   node: ts.Node,
 ): Var[] {
   const outs = names.map((name, index) => {
-    const [a, b] = [thenValues[index], elseValues[index]];
-    const kind = kindOfOperand(a) === "tensor" || kindOfOperand(b) === "tensor" ? "tensor" : kindOfOperand(a);
-    const rankOf = (operand: Operand) => (isVar(operand) ? operand.rank : 0);
-    return cx.newVar(name, kind, rankOf(a) === rankOf(b) ? rankOf(a) : undefined);
+    const [a, b] = [cx.abstractOf(thenValues[index]), cx.abstractOf(elseValues[index])];
+    const { kind, rank } = join(a, b) ?? refuse(DiagnosticCode.UnsupportedSyntax, `\`${name}\` is a ${a.kind} on one branch and a ${b.kind} on the other; give it one kind of value on both`, node);
+    return cx.newVar(name, kind, rank);
   });
   cx.emit({ op: "cond", condition, then: thenEquations, else: elseEquations, thenValues, elseValues, outs, node });
   return outs;

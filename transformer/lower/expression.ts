@@ -2,12 +2,12 @@ import type * as ts from "typescript";
 import { DiagnosticCode } from "../diagnostics";
 import type { Kind, Operand, SourceForm, Var } from "../ir";
 import { isVar } from "../ir";
+import { type AbstractOperand, type PrimName, prims } from "../prims";
 import { tokenOf } from "../tokens";
 import { lowerCall } from "./call";
 import { type LowerContext, type Value, isOperand, refuse } from "./context";
-import { rankOfPrim } from "./rank";
 
-const binaryPrims = new Map<string, string>([
+const binaryPrims = new Map<string, PrimName>([
   ["+", "add"], ["-", "sub"], ["*", "mul"], ["/", "div"], ["%", "rem"], ["**", "pow"],
   ["<", "less"], ["<=", "lessEqual"], [">", "greater"], [">=", "greaterEqual"],
   ["===", "equal"], ["==", "equal"], ["!==", "notEqual"], ["!=", "notEqual"],
@@ -30,10 +30,12 @@ export function lowerExpression(cx: LowerContext, node: ts.Expression): Value {
     case ts.SyntaxKind.NoSubstitutionTemplateLiteral:
       return { literal: (node as ts.StringLiteral).text };
     case ts.SyntaxKind.ParenthesizedExpression:
-    case ts.SyntaxKind.AsExpression:
     case ts.SyntaxKind.NonNullExpression:
     case ts.SyntaxKind.SatisfiesExpression:
       return lowerExpression(cx, (node as ts.ParenthesizedExpression).expression);
+    case ts.SyntaxKind.AsExpression:
+    case ts.SyntaxKind.TypeAssertionExpression:
+      return lowerAssertion(cx, node as ts.AsExpression);
     case ts.SyntaxKind.Identifier:
       return lowerIdentifier(cx, node as ts.Identifier);
     case ts.SyntaxKind.PrefixUnaryExpression:
@@ -76,9 +78,10 @@ export function lowerOperand(cx: LowerContext, node: ts.Expression): Operand {
   return value;
 }
 
-/** Emits `out = prim(args)`, with the kind and rank the primitive gives. */
-export function emitPrim(cx: LowerContext, prim: string, args: readonly Operand[], source: SourceForm, node: ts.Node, hint = prim): Var {
-  const out = cx.newVar(hint, primKind(cx, args, source, node), rankOfPrim(prim, args));
+/** Emits `out = prim(args)`, with the kind and rank its abstract evaluation gives from the operands. */
+export function emitPrim(cx: LowerContext, prim: PrimName, args: readonly Operand[], source: SourceForm, node: ts.Node, hint: string = prim): Var {
+  const { kind, rank } = prims[prim].abstractEval(args.map((arg) => cx.abstractOf(arg)));
+  const out = cx.newVar(hint, kind, rank);
   cx.emit({ op: "prim", prim, args, out, source, node });
   return out;
 }
@@ -96,17 +99,14 @@ export function kindOfOperand(operand: Operand): Kind {
 }
 
 /**
- * The kind of a primitive's result, from its static type. Some `np` ops are
- * typed `number | Tensor` (`dot`): with a Tensor operand they give a Tensor.
+ * `t as number` on a Tensor converts it to its one element, a rank-0 value; any
+ * other assertion changes nothing a value is, only what TypeScript believes.
  */
-function primKind(cx: LowerContext, args: readonly Operand[], source: SourceForm, node: ts.Node): Kind {
-  return source.form === "np" ? npKind(cx, args, node) : cx.kindOf(node);
-}
-
-function npKind(cx: LowerContext, args: readonly Operand[], node: ts.Node): Kind {
-  const typed = cx.ts.isCallExpression(node) ? cx.kindOf(node) : "opaque";
-  if (typed !== "opaque") return typed;
-  return args.some((arg) => kindOfOperand(arg) === "tensor") ? "tensor" : "number";
+function lowerAssertion(cx: LowerContext, node: ts.AsExpression): Value {
+  const value = lowerExpression(cx, node.expression);
+  if (!isOperand(value) || kindOfOperand(value) !== "tensor") return value;
+  if (cx.kindOfType(cx.checker.getTypeFromTypeNode(node.type), node) !== "number") return value;
+  return emitPrim(cx, "asNumber", [value], { form: "helper", name: "scalarValue" }, node, isVar(value) ? value.hint : "value");
 }
 
 function lowerIdentifier(cx: LowerContext, node: ts.Identifier): Value {
@@ -165,6 +165,10 @@ function lowerBinary(cx: LowerContext, node: ts.BinaryExpression): Value {
   }
   const left = lowerOperand(cx, node.left);
   const right = lowerOperand(cx, node.right);
+  if ((prim === "equal" || prim === "notEqual") && (isNullish(left) || isNullish(right))) {
+    // Transforms `x !== null` into a test of the argument as given, the same for every example.
+    return emitPrim(cx, "nullTest", isNullish(right) ? [left, right] : [right, left], { form: "operator", token }, node, "given");
+  }
   if (prim === "logicalAnd" || prim === "logicalOr") {
     requireKind(left, "boolean", node.left, `\`${node.operatorToken.getText()}\` takes booleans here; compare first (\`x !== 0\`)`);
     requireKind(right, "boolean", node.right, `\`${node.operatorToken.getText()}\` takes booleans here; compare first (\`x !== 0\`)`);
@@ -287,6 +291,10 @@ function lowerTemplate(cx: LowerContext, node: ts.TemplateExpression): Var {
   const out = cx.newVar("text", "opaque", undefined);
   cx.emit({ op: "template", head: node.head.text, spans, out, node });
   return out;
+}
+
+function isNullish(operand: Operand): boolean {
+  return !isVar(operand) && (operand.literal === null || operand.literal === undefined);
 }
 
 /** Refuses an operand of another kind: a Tensor in a condition is always truthy in JS, never a choice per element. */

@@ -1,8 +1,9 @@
 import type * as ts from "typescript";
+import type { PrimName } from "../prims";
 import type { LowerContext } from "./context";
 
 /** `Math` functions vmap batches, and the primitive each lowers to. JS rounding and `%` differ from numpy's, so they get their own. */
-export const mathPrims = new Map<string, string>([
+export const mathPrims = new Map<string, PrimName>([
   ["abs", "abs"], ["sign", "sign"], ["sqrt", "sqrt"], ["exp", "exp"], ["log", "log"],
   ["log1p", "log1p"], ["expm1", "expm1"], ["sin", "sin"], ["cos", "cos"], ["tan", "tan"],
   ["tanh", "tanh"], ["floor", "floor"], ["ceil", "ceil"], ["round", "jsRound"], ["trunc", "trunc"],

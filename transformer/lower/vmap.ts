@@ -4,6 +4,8 @@ import type { PerExampleFunction } from "../env";
 import { type Level, type Operand, type ResultTree, isVar } from "../ir";
 import { type LowerContext, type Value, isOperand, refuse } from "./context";
 import { emitPrim, kindOfOperand } from "./expression";
+import type { PrimName } from "../prims";
+import { npPrim } from "./call";
 import { functionName, inlineFunction, requireReadable } from "./function";
 import { type AxisSpec, isSpecList, isUnmapped, readVmapOptions, specOf } from "./options";
 import { type KindTree, kindTreeOf, memberSpec } from "./structure";
@@ -12,14 +14,14 @@ import { type KindTree, kindTreeOf, memberSpec } from "./structure";
 interface Target {
   readonly name: string;
   readonly fn?: PerExampleFunction;
-  readonly op?: string;
+  readonly op?: PrimName;
 }
 
 export function resolveTarget(cx: LowerContext, vmapCall: ts.CallExpression): Target {
   const argument = vmapCall.arguments[0];
   if (!argument) return refuse(DiagnosticCode.BadArguments, "vmap needs the per-example function as its first argument", vmapCall);
   const op = cx.env.npOpName(argument);
-  if (op) return { name: op, op };
+  if (op) return { name: op, op: npPrim(op, argument) };
   const bound = cx.ts.isIdentifier(argument) ? cx.scope.get(cx.checker.getSymbolAtLocation(argument)!) : undefined;
   const fn = bound && "helper" in bound ? bound.helper : cx.env.resolveFunction(argument);
   if (!fn) {

@@ -1,15 +1,9 @@
+import { type ElementwisePrim, type PrimName, prims } from "../../prims";
 import { type Code, helper, np, value } from "../code";
 import type { Rule, RuleCall } from "../rule";
 
-const npOps = [
-  "neg", "abs", "sign", "sqrt", "square", "exp", "log", "log1p", "expm1", "sin", "cos", "tan", "tanh", "sigmoid",
-  "floor", "ceil", "round", "add", "sub", "mul", "div", "pow", "mod", "maximum", "minimum",
-  "less", "lessEqual", "greater", "greaterEqual", "equal", "notEqual", "logicalAnd", "logicalOr", "logicalNot",
-  "where", "clip",
-];
-
 /** JS semantics that numpy spells differently: `%` keeps the dividend's sign, `Math.round` rounds half up. */
-const jsOps: Record<string, string> = { rem: "remainder", jsRound: "roundHalfUp", trunc: "trunc" };
+const jsOps: Partial<Record<ElementwisePrim, string>> = { rem: "remainder", jsRound: "roundHalfUp", trunc: "trunc" };
 
 /**
  * Batches an elementwise op. Broadcasting aligns trailing axes, so a batched
@@ -42,7 +36,12 @@ function liftTarget(call: RuleCall, index: number): Code | undefined {
   return ranks.length === 1 ? ranks[0] : { math: "max", args: ranks };
 }
 
-export const elementwiseRules: Record<string, Rule> = Object.fromEntries([
-  ...npOps.map((op) => [op, elementwise((args) => np(op, ...args))] as const),
-  ...Object.entries(jsOps).map(([prim, name]) => [prim, elementwise((args) => helper(name, ...args))] as const),
-]);
+const elementwisePrims = (Object.keys(prims) as PrimName[]).filter((prim): prim is ElementwisePrim => "scalar" in prims[prim]);
+
+/** Every primitive with a scalar form: an `np` op of the same name, or the runtime's JS-semantics helper. */
+export const elementwiseRules = Object.fromEntries(
+  elementwisePrims.map((prim) => {
+    const jsName = jsOps[prim];
+    return [prim, elementwise((args) => (jsName ? helper(jsName, ...args) : np(prim, ...args)))];
+  }),
+) as Record<ElementwisePrim, Rule>;

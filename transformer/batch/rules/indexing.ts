@@ -32,4 +32,4 @@ const take: Rule = (call) => {
   return np("take", call.codes[0], call.codes[1], exampleAxis(call, 2, call.codes[0]));
 };
 
-export const indexingRules: Record<string, Rule> = { index, at, slice, take };
+export const indexingRules = { index, at, slice, take };
