@@ -124,9 +124,17 @@ function foldSegment(m: Monoid, input: TypedArray, outer: number, length: number
   return out;
 }
 
-/** The values as a tensor of `dtype` (converting by assignment), or their first element for a full reduction. */
+/**
+ * The values as a tensor of `dtype`, or their one element for a full
+ * reduction. Either way they are stored as `dtype` stores them (float32
+ * rounds once, int32 wraps), so a full reduction and one over every axis agree.
+ */
 export function finish(values: TypedArray, plan: Plan, dtype: DType): Tensor | number {
-  if (plan.returnsNumber) return values[0];
+  if (plan.returnsNumber) {
+    const stored = allocate(dtype, 1);
+    stored[0] = values[0];
+    return stored[0];
+  }
   if (values instanceof Float64Array && dtype === "float64") return new Tensor(values, plan.shape, dtype);
   const data = allocate(dtype, values.length);
   data.set(values);

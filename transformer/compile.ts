@@ -48,14 +48,14 @@ function aritiesOf(env: TransformEnv, call: ts.CallExpression): number[] {
   return Array.from({ length: fn.parameters.length - required + 1 }, (_, extra) => required + extra);
 }
 
-/** The required parameters of an `np` op, read from its declared signatures. */
+/** The arguments an `np` op needs, read from its declared signatures: the fewest any overload takes. */
 function npArity(env: TransformEnv, op: ts.Expression): number {
   const signatures = env.checker.getTypeAtLocation(op).getCallSignatures();
   const required = signatures.map((signature) => signature.getParameters().filter((parameter) => {
     const declaration = parameter.valueDeclaration;
     return !(declaration && env.ts.isParameter(declaration) && (declaration.initializer || declaration.questionToken || declaration.dotDotDotToken));
   }).length);
-  return required.length === 0 ? 1 : Math.max(...required);
+  return required.length === 0 ? 1 : Math.min(...required);
 }
 
 /** Lowers a call site: the batched function's parameters, applied to `vmap(fn, options)`. */
