@@ -43,3 +43,46 @@ describe("compiled vmap on bad input", () => {
     expect(call).toThrow(/index 9 is out of bounds for axis 0 with size 4/);
   });
 });
+
+describe("compiled vmap checks its arguments as the reference does", () => {
+  const boundary = load(path.join(fixtures, "boundary", "input.ts"));
+  const pair = (name: string) => [boundary[`${name}Batched`], boundary[`${name}Reference`]] as [Batched, Batched];
+  /** Both sides throw the same error class with the same message. */
+  const bothThrowAlike = (name: string, ...args: unknown[]) => {
+    const [compiledFn, referenceFn] = pair(name);
+    const failure = (run: () => unknown) => {
+      try {
+        run();
+      } catch (error) {
+        return error as Error;
+      }
+      throw new Error(`${name} did not throw`);
+    };
+    const compiledError = failure(() => compiledFn(...args));
+    const referenceError = failure(() => referenceFn(...args));
+    expect(compiledError.constructor).toBe(referenceError.constructor);
+    return compiledError;
+  };
+
+  it("an inAxes list needs one argument per spec", () => {
+    const error = bothThrowAlike("threeSpecs", np.array([1, 2]));
+    expect(error).toBeInstanceOf(VmapError);
+    expect(error.message).toMatch(/inAxes is an array of 3 specs, one per argument, but the function was called with 1 argument/);
+  });
+
+  it("an unmapped argument that is not a Tensor or number is a TypeError, not a scalar", () => {
+    expect(bothThrowAlike("project", np.zeros([2, 3]), "abc")).toBeInstanceOf(TypeError);
+  });
+
+  it("a per-example number mapped from a 2-D batch is a VmapError naming the shape", () => {
+    const [compiledFn] = pair("select");
+    expect(() => compiledFn(np.array([[1, 4, 9], [16, 25, 36]]))).toThrow(VmapError);
+    expect(() => compiledFn(np.array([[1, 4, 9], [16, 25, 36]]))).toThrow(/mapped from an argument of shape \(2, 3\)/);
+  });
+
+  it("a bool typed array mapped to numbers gives 0 and 1, as the reference's booleans", () => {
+    const [compiledFn, referenceFn] = pair("doubled");
+    const input = new Uint8Array([4, 0, 255]);
+    expect((compiledFn(input) as { toArray(): unknown }).toArray()).toEqual((referenceFn(input) as { toArray(): unknown }).toArray());
+  });
+});
