@@ -86,3 +86,38 @@ describe("compiled vmap checks its arguments as the reference does", () => {
     expect((compiledFn(input) as { toArray(): unknown }).toArray()).toEqual((referenceFn(input) as { toArray(): unknown }).toArray());
   });
 });
+
+describe("structured arguments pass one boundary, shared with the reference", () => {
+  const boundary = load(path.join(fixtures, "boundary", "input.ts"));
+  const [compiledLayer, referenceLayer] = [boundary.layerBatched, boundary.layerReference] as Batched[];
+  const x = np.zeros([2, 3]);
+
+  it("refuses a class instance where a plain object is mapped, on both sides", () => {
+    class Layer {
+      weights = np.zeros([2, 2, 3]);
+      bias = np.zeros([2]);
+    }
+    expect(() => referenceLayer(new Layer(), x)).toThrow(VmapError);
+    expect(() => compiledLayer(new Layer(), x)).toThrow(VmapError);
+    expect(() => compiledLayer(new Layer(), x)).toThrow(/argument 0 \(layer\), which is a Layer/);
+  });
+
+  it("checks the sizes of keys the function never reads, as the reference does", () => {
+    const layer = { weights: np.zeros([2, 2, 3]), bias: np.zeros([2]), extra: np.zeros([5]) };
+    expect(() => referenceLayer(layer, x)).toThrow(/inconsistent sizes/);
+    expect(() => compiledLayer(layer, x)).toThrow(/inconsistent sizes/);
+  });
+
+  it("reads a getter once", () => {
+    let reads = 0;
+    const layer = {
+      get weights() {
+        reads++;
+        return np.ones([2, 2, 3]);
+      },
+      bias: np.zeros([2]),
+    };
+    compiledLayer(layer, x);
+    expect(reads).toBe(1);
+  });
+});

@@ -64,6 +64,7 @@ export function lowerSite(env: TransformEnv, call: ts.CallExpression, arity: num
   const options = readVmapOptions(env.ts, call);
   const target = resolveTarget(cx, call);
   const params: Var[] = [];
+  let structured = false;
   const args = Array.from({ length: arity }, (_, index) => {
     const parameter: PerExampleFunction["parameters"][number] | undefined = target.fn?.parameters[index];
     const hint = parameter && env.ts.isIdentifier(parameter.name) ? parameter.name.text : `argument${index}`;
@@ -71,9 +72,11 @@ export function lowerSite(env: TransformEnv, call: ts.CallExpression, arity: num
     const kinds: KindTree = parameter ? kindTreeOf(cx, parameter) : "tensor";
     const raw = cx.newVar(hint, isUnmapped(spec) ? (typeof kinds === "string" ? kinds : "opaque") : typeof kinds === "string" ? "tensor" : "opaque", undefined);
     params.push(raw);
+    structured ||= typeof kinds !== "string" && !isUnmapped(spec);
     return readStructure(cx, raw, kinds, spec, hint, parameter ?? call);
   });
   const result = applyVmap(cx, call, args, call);
   const argumentCount = isSpecList(options.inAxes) ? options.inAxes.length : undefined;
-  return { name: target.name, params, argumentCount, levels: cx.levels, equations: cx.equations, result: toResultTree(result, call) };
+  const checkedArguments = structured ? { inAxes: options.inAxes, names: params.map((param) => param.hint), axisSize: options.axisSize } : undefined;
+  return { name: target.name, params, argumentCount, checkedArguments, levels: cx.levels, equations: cx.equations, result: toResultTree(result, call) };
 }

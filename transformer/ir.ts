@@ -138,12 +138,24 @@ export interface Level {
   readonly node: ts.Node;
 }
 
+export interface CheckedArguments {
+  /** The `inAxes` option as written: a number, null, or arrays and objects of them. */
+  readonly inAxes: unknown;
+  readonly names: readonly string[];
+  readonly axisSize: number | undefined;
+}
+
 /** The lowered body of a vmap call site: its parameters, equations and result. */
 export interface Program {
   readonly name: string;
   readonly params: readonly Var[];
   /** The number of arguments `inAxes` gives specs for, which the caller must pass. */
   readonly argumentCount?: number;
+  /**
+   * Set where an argument is a structure: the arguments are checked, and read
+   * once, by the same code as the reference's (`checkArguments`).
+   */
+  readonly checkedArguments?: CheckedArguments;
   readonly levels: readonly Level[];
   readonly equations: readonly Equation[];
   readonly result: ResultTree;

@@ -11,7 +11,7 @@ export {
   exampleRank, exampleShape, exampleSize, exampleAxis, exampleAxisOfResult, exampleAxes, lift, flattenExample,
   batchShape, batchPermutation, unitExampleAxes, broadcastExample, indexExample, atExample, exampleScalar, scalarValue,
 } from "./example";
-export { checkArgumentCount } from "../vmap-arguments";
+export { checkArgumentCount, checkArguments } from "../vmap-arguments";
 export { batchedDot, batchedMatmul, batchedOuter } from "./products";
 export { gatherIndex, gatherAt } from "./gather";
 export { remainder, roundHalfUp, trunc } from "./js-semantics";

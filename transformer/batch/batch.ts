@@ -35,7 +35,7 @@ export class Batcher {
   run(): BatchedProgram {
     this.batchEquations(this.program.equations);
     const outsideNames = [...allEquations(this.program.equations)].flatMap((equation) => (equation.op === "free" ? [equation.expression.getText()] : []));
-    return { name: this.program.name, params: this.program.params, argumentCount: this.program.argumentCount, outsideNames, statements: this.statements, result: mapTree(this.program.result, (leaf) => this.code(leaf)) };
+    return { name: this.program.name, params: this.program.params, argumentCount: this.program.argumentCount, checkedArguments: this.program.checkedArguments, outsideNames, statements: this.statements, result: mapTree(this.program.result, (leaf) => this.code(leaf)) };
   }
 
   batchEquations(equations: readonly Equation[]): void {

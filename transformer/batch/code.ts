@@ -1,5 +1,5 @@
 import type * as ts from "typescript";
-import type { Kind, SourceForm, Tree, Var } from "../ir";
+import type { CheckedArguments, Kind, SourceForm, Tree, Var } from "../ir";
 import type { FusedReduction, PrimName } from "../prims";
 
 /**
@@ -111,6 +111,7 @@ export interface BatchedProgram {
   readonly name: string;
   readonly params: readonly Var[];
   readonly argumentCount?: number;
+  readonly checkedArguments?: CheckedArguments;
   /** Closed-over names the emitted code refers to, which its own names must not shadow. */
   readonly outsideNames: readonly string[];
   readonly statements: readonly Statement[];

@@ -108,9 +108,22 @@ export function emitProgram(env: TransformEnv, program: BatchedProgram, site: ts
     if ("leaf" in tree) return visitCode(tree.leaf);
     if ("array" in tree) return factory.createArrayLiteralExpression(tree.array.map(visitTree));
     return factory.createObjectLiteralExpression(
-      tree.object.map(({ key, value }) => factory.createPropertyAssignment(/^[A-Za-z_$][\w$]*$/.test(key) ? key : factory.createStringLiteral(key), visitTree(value))),
+      tree.object.map(({ key, value }) => factory.createPropertyAssignment(propertyName(key), visitTree(value))),
       tree.object.length > 1,
     );
+  }
+
+  function propertyName(key: string): string | ts.StringLiteral {
+    return /^[A-Za-z_$][\w$]*$/.test(key) ? key : factory.createStringLiteral(key);
+  }
+
+  /** An axis spec as the literal the user wrote. */
+  function specLiteral(spec: unknown): ts.Expression {
+    if (Array.isArray(spec)) return factory.createArrayLiteralExpression(spec.map(specLiteral));
+    if (spec !== null && typeof spec === "object") {
+      return factory.createObjectLiteralExpression(Object.entries(spec).map(([key, member]) => factory.createPropertyAssignment(propertyName(key), specLiteral(member))));
+    }
+    return literal(spec as number | null);
   }
 
   /** Source maps point each emitted statement at the per-example code it came from, in whichever file that is. */
@@ -128,8 +141,29 @@ export function emitProgram(env: TransformEnv, program: BatchedProgram, site: ts
     program.argumentCount === undefined
       ? []
       : [factory.createExpressionStatement(visitCode({ helper: "checkArgumentCount", args: [{ value: program.argumentCount }, { source: factory.createPropertyAccessExpression(factory.createIdentifier("arguments"), "length") }] }))];
+  // Reads structured arguments through the reference's own checks, once: `[a, b] = checkArguments([a, b], ...)`.
+  const checked = program.checkedArguments;
+  const argumentCheck = checked
+    ? [
+        factory.createExpressionStatement(
+          factory.createAssignment(
+            factory.createArrayLiteralExpression(program.params.map((param) => factory.createIdentifier(names.of(param)))),
+            visitCode({
+              helper: "checkArguments",
+              args: [
+                { array: program.params.map((param) => ({ ref: param })) },
+                { source: specLiteral(checked.inAxes) },
+                { array: checked.names.map((name) => ({ value: name })) },
+                ...(checked.axisSize === undefined ? [] : [{ value: checked.axisSize }]),
+              ],
+            }),
+          ),
+        ),
+      ]
+    : [];
   const body = [
     ...countCheck,
+    ...argumentCheck,
     ...program.statements.map(visitStatement),
     factory.createReturnStatement(visitTree(program.result)),
   ];
