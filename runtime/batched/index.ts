@@ -16,4 +16,5 @@ export { batchedDot, batchedMatmul, batchedOuter } from "./products";
 export { gatherIndex, gatherAt } from "./gather";
 export { remainder, roundHalfUp, trunc } from "./js-semantics";
 export { fuseExamples } from "./fuse";
+export { weakNumbers } from "../elementwise/weak-typing";
 export { clip, floorMod, powFloat, roundHalfEven, sigmoid } from "../scalar-math";

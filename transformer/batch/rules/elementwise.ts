@@ -1,4 +1,5 @@
 import { type ElementwisePrim, type PrimName, prims } from "../../prims";
+import { isVar } from "../../ir";
 import { type Code, helper, np, value } from "../code";
 import type { Rule, RuleCall } from "../rule";
 
@@ -12,15 +13,19 @@ const jsOps: Partial<Record<ElementwisePrim, string>> = { rem: "remainder", jsRo
  * and (2, 3), never (B, 3) against (2, 3).
  */
 function elementwise(callee: (args: Code[]) => Code): Rule {
-  return (call) =>
-    callee(
-      call.operands.map((_, index) => {
+  return (call) => {
+    const meetsTensor = call.operands.some((operand) => isVar(operand) && operand.kind === "tensor");
+    return callee(
+      call.operands.map((operand, index) => {
         const code = call.withLevels(index);
         if (!call.isBatched(index)) return code;
         const target = liftTarget(call, index);
-        return target === undefined ? code : helper("lift", code, value(call.k), target);
+        const lifted = target === undefined ? code : helper("lift", code, value(call.k), target);
+        // A batch of per-example numbers meets a Tensor as each number would: weakly typed, taking the Tensor's dtype.
+        return meetsTensor && isVar(operand) && operand.kind === "number" ? helper("weakNumbers", lifted) : lifted;
       }),
     );
+  };
 }
 
 /** The per-example rank operand `index` must be lifted to, or undefined when it already has it. */
