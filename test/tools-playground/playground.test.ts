@@ -104,6 +104,17 @@ export const batched = vmap(weightedEnergy, { inAxes: [0, null] });
     expect(pageErrors).toEqual([]);
   });
 
+  it("recompiles as you type: a vmap call typed key by key at the end of the source is compiled too", async () => {
+    await type(examples[0].source, examples[0].inputs);
+    await page.focus("#source");
+    await page.keyboard.press("Control+End");
+    await page.keyboard.type("export const doubled = vmap((x: number) => x * 2);\n");
+    await settled();
+    expect(await page.textContent("#sites")).toContain("2 vmap site(s) compiled, 0 refused");
+    expect(await page.textContent("#emitted")).toContain("export const doubled = ");
+    expect(await page.textContent("#emitted")).not.toContain("vmap(");
+  });
+
   it("marks a refused form's TSVMAP diagnostic on the source, at its line and column, and does not run it", async () => {
     const source = `import { vmap } from "tsvmap";
 
