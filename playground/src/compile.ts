@@ -37,7 +37,7 @@ const compilerOptions: ts.CompilerOptions = {
   skipLibCheck: true,
 };
 
-const host = createMemoryCompilerHost(compilerOptions);
+const host = createMemoryCompilerHost();
 let previousProgram: ts.Program | undefined;
 
 /** Type-checks `source` as a module of its own and emits it through the real tsvmap transformer. */

@@ -7,7 +7,7 @@ import { virtualFiles } from "./virtual-files";
  * each keystroke re-parses only the example, and a program built with the
  * previous one as `oldProgram` reuses everything else.
  */
-export function createMemoryCompilerHost(options: ts.CompilerOptions): ts.CompilerHost {
+export function createMemoryCompilerHost(): ts.CompilerHost {
   const parsed = new Map<string, ts.SourceFile>();
   return {
     getSourceFile(fileName, languageVersion) {
@@ -34,6 +34,5 @@ export function createMemoryCompilerHost(options: ts.CompilerOptions): ts.Compil
       return false;
     },
     getDirectories: () => [],
-    ...(options.traceResolution ? { trace: (line: string) => console.debug(line) } : {}),
   };
 }

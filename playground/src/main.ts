@@ -1,13 +1,10 @@
 import "./style.css";
-import { np } from "../../runtime/index";
 import { compileExample, type Compilation, type PlaygroundDiagnostic } from "./compile";
 import { SourceEditor } from "./editor";
-import { compiledModules, evaluateModule, referenceModules, type ExampleExports } from "./evaluate";
 import { examples, type Example } from "./examples";
-import { describeResult, formatNumber, resultDifference } from "./format-result";
+import { describeResult, formatNumber } from "./format-result";
 import { loadLibraryFiles } from "./library-files";
-import { parseInputSpecs, sampleInputs } from "./sample-data";
-import { timeCalls } from "./timing";
+import { runExample } from "./run-example";
 
 const byId = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
 const editor = new SourceEditor(byId<HTMLTextAreaElement>("source"));
@@ -80,38 +77,20 @@ function run(compilation: Compilation): void {
   }
   try {
     const batchSize = Number(batchSizeField.value);
-    const inputs = sampleInputs(parseInputSpecs(inputsField.value, batchSize), (values, shape) => np.array(values, shape));
-    const printed: string[] = [];
-    let recording = true;
-    const compiled = batchedOf(evaluateModule(compilation.javascript, compiledModules, (line) => recording && printed.push(line)));
-    const reference = batchedOf(evaluateModule(editor.text, referenceModules, () => {}));
-    const fast = timeCalls(() => {
-      const value = compiled(...inputs);
-      recording = false;
-      return value;
-    });
-    const slow = timeCalls(() => reference(...inputs));
-    const difference = resultDifference(fast.value, slow.value);
+    const { compiled, reference, difference, printed } = runExample(compilation.javascript, editor.text, inputsField.value, batchSize);
     const agreement = typeof difference === "string" ? `differs from vmap.reference: ${difference}` : `max |compiled − reference| = ${formatNumber(difference)}`;
-    timing.innerHTML = "";
-    timing.append(
-      "compiled ", strong(`${formatNumber(fast.milliseconds, 3)} ms`),
-      " · per-example loop (vmap.reference) ", strong(`${formatNumber(slow.milliseconds, 3)} ms`),
-      ` · ${formatNumber(slow.milliseconds / fast.milliseconds, 3)}× faster · B = ${batchSize} · ${agreement}`,
+    timing.replaceChildren(
+      "compiled ", strong(`${formatNumber(compiled.milliseconds, 3)} ms`),
+      " · per-example loop (vmap.reference) ", strong(`${formatNumber(reference.milliseconds, 3)} ms`),
+      ` · ${formatNumber(reference.milliseconds / compiled.milliseconds, 3)}× faster · B = ${batchSize} · ${agreement}`,
     );
-    result.textContent = describeResult(fast.value);
+    result.textContent = describeResult(compiled.value);
     consoleOutput.textContent = printed.length === 0 ? "" : `console (first call):\n${printed.join("\n")}`;
   } catch (error) {
     timing.textContent = "";
     result.classList.add("error");
     result.textContent = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
   }
-}
-
-function batchedOf(exports: ExampleExports): (...inputs: unknown[]) => unknown {
-  const batched = exports.batched;
-  if (typeof batched !== "function") throw new TypeError("the example exports no function `batched`: end it with `export const batched = vmap(...)`");
-  return batched as (...inputs: unknown[]) => unknown;
 }
 
 function strong(text: string): HTMLElement {
