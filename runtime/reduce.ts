@@ -1,6 +1,7 @@
 import { normalizeAxes, normalizeAxis } from "./axes";
 import { type DType, type TypedArray, allocate, floatOf } from "./dtype";
-import { type ArgFoldKernel, type BinaryKernel, type FoldKernel, compileArgFold, compileBinary, compileFold } from "./kernels";
+import { argFoldLoops, monoids } from "./generated/loops";
+import type { Monoid } from "./kernels";
 import { type Operand, asTensor } from "./operand";
 import { copyBlock } from "./strided";
 import { Tensor, formatShape } from "./tensor";
@@ -23,28 +24,6 @@ export interface ArgReduction {
   (x: Operand, axis: number, keepdims?: boolean): Tensor;
   (x: Operand, axis?: number | null, keepdims?: boolean): Tensor | number;
 }
-
-/**
- * A reduction's combining step, compiled twice: as a fold along a contiguous
- * row (reducing the last axis) and as an elementwise step that folds a whole
- * row into a row of accumulators (reducing an axis with contiguous blocks
- * after it), so both layouts stream memory in order.
- */
-interface Monoid {
-  readonly initial: number;
-  readonly fold: FoldKernel;
-  readonly step: BinaryKernel;
-}
-
-function monoid(name: string, initial: number, expression: string): Monoid {
-  return { initial, fold: compileFold(name, initial, expression), step: compileBinary(`${name}Step`, expression) };
-}
-
-const sumMonoid = monoid("sum", 0, "x + y");
-const prodMonoid = monoid("prod", 1, "x * y");
-const prodInt32Monoid = monoid("prodInt32", 1, "Math.imul(x, y)");
-const maxMonoid = monoid("max", -Infinity, "Math.max(x, y)");
-const minMonoid = monoid("min", Infinity, "Math.min(x, y)");
 
 /** The reduced axes (as a set), the result's shape, and how many elements fold into each result element. */
 export interface Plan {
@@ -155,26 +134,26 @@ const arithmeticDtype = (dtype: DType): DType => (dtype === "bool" ? "int32" : d
 const sameDtype = (dtype: DType): DType => dtype;
 
 /** Sum of the elements; bool counts as int32; the sum of nothing is 0. */
-export const sum = reduction("sum", () => sumMonoid, arithmeticDtype, true);
+export const sum = reduction("sum", () => monoids.sum, arithmeticDtype, true);
 /** Product of the elements (int32 wraps); the product of nothing is 1. */
-export const prod = reduction("prod", (dtype) => (dtype === "int32" ? prodInt32Monoid : prodMonoid), arithmeticDtype, true);
+export const prod = reduction("prod", (dtype) => (dtype === "int32" ? monoids.prodInt32 : monoids.prod), arithmeticDtype, true);
 /** Largest element; NaN wins. An empty axis is a RangeError. */
-export const max = reduction("max", () => maxMonoid, sameDtype, false);
+export const max = reduction("max", () => monoids.max, sameDtype, false);
 /** Smallest element; NaN wins. An empty axis is a RangeError. */
-export const min = reduction("min", () => minMonoid, sameDtype, false);
+export const min = reduction("min", () => monoids.min, sameDtype, false);
 
 /** Arithmetic mean, as a float; the mean of nothing is NaN. */
 export const mean: Reduction = ((x: Operand, axis?: Axes | null, keepdims = false): Tensor | number => {
   const t = asTensor("mean", x);
   const plan = planReduction("mean", t, axis, keepdims);
-  const sums = foldAxes(sumMonoid, t.data, t.shape, plan.reduced);
+  const sums = foldAxes(monoids.sum, t.data, t.shape, plan.reduced);
   const means = new Float64Array(sums.length);
   for (let i = 0; i < sums.length; i++) means[i] = sums[i] / plan.count;
   return finish(means, plan, floatOf(t.dtype));
 }) as Reduction;
 
-function argReduction(name: string, better: string): ArgReduction {
-  const kernel: ArgFoldKernel = compileArgFold(name, better);
+function argReduction(name: keyof typeof argFoldLoops): ArgReduction {
+  const kernel = argFoldLoops[name];
   const reduce = (x: Operand, axis?: number | null, keepdims = false): Tensor | number => {
     const t = asTensor(name, x);
     const flat = axis === undefined || axis === null;
@@ -197,6 +176,6 @@ function argReduction(name: string, better: string): ArgReduction {
 }
 
 /** Index of the largest element (the first, on ties; the first NaN if any), as int32. */
-export const argmax = argReduction("argmax", "y > x");
+export const argmax = argReduction("argmax");
 /** Index of the smallest element (the first, on ties; the first NaN if any), as int32. */
-export const argmin = argReduction("argmin", "y < x");
+export const argmin = argReduction("argmin");
