@@ -2,7 +2,7 @@ import { normalizeAxes, normalizeAxis } from "./axes";
 import { type DType, type TypedArray, allocate, floatOf } from "./dtype";
 import { argFoldLoops, monoids } from "./generated/loops";
 import type { Monoid } from "./kernels";
-import { type Operand, asTensor } from "./operand";
+import { type Operand, asTensor, quoteValue } from "./operand";
 import { copyBlock } from "./strided";
 import { Tensor, formatShape } from "./tensor";
 
@@ -34,6 +34,7 @@ export interface Plan {
 }
 
 export function planReduction(op: string, t: Tensor, axis: Axes | null | undefined, keepdims: boolean): Plan {
+  checkKeepdims(op, keepdims);
   const axes = axis === undefined || axis === null ? t.shape.map((_, a) => a) : normalizeAxes(op, axis, t.shape);
   const reduced = new Set(axes);
   const shape = keepdims
@@ -41,6 +42,10 @@ export function planReduction(op: string, t: Tensor, axis: Axes | null | undefin
     : t.shape.filter((_, a) => !reduced.has(a));
   const count = axes.reduce((product, a) => product * t.shape[a], 1);
   return { reduced, shape, count, returnsNumber: (axis === undefined || axis === null) && !keepdims };
+}
+
+function checkKeepdims(op: string, keepdims: boolean): void {
+  if (typeof keepdims !== "boolean") throw new TypeError(`${op}: keepdims must be a boolean, got ${quoteValue(keepdims)}`);
 }
 
 /** One axis or a run of adjacent axes, merged; `reduced` says whether a reduction folds it. */
@@ -80,6 +85,8 @@ function foldAxes(m: Monoid, data: TypedArray, shape: readonly number[], reduced
     current = foldSegment(m, current, extentOf(segments, 0, s), segments[s].extent, extentOf(segments, s + 1));
     segments.splice(s, 1);
   }
+  // Reduced axes of extent 1 only: each element still folds into the initial value, as numpy's sum turns -0 into 0.
+  if (current === data && reduced.size > 0) current = foldSegment(m, data, data.length, 1, 1);
   return current;
 }
 
@@ -156,6 +163,7 @@ function argReduction(name: keyof typeof argFoldLoops): ArgReduction {
   const kernel = argFoldLoops[name];
   const reduce = (x: Operand, axis?: number | null, keepdims = false): Tensor | number => {
     const t = asTensor(name, x);
+    checkKeepdims(name, keepdims);
     const flat = axis === undefined || axis === null;
     const along = flat ? 0 : normalizeAxis(name, axis, t.shape);
     const shape = flat ? [t.size] : t.shape;

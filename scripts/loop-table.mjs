@@ -32,7 +32,7 @@ export const binary = [
 export const unary = [
   { name: "neg", expression: "-x" },
   { name: "abs", expression: "Math.abs(x)" },
-  { name: "sign", expression: "Math.sign(x)" },
+  { name: "sign", expression: "Math.sign(x) + 0" }, // + 0: numpy's sign of -0 is 0
   { name: "square", expression: "x * x", int32: "Math.imul(x, x)" },
   { name: "floor", expression: "Math.floor(x)" },
   { name: "ceil", expression: "Math.ceil(x)" },

@@ -61,8 +61,8 @@ function binaryOp<S extends number | boolean>(name: keyof typeof binaryLoops, ki
     }
     const common = commonDtype(a, b);
     const dtype = resultDtype(kind, common);
-    const left = operandView(name, a, common);
-    const right = operandView(name, b, common);
+    const left = operandView(name, a, common, "argument a");
+    const right = operandView(name, b, common, "argument b");
     const shape = broadcastShapes(name, left.shape, right.shape);
     const out = allocate(dtype, shapeSize(shape));
     runBinary(dtype === "int32" ? int32Loop : loop, out, shape, left, right);

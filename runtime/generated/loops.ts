@@ -338,11 +338,11 @@ export function absScalar(x: number): number {
 }
 
 export function signLoop(out: TypedArray, input: TypedArray, n: number): void {
-  for (let i = 0; i < n; i++) { const x = input[i]; out[i] = Math.sign(x); }
+  for (let i = 0; i < n; i++) { const x = input[i]; out[i] = Math.sign(x) + 0; }
 }
 
 export function signScalar(x: number): number {
-  return Math.sign(x);
+  return Math.sign(x) + 0;
 }
 
 export function squareLoop(out: TypedArray, input: TypedArray, n: number): void {

@@ -15,7 +15,20 @@ function run(args: readonly string[], options: SpawnSyncOptions = {}) {
   return { status: result.status, stdout: String(result.stdout), stderr: String(result.stderr) };
 }
 
+function sourceFiles(directory: string): string[] {
+  return fs.readdirSync(directory, { recursive: true, encoding: "utf8" })
+    .filter((name) => name.endsWith(".ts"))
+    .map((name) => path.join(directory, name));
+}
+
 describe(`the runtime under node ${flag}`, () => {
+  it("has no new Function or eval in the sources of runtime/ and transformer/", () => {
+    const files = ["runtime", "transformer"].flatMap((directory) => sourceFiles(path.join(repository, directory)));
+    expect(files.length).toBeGreaterThan(50);
+    const offending = files.filter((file) => /\bnew Function\b|\bFunction\(|\beval\(/.test(fs.readFileSync(file, "utf8")));
+    expect(offending).toEqual([]);
+  });
+
   it("computes what it computes without the flag, for ops of every np family", () => {
     const probe = path.join(repository, "test", "csp", "np-ops-probe.mjs");
     const plain = run([probe]);
