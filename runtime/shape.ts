@@ -1,6 +1,6 @@
 import { normalizeAxes, normalizeAxis, normalizeIndex } from "./axes";
 import { broadcastStrides } from "./broadcast";
-import { type ShapeLike, checkShape } from "./create";
+import { type ShapeLike, checkShape, shapeExtents } from "./create";
 import { allocate, promote } from "./dtype";
 import { type Operand, asTensor, describeValue } from "./operand";
 import { copyBlock, copyStrided } from "./strided";
@@ -21,7 +21,7 @@ function productOf(extents: readonly number[], from = 0, to = extents.length): n
 /** `x` with the same elements in `shape`; one extent may be -1, inferred from the size. */
 export function reshape(x: Operand, shape: ShapeLike): Tensor {
   const t = asTensor("reshape", x);
-  const extents = typeof shape === "number" ? [shape] : Array.from(shape);
+  const extents = shapeExtents("reshape", shape);
   const target = formatShape(extents);
   const unknown = extents.indexOf(-1);
   if (unknown !== extents.lastIndexOf(-1)) {

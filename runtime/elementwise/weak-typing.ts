@@ -1,5 +1,5 @@
 import { type DType, type TypedArray, allocate, promote } from "../dtype";
-import { type Operand, type Scalar, describeValue } from "../operand";
+import { type Operand, type Scalar, quoteValue } from "../operand";
 import { Tensor } from "../tensor";
 
 /**
@@ -74,10 +74,11 @@ export interface OperandView {
   readonly shape: readonly number[];
 }
 
-export function operandView(op: string, x: Operand, dtype: DType): OperandView {
+/** `argument` names `x` in an error: its position among the op's arguments, say. */
+export function operandView(op: string, x: Operand, dtype: DType, argument: string): OperandView {
   // Each number of a weak batch meets the other operand as that number alone would, rounded to its dtype.
   if (x instanceof Tensor && isWeak(x) && dtype !== x.dtype) return { data: allocate(dtype, x.size).map((_, i) => castScalar(x.data[i], dtype)), shape: x.shape };
   if (x instanceof Tensor) return x;
   if (typeof x === "number" || typeof x === "boolean") return { data: Float64Array.of(castScalar(x, dtype)), shape: [] };
-  throw new TypeError(`${op}: expected a Tensor, number or boolean, got ${describeValue(x)}`);
+  throw new TypeError(`${op}: ${argument} must be a Tensor, number or boolean, got ${quoteValue(x)}`);
 }
