@@ -1,11 +1,11 @@
 import type * as ts from "typescript";
 import { DiagnosticCode } from "../diagnostics";
 import type { Operand } from "../ir";
-import { type PrimName, isPrimName } from "../prims";
 import { type LowerContext, type Value, isOperand, refuse } from "./context";
 import { emitPrim, lowerExpression, lowerOperand } from "./expression";
 import { inlineFunction } from "./function";
 import { isMathGlobal, mathPrims } from "./math";
+import { npPrim, vmappedCallable } from "./callable";
 import { applyVmap } from "./vmap";
 
 /**
@@ -26,7 +26,7 @@ export function lowerCall(cx: LowerContext, node: ts.CallExpression, asStatement
     return inlineFunction(cx, callee.helper, node.arguments.map((argument) => lowerExpression(cx, argument)), node);
   }
   if (callee && "vmapCall" in callee) {
-    return applyVmap(cx, callee.vmapCall, node.arguments.map((argument) => lowerExpression(cx, argument)), node);
+    return applyVmap(cx, vmappedCallable(cx, callee.vmapCall), node.arguments.map((argument) => lowerExpression(cx, argument)), node);
   }
   if (asStatement) {
     const calleeOperand = lowerOperand(cx, node.expression);
@@ -40,37 +40,16 @@ export function lowerCall(cx: LowerContext, node: ts.CallExpression, asStatement
   );
 }
 
-/** The primitive an `np` op lowers to. */
-export function npPrim(op: string, node: ts.Node): PrimName {
-  if (isPrimName(op)) return op;
-  return refuse(DiagnosticCode.OpaqueCall, `\`np.${op}\` is not compiled under vmap yet; write it with the other \`np\` ops`, node);
-}
-
 /** The callee when it is a helper function or a `vmap(...)` result; undefined for anything else. */
 function calleeValue(cx: LowerContext, callee: ts.Expression): Value | undefined {
-  const ts = cx.ts;
-  if (ts.isCallExpression(callee) && cx.env.isVmapCall(callee)) return { vmapCall: callee };
-  if (ts.isIdentifier(callee)) {
+  if (cx.ts.isIdentifier(callee)) {
     const symbol = cx.checker.getSymbolAtLocation(callee);
     const bound = symbol && cx.scope.get(symbol);
     if (bound) return bound;
-    const vmapCall = symbol && constVmapCall(cx, symbol);
-    if (vmapCall) return { vmapCall };
   }
-  if (ts.isArrowFunction(callee) || ts.isFunctionExpression(callee)) return { helper: callee };
-  const helper = cx.env.resolveFunction(ts.isParenthesizedExpression(callee) ? callee.expression : callee);
-  return helper ? { helper } : undefined;
-}
-
-/** The `vmap(...)` call a closed-over `const` is bound to, read as its per-example function lifted again. */
-function constVmapCall(cx: LowerContext, symbol: ts.Symbol): ts.CallExpression | undefined {
-  const ts = cx.ts;
-  const target = symbol.flags & ts.SymbolFlags.Alias ? cx.checker.getAliasedSymbol(symbol) : symbol;
-  const declaration = target.valueDeclaration;
-  if (!declaration || !ts.isVariableDeclaration(declaration) || !declaration.initializer) return undefined;
-  if (!(ts.getCombinedNodeFlags(declaration) & ts.NodeFlags.Const)) return undefined;
-  const initializer = declaration.initializer;
-  return ts.isCallExpression(initializer) && cx.env.isVmapCall(initializer) ? initializer : undefined;
+  const resolved = cx.env.resolveCallee(callee);
+  if (!resolved) return undefined;
+  return "fn" in resolved ? { helper: resolved.fn } : resolved;
 }
 
 /** np op arguments: operands, with array literals (shapes, lists of tensors) kept as `array` values. */

@@ -114,8 +114,8 @@ function lowerIdentifier(cx: LowerContext, node: ts.Identifier): Value {
   const symbol = cx.checker.getSymbolAtLocation(node);
   const bound = symbol && cx.scope.get(symbol);
   if (bound) return bound;
-  const helper = cx.env.resolveFunction(node);
-  if (helper) return { helper };
+  const callee = cx.env.resolveCallee(node);
+  if (callee) return "fn" in callee ? { helper: callee.fn } : callee;
   return lowerFree(cx, node, symbol);
 }
 

@@ -17,13 +17,21 @@ export interface SiteRewriter {
   readonly ts: typeof ts;
   readonly checker: ts.TypeChecker;
   readonly symbols: TsvmapSymbols;
-  readonly resolveFunction: TransformEnv["resolveFunction"];
+  readonly resolveCallee: TransformEnv["resolveCallee"];
   readonly compileSite: CompileSite;
-  /** Receives every refusal, and every unexpected failure, as an error diagnostic. */
+  /**
+   * Receives every refusal, and every unexpected failure: an error diagnostic,
+   * or a warning when the site falls back to `vmap.reference`.
+   */
   readonly report: (diagnostic: ts.Diagnostic) => void;
+  /** What a refused site becomes: left as written (`"error"`), or `vmap.reference(...)` (`"reference"`). */
+  readonly onUnsupported: OnUnsupported;
   /** Sees each outermost site, in source order, once it is compiled or refused. */
   readonly onSite?: (site: VmapSite) => void;
 }
+
+/** What the transformer does with a call site it refuses. */
+export type OnUnsupported = "error" | "reference";
 
 /** Where emitted code finds the batched primitives. */
 const runtimeModuleSpecifier = "tsvmap/runtime";
@@ -35,7 +43,7 @@ const runtimeModuleSpecifier = "tsvmap/runtime";
  * A refused site stays as written and its diagnostic goes to `report`.
  */
 export function rewriteVmapSites(rewriter: SiteRewriter): ts.TransformerFactory<ts.SourceFile> {
-  const { ts: tsModule, symbols, compileSite, report, onSite } = rewriter;
+  const { ts: tsModule, symbols, compileSite, report, onSite, onUnsupported } = rewriter;
   const { SyntaxKind } = tsModule;
 
   return (context) => (sourceFile) => {
@@ -62,7 +70,7 @@ export function rewriteVmapSites(rewriter: SiteRewriter): ts.TransformerFactory<
       },
       isVmapCall: symbols.isVmapCall,
       npOpName: symbols.npOpName,
-      resolveFunction: rewriter.resolveFunction,
+      resolveCallee: rewriter.resolveCallee,
     };
 
     function visitNode(node: ts.Node): ts.Node {
@@ -86,10 +94,29 @@ export function rewriteVmapSites(rewriter: SiteRewriter): ts.TransformerFactory<
         replacement = tsModule.setOriginalNode(tsModule.setTextRange(compileSite(call, env), call), call);
         compiledSites++;
       } catch (error) {
-        report(diagnosticFor(error, call));
+        const diagnostic = diagnosticFor(error, call);
+        if (onUnsupported === "error") {
+          report(diagnostic);
+        } else {
+          report(asFallbackWarning(diagnostic));
+          onSite?.({ call, replacement: undefined });
+          return referenceFallback(call);
+        }
       }
       onSite?.({ call, replacement });
       return replacement ?? call;
+    }
+
+    /** Transforms a refused `vmap(f, options)` into `vmap.reference(f, options)`: correct, uncompiled, and silent at run time. */
+    function referenceFallback(call: ts.CallExpression): ts.Expression {
+      const callee = factory.createPropertyAccessExpression(call.expression, "reference");
+      const args = call.arguments.map((argument) => tsModule.visitNode(argument, visitNode) as ts.Expression);
+      return tsModule.setOriginalNode(tsModule.setTextRange(factory.createCallExpression(callee, call.typeArguments, args), call), call);
+    }
+
+    function asFallbackWarning(diagnostic: ts.Diagnostic): ts.Diagnostic {
+      const message = tsModule.flattenDiagnosticMessageText(diagnostic.messageText, "\n");
+      return { ...diagnostic, category: tsModule.DiagnosticCategory.Warning, messageText: `${message} (onUnsupported: "reference": this site runs as vmap.reference, uncompiled)` };
     }
 
     function diagnosticFor(error: unknown, call: ts.CallExpression): ts.Diagnostic {
