@@ -65,6 +65,17 @@ export class Tensor {
     return this.data[0];
   }
 
+  /**
+   * The slices along the leading axis, as `np.index(t, i)` gives them, so
+   * `for (const row of t)` visits rows (rank-0 Tensors for a 1-D one). A
+   * rank-0 Tensor has no leading axis and is not iterable, as in numpy; that
+   * also keeps deep equality in test frameworks (which walks iterables)
+   * comparing the elements themselves, dtype and all.
+   */
+  get [Symbol.iterator](): () => IterableIterator<Tensor> {
+    return (this.ndim === 0 ? undefined : () => rowsOf(this)) as () => IterableIterator<Tensor>;
+  }
+
   /** Nested JS arrays; a number for rank 0. A `bool` tensor gives booleans. */
   toArray(): NestedArray {
     const toValue = this.dtype === "bool" ? (v: number) => v !== 0 : (v: number) => v;
@@ -87,6 +98,13 @@ export class Tensor {
 
   [Symbol.for("nodejs.util.inspect.custom")](): string {
     return `Tensor(${this.toString()}, shape=(${this.shape.join(", ")}), dtype=${this.dtype})`;
+  }
+}
+
+function* rowsOf(t: Tensor): IterableIterator<Tensor> {
+  const inner = t.shape.slice(1).reduce((product, extent) => product * extent, 1);
+  for (let row = 0; row < t.shape[0]; row++) {
+    yield new Tensor(t.data.subarray(row * inner, (row + 1) * inner), t.shape.slice(1), t.dtype);
   }
 }
 

@@ -74,3 +74,19 @@ describe("new Tensor(data, shape, dtype) checks its parts", () => {
     expectTensor(new Tensor(new Uint8Array(new ArrayBuffer(8), 2, 3), [3], "bool"), [false, false, false], "bool");
   });
 });
+
+describe("iterating a Tensor", () => {
+  it("visits the slices along the leading axis, as np.index gives them", () => {
+    const m = np.array([[1, 2], [3, 4], [5, 6]]);
+    const rows = [...m];
+    expect(rows).toHaveLength(3);
+    rows.forEach((row, i) => expectTensor(row, np.index(m, i).toArray() as number[]));
+    const scalars = [...np.array(new Int32Array([7, 8]))];
+    expect(scalars.map((scalar) => [scalar.shape, scalar.dtype, scalar.item()])).toEqual([[[], "int32", 7], [[], "int32", 8]]);
+    expect([...np.zeros([0, 3])]).toEqual([]);
+  });
+
+  it("is not iterable at rank 0, which has no leading axis", () => {
+    expect(() => [...(np.array(3) as Iterable<Tensor>)]).toThrow(TypeError);
+  });
+});

@@ -23,7 +23,7 @@ export function lowerCall(cx: LowerContext, node: ts.CallExpression, asStatement
   }
   const callee = calleeValue(cx, node.expression);
   if (callee && "helper" in callee) {
-    return inlineFunction(cx, callee.helper, node.arguments.map((argument) => lowerExpression(cx, argument)), node);
+    return inlineFunction(cx, callee.helper, node.arguments.map((argument) => lowerExpression(cx, argument)), node, callee.closure);
   }
   if (callee && "vmapCall" in callee) {
     return applyVmap(cx, vmappedCallable(cx, callee.vmapCall), node.arguments.map((argument) => lowerExpression(cx, argument)), node);

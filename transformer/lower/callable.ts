@@ -2,7 +2,7 @@ import type * as ts from "typescript";
 import { DiagnosticCode } from "../diagnostics";
 import type { PerExampleFunction } from "../env";
 import { type PrimName, isPrimName } from "../prims";
-import { type LowerContext, refuse } from "./context";
+import { type Binding, type LowerContext, type Value, refuse } from "./context";
 import { functionName, requireReadable } from "./function";
 import { type AxisSpec, isSpecList, isUnmapped, readVmapOptions, specOf, type VmapOptions } from "./options";
 import { type KindTree, kindTreeOf, memberSpec } from "./structure";
@@ -13,7 +13,7 @@ import { type KindTree, kindTreeOf, memberSpec } from "./structure";
  * `vmap(matvec)` with `const matvec = vmap(dot)` are the same thing, to any depth.
  */
 export type Callable =
-  | { readonly name: string; readonly fn: PerExampleFunction }
+  | { readonly name: string; readonly fn: PerExampleFunction; readonly closure?: ReadonlyMap<Binding, Value> }
   | { readonly name: string; readonly op: PrimName; readonly expression: ts.Expression }
   | VmappedCallable;
 
@@ -64,18 +64,20 @@ export function resolveCallable(cx: LowerContext, expr: ts.Expression): Callable
   const op = cx.env.npOpName(expr);
   if (op) return { name: op, op: npPrim(op, expr), expression: expr };
   const bound = cx.ts.isIdentifier(expr) ? boundValue(cx, expr) : undefined;
-  const callee = bound ?? cx.env.resolveCallee(expr);
+  const callee: BoundCallee | undefined = bound ?? cx.env.resolveCallee(expr);
   if (!callee) return undefined;
   if ("vmapCall" in callee) return vmappedCallable(cx, callee.vmapCall);
   requireReadable(cx, callee.fn);
-  return { name: functionName(cx, callee.fn), fn: callee.fn };
+  return { name: functionName(cx, callee.fn), fn: callee.fn, closure: callee.closure };
 }
 
 /** A local of the per-example function bound to a helper or a vmapped value. */
-function boundValue(cx: LowerContext, name: ts.Identifier): { fn: PerExampleFunction } | { vmapCall: ts.CallExpression } | undefined {
+type BoundCallee = { readonly fn: PerExampleFunction; readonly closure?: ReadonlyMap<Binding, Value> } | { readonly vmapCall: ts.CallExpression };
+
+function boundValue(cx: LowerContext, name: ts.Identifier): BoundCallee | undefined {
   const symbol = cx.checker.getSymbolAtLocation(name);
   const value = symbol && cx.scope.get(symbol);
-  if (value && "helper" in value) return { fn: value.helper };
+  if (value && "helper" in value) return { fn: value.helper, closure: value.closure };
   if (value && "vmapCall" in value) return { vmapCall: value.vmapCall };
   return undefined;
 }

@@ -6,15 +6,40 @@ import type { AbstractOperand } from "../prims";
 
 /**
  * A value as the per-example code holds it: a scalar or tensor operand, a plain
- * structure of values, a helper function to inline, or a nested `vmap(...)` to
- * lower where it is called.
+ * structure of values, a helper function to inline (with the bindings it
+ * closed over where it was written inside the per-example code), or a nested
+ * `vmap(...)` to lower where it is called.
  */
 export type Value =
   | Operand
   | { readonly array: readonly Value[] }
   | { readonly object: ReadonlyMap<string, Value> }
-  | { readonly helper: PerExampleFunction }
+  | { readonly helper: PerExampleFunction; readonly closure?: ReadonlyMap<Binding, Value> }
   | { readonly vmapCall: ts.CallExpression };
+
+/**
+ * A binding the lowering adds itself: a jump flag (`broke`, `continued`,
+ * `returned`) or the slot a `return` inside a loop fills. Named as a symbol
+ * is, so branches and loops carry it like any local.
+ */
+export class Slot {
+  constructor(private readonly name: string) {}
+
+  getName(): string {
+    return this.name;
+  }
+}
+
+/** What the scope binds: a name of the program, or a slot of the lowering. */
+export type Binding = ts.Symbol | Slot;
+
+/** Where the jumps of the statements being lowered go. */
+export interface JumpTargets {
+  /** Enclosing loops and `switch`es, innermost last: `break` sets the innermost's flag, `continue` the innermost loop's. */
+  readonly breakable: readonly { readonly broke: Slot; readonly continued?: Slot }[];
+  /** Set while lowering a loop or `switch` that holds a `return` of the function. */
+  readonly returns?: { readonly returned: Slot; readonly result: Slot };
+}
 
 export function isOperand(value: Value): value is Operand {
   return !("array" in value || "object" in value || "helper" in value || "vmapCall" in value);
@@ -31,9 +56,18 @@ export class LowerContext {
    * Bindings visible to the function being lowered. Keys are symbols, so an
    * inlined helper sees exactly the enclosing locals it can name.
    */
-  scope = new Map<ts.Symbol, Value>();
+  scope = new Map<Binding, Value>();
   /** The locals the function being lowered declares: the only names it may assign. */
   locals = new Set<ts.Symbol>();
+  /** Where `break`, `continue` and `return` in a loop go; each inlined function starts with none. */
+  jumps: JumpTargets = { breakable: [] };
+  /**
+   * Stand-ins for `let x;` before its first assignment. TypeScript's
+   * definite-assignment check means no example reads one, so a branch or
+   * loop that meets one takes the other side's kind, and `where(c, a, unset)`
+   * is `a` wherever it is read.
+   */
+  private readonly unsetValues = new WeakSet<Operand>();
   /** The functions being lowered, outermost first, to refuse recursion. */
   readonly inlining: PerExampleFunction[] = [];
   /** The elements of list values written as array literals (`[2, 3]`, `[a, b]`). */
@@ -51,6 +85,17 @@ export class LowerContext {
 
   newVar(hint: string, kind: Kind, rank: number | undefined): Var {
     return { id: ++this.lastId, hint, kind, rank: kind === "number" || kind === "boolean" ? 0 : rank };
+  }
+
+  /** A stand-in for a value not yet assigned, of the kind the declaration says. */
+  unset(kind: Kind): Operand {
+    const operand = { literal: kind === "boolean" ? false : 0 };
+    this.unsetValues.add(operand);
+    return operand;
+  }
+
+  isUnset(value: Value): boolean {
+    return isOperand(value) && this.unsetValues.has(value);
   }
 
   emit(equation: Equation): void {

@@ -60,7 +60,8 @@ export function lowerExpression(cx: LowerContext, node: ts.Expression): Value {
       return lowerTemplate(cx, node as ts.TemplateExpression);
     case ts.SyntaxKind.ArrowFunction:
     case ts.SyntaxKind.FunctionExpression:
-      return { helper: node as ts.ArrowFunction };
+      // A function written here closes over the bindings it sees, which may be gone where it is called.
+      return { helper: node as ts.ArrowFunction, closure: cx.scope };
   }
   return refuse(
     DiagnosticCode.UnsupportedSyntax,
@@ -113,6 +114,9 @@ function lowerIdentifier(cx: LowerContext, node: ts.Identifier): Value {
   if (node.text === "undefined") return { literal: undefined };
   const symbol = cx.checker.getSymbolAtLocation(node);
   const bound = symbol && cx.scope.get(symbol);
+  if (bound && cx.isUnset(bound)) {
+    return refuse(DiagnosticCode.UnsupportedSyntax, `\`${node.text}\` may be read before it is assigned; assign it on every path before this read`, node);
+  }
   if (bound) return bound;
   const callee = cx.env.resolveCallee(node);
   if (callee) return "fn" in callee ? { helper: callee.fn } : callee;
@@ -179,8 +183,9 @@ function lowerBinary(cx: LowerContext, node: ts.BinaryExpression): Value {
 /** `x = e`, `x += e` and the like on a local: rebinds `x` to a new value. */
 function lowerAssignment(cx: LowerContext, node: ts.BinaryExpression): Value {
   const ts = cx.ts;
-  const symbol = assignedLocal(cx, node.left);
   const token = node.operatorToken.kind;
+  if (token === ts.SyntaxKind.EqualsToken && ts.isArrayLiteralExpression(node.left)) return lowerTupleAssignment(cx, node.left, node.right);
+  const symbol = assignedLocal(cx, node.left);
   let value: Value;
   if (token === ts.SyntaxKind.EqualsToken) {
     value = lowerExpression(cx, node.right);
@@ -193,6 +198,36 @@ function lowerAssignment(cx: LowerContext, node: ts.BinaryExpression): Value {
   }
   cx.scope.set(symbol, value);
   return value;
+}
+
+/**
+ * Transforms `[x, y] = [f(x, y), g(x, y)]` into rebinding each local: the
+ * right side is computed whole first, so the update is simultaneous.
+ */
+function lowerTupleAssignment(cx: LowerContext, targets: ts.ArrayLiteralExpression, source: ts.Expression): Value {
+  const value = lowerExpression(cx, source);
+  targets.elements.forEach((target, index) => {
+    if (cx.ts.isOmittedExpression(target)) return;
+    const symbol = assignedLocal(cx, target);
+    const element = "array" in value ? value.array[index] : isOperand(value) ? elementOf(cx, value, index, target) : undefined;
+    if (!element) refuse(DiagnosticCode.UnsupportedSyntax, `\`${source.getText()}\` has no element ${index} to assign to \`${target.getText()}\``, target);
+    cx.scope.set(symbol, element);
+  });
+  return value;
+}
+
+/** Element `index` of a value held whole (a shape, a closed-over tuple), typed as `node` is. */
+export function elementOf(cx: LowerContext, value: Operand, index: number, node: ts.Node): Var {
+  const out = cx.newVar(cx.ts.isIdentifier(node) ? node.text : "element", cx.kindOf(node), undefined);
+  cx.emit({ op: "element", object: value, index: { literal: index }, out, node });
+  return out;
+}
+
+/** Member `key` of a value held whole (a closed-over object), typed as `node` is. */
+export function memberOf(cx: LowerContext, value: Operand, key: string, node: ts.Node): Var {
+  const out = cx.newVar(key, cx.kindOf(node), undefined);
+  cx.emit({ op: "property", object: value, name: key, out, node });
+  return out;
 }
 
 /** `x++`, `--x` on a local number. */

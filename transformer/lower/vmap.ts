@@ -10,7 +10,7 @@ import { type KindTree, memberSpec } from "./structure";
 
 /** Applies `callable` to per-example `args`: inlines a function, emits an op, or maps a vmapped callable. */
 export function applyCallable(cx: LowerContext, callable: Callable, args: readonly Value[], site: ts.Node): Value {
-  if ("fn" in callable) return inlineFunction(cx, callable.fn, args, site);
+  if ("fn" in callable) return inlineFunction(cx, callable.fn, args, site, callable.closure);
   if ("op" in callable) return emitPrim(cx, callable.op, args.map((value) => asOperand(value, site)), { form: "np" }, site, callable.op);
   return applyVmap(cx, callable, args, site);
 }

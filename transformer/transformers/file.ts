@@ -94,6 +94,12 @@ export function rewriteVmapSites(rewriter: SiteRewriter): ts.TransformerFactory<
         replacement = tsModule.setOriginalNode(tsModule.setTextRange(compileSite(call, env), call), call);
         compiledSites++;
       } catch (error) {
+        if (error instanceof TsvmapError && readsEnclosingFunctionValue(error.node, call)) {
+          // Compiled where the enclosing function is inlined into another vmap; called directly, it runs per example.
+          replacement = referenceFallback(call);
+          onSite?.({ call, replacement });
+          return replacement;
+        }
         const diagnostic = diagnosticFor(error, call);
         if (onUnsupported === "error") {
           report(diagnostic);
@@ -112,6 +118,28 @@ export function rewriteVmapSites(rewriter: SiteRewriter): ts.TransformerFactory<
       const callee = factory.createPropertyAccessExpression(call.expression, "reference");
       const args = call.arguments.map((argument) => tsModule.visitNode(argument, visitNode) as ts.Expression);
       return tsModule.setOriginalNode(tsModule.setTextRange(factory.createCallExpression(callee, call.typeArguments, args), call), call);
+    }
+
+    /**
+     * True when `node`, where compiling the site stopped, names a function
+     * held by a parameter or local of a function around the site (JAX's
+     * `cov_map(cov_func, …)`): only a call of that function can say which.
+     */
+    function readsEnclosingFunctionValue(node: ts.Node, call: ts.CallExpression): boolean {
+      const name = tsModule.isCallExpression(node) ? node.expression : node;
+      if (!tsModule.isIdentifier(name)) return false;
+      const declaration = rewriter.checker.getSymbolAtLocation(name)?.valueDeclaration;
+      if (!declaration || !(tsModule.isParameter(declaration) || tsModule.isVariableDeclaration(declaration))) return false;
+      if (rewriter.checker.getTypeAtLocation(declaration).getCallSignatures().length === 0) return false;
+      for (let scope: ts.Node | undefined = call.parent; scope; scope = scope.parent) {
+        if (tsModule.isFunctionLike(scope) && isWithin(declaration, scope)) return true;
+      }
+      return false;
+    }
+
+    function isWithin(node: ts.Node, ancestor: ts.Node): boolean {
+      for (let current: ts.Node | undefined = node; current; current = current.parent) if (current === ancestor) return true;
+      return false;
     }
 
     function asFallbackWarning(diagnostic: ts.Diagnostic): ts.Diagnostic {
