@@ -44,6 +44,29 @@ describe("compiled vmap on bad input", () => {
   });
 });
 
+describe("a throw of the per-example function", () => {
+  const fixture = load(path.join(fixtures, "throw-checks", "input.ts"));
+  const [batched, reference] = [fixture.batched, fixture.reference] as [Batched, Batched];
+  const thrownBy = (run: () => unknown) => {
+    try {
+      run();
+    } catch (error) {
+      return [(error as Error).constructor.name, (error as Error).message];
+    }
+    return undefined;
+  };
+
+  it("throws what the reference throws, once, on a shape or an unmapped argument", () => {
+    const v = np.zeros([2, 3]);
+    for (const args of [[v, np.zeros([4]), 2], [v, np.zeros([3, 1]), 2], [v, np.zeros([3]), -1]]) {
+      const expected = thrownBy(() => reference(...args));
+      expect(expected).toBeDefined();
+      expect(thrownBy(() => batched(...args))).toEqual(expected);
+    }
+    expect(thrownBy(() => batched(v, np.zeros([4]), 2))).toEqual(["RangeError", "projected: v has 3 entries but w has 4"]);
+  });
+});
+
 describe("compiled vmap checks its arguments as the reference does", () => {
   const boundary = load(path.join(fixtures, "boundary", "input.ts"));
   const pair = (name: string) => [boundary[`${name}Batched`], boundary[`${name}Reference`]] as [Batched, Batched];

@@ -70,6 +70,8 @@ export type Equation =
   | { readonly op: "template"; readonly head: string; readonly spans: readonly { readonly value: Operand; readonly text: string }[]; readonly out: Var; readonly node: ts.Node }
   /** A call into code the transformer does not read, kept only for its effect (`console.log(...)`). */
   | { readonly op: "effect"; readonly callee: Operand; readonly args: readonly Operand[]; readonly node: ts.Node }
+  /** `throw new construct(...args)`, or `throw args[0]` without `construct`: a check of the call, the same for every example. */
+  | { readonly op: "throw"; readonly construct: Operand | undefined; readonly args: readonly Operand[]; readonly node: ts.Node }
   /** Enters a vmap level: maps `value` along its per-example `axis`. */
   | { readonly op: "enter"; readonly level: number; readonly axis: number; readonly value: Operand; readonly argument: string; readonly out: Var; readonly node: ts.Node }
   /** Leaves a vmap level: the stacked `value`, with the level's axis moved to `axis` (null: unmapped). */

@@ -134,6 +134,7 @@ function readsOf(statement: Statement): Set<Var> {
   const found = new Set<Var>();
   if ("code" in statement && statement.code) refsOf(statement.code, found);
   if ("effect" in statement) refsOf(statement.effect, found);
+  if ("throw" in statement) refsOf(statement.throw, found);
   if ("breakUnless" in statement) refsOf(statement.breakUnless, found);
   if ("branch" in statement) refsOf(statement.branch, found);
   if ("assign" in statement) refsOf(statement.code, found);
@@ -168,6 +169,8 @@ function operandsOf(equation: Equation): readonly Operand[] {
       return equation.spans.map((span) => span.value);
     case "effect":
       return [equation.callee, ...equation.args];
+    case "throw":
+      return equation.construct ? [equation.construct, ...equation.args] : equation.args;
     case "enter":
     case "exit":
       return [equation.value];
@@ -183,7 +186,7 @@ function operandsOf(equation: Equation): readonly Operand[] {
 function outsOf(equation: Equation): readonly Var[] {
   if (equation.op === "cond") return equation.outs;
   if (equation.op === "loop") return equation.carried;
-  if (equation.op === "effect") return [];
+  if (equation.op === "effect" || equation.op === "throw") return [];
   return [equation.out];
 }
 

@@ -28,6 +28,8 @@ export class Batcher {
   private sizes = new Map<number, Var>();
   /** Where batched statements go: the function body, or a branch or loop body being batched. */
   private statements: Statement[] = [];
+  /** How many batched conditions (a `where`-ed branch, a masked loop) enclose what is being batched. */
+  batchedControl = 0;
   private lastId = 0;
 
   constructor(private readonly program: Program) {}
@@ -140,12 +142,33 @@ export class Batcher {
         this.requireUnbatched(equation.spans.map((span) => span.value), equation.node, "formatting a batched value into text");
         this.inline.set(equation.out.id, { template: equation.head, spans: equation.spans.map((span) => ({ code: this.code(span.value), text: span.text })) });
         return;
+      case "throw":
+        return this.batchThrow(equation);
       case "effect":
         // Transforms `console.log(...)` on unbatched values into one call per batched call, as JAX's trace runs it once.
         this.requireUnbatched(equation.args, equation.node, "passing a batched value to a function the transformer cannot see into");
         this.statements.push({ effect: { call: this.code(equation.callee), args: equation.args.map((arg) => this.code(arg)) }, node: equation.node });
         return;
     }
+  }
+
+  /**
+   * Transforms `throw` on unbatched values into itself: a check of the call
+   * (a shape, an unmapped argument) throws once, as the reference does for
+   * its first example. Under a batched condition it would throw for some
+   * examples only, which no batched program can do.
+   */
+  private batchThrow(equation: Extract<Equation, { op: "throw" }>): void {
+    this.requireUnbatched(equation.args, equation.node, "throwing with a batched value");
+    if (this.batchedControl > 0) {
+      throw new TsvmapError(
+        DiagnosticCode.DataDependentShape,
+        "this `throw` is under a condition that depends on a batched value, so it would throw for some examples only. Test only shapes and unmapped arguments before throwing, or return NaN for the bad examples",
+        equation.node,
+      );
+    }
+    const args = equation.args.map((arg) => this.code(arg));
+    this.statements.push({ throw: equation.construct ? { construct: this.code(equation.construct), args } : args[0], node: equation.node });
   }
 
   /** Transforms `op(args)` by its batching rule when an operand is batched, else keeps it as written. */

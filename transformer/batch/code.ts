@@ -22,6 +22,7 @@ export type Code =
   | { readonly property: string; readonly of: Code }
   | { readonly element: Code; readonly of: Code }
   | { readonly call: Code; readonly args: readonly Code[] }
+  | { readonly construct: Code; readonly args: readonly Code[] }
   | { readonly template: string; readonly spans: readonly { readonly code: Code; readonly text: string }[] }
   /** An expression of the user's, reproduced as written (a closed-over name). */
   | { readonly source: ts.Expression };
@@ -31,6 +32,7 @@ export type Statement =
   | { readonly define: Var; readonly code: Code; readonly node: ts.Node; readonly op?: BatchedOp }
   /** `<code>;`, run for its effect. */
   | { readonly effect: Code; readonly node: ts.Node }
+  | { readonly throw: Code; readonly node: ts.Node }
   /** `let <name> = <code>;`: a value an `if` or a loop assigns. */
   | { readonly declare: Var; readonly code?: Code; readonly node: ts.Node }
   | { readonly assign: Var; readonly code: Code; readonly node: ts.Node }
@@ -104,6 +106,7 @@ export function refsOf(code: Code, found = new Set<Var>()): Set<Var> {
     if ("element" in code) refsOf(code.element, found);
   } else if ("template" in code) code.spans.forEach((span) => refsOf(span.code, found));
   if ("call" in code) refsOf(code.call, found);
+  if ("construct" in code) refsOf(code.construct, found);
   return found;
 }
 

@@ -39,6 +39,7 @@ export function emitProgram(env: TransformEnv, program: BatchedProgram, site: ts
     if ("property" in code) return factory.createPropertyAccessExpression(visitCode(code.of), code.property);
     if ("element" in code) return factory.createElementAccessExpression(visitCode(code.of), visitCode(code.element));
     if ("call" in code) return call(visitCode(code.call), code.args);
+    if ("construct" in code) return factory.createNewExpression(visitCode(code.construct), undefined, code.args.map(visitCode));
     if ("template" in code) return template(code);
     // Keeps a closed-over name as the user wrote it, so module imports still resolve.
     return code.source;
@@ -79,12 +80,16 @@ export function emitProgram(env: TransformEnv, program: BatchedProgram, site: ts
   }
 
   function block(statements: readonly Statement[]): ts.Block {
-    return factory.createBlock(statements.map(visitStatement), true);
+    // What follows a `throw` in its block never runs.
+    const thrown = statements.findIndex((statement) => "throw" in statement);
+    const reached = thrown === -1 ? statements : statements.slice(0, thrown + 1);
+    return factory.createBlock(reached.map(visitStatement), true);
   }
 
   function statementOf(statement: Statement): ts.Statement {
     if ("define" in statement) return declaration(names.of(statement.define), visitCode(statement.code), ts.NodeFlags.Const);
     if ("effect" in statement) return factory.createExpressionStatement(visitCode(statement.effect));
+    if ("throw" in statement) return factory.createThrowStatement(visitCode(statement.throw));
     if ("declare" in statement) return declaration(names.of(statement.declare), statement.code && visitCode(statement.code), ts.NodeFlags.Let);
     if ("assign" in statement) {
       return factory.createExpressionStatement(factory.createAssignment(factory.createIdentifier(names.of(statement.assign)), visitCode(statement.code)));

@@ -248,6 +248,7 @@ function ownReadsOf(statement: Statement): Set<Var> {
   const found = new Set<Var>();
   if ("code" in statement && statement.code) refsOf(statement.code, found);
   if ("effect" in statement) refsOf(statement.effect, found);
+  if ("throw" in statement) refsOf(statement.throw, found);
   if ("breakUnless" in statement) refsOf(statement.breakUnless, found);
   if ("assign" in statement) found.add(statement.assign);
   return found;

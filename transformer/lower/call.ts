@@ -23,10 +23,10 @@ export function lowerCall(cx: LowerContext, node: ts.CallExpression, asStatement
   }
   const callee = calleeValue(cx, node.expression);
   if (callee && "helper" in callee) {
-    return inlineFunction(cx, callee.helper, node.arguments.map((argument) => lowerExpression(cx, argument)), node, callee.closure);
+    return inlineFunction(cx, callee.helper, lowerArguments(cx, node.arguments), node, callee.closure);
   }
   if (callee && "vmapCall" in callee) {
-    return applyVmap(cx, vmappedCallable(cx, callee.vmapCall), node.arguments.map((argument) => lowerExpression(cx, argument)), node);
+    return applyVmap(cx, vmappedCallable(cx, callee.vmapCall), lowerArguments(cx, node.arguments), node);
   }
   if (asStatement) {
     const calleeOperand = lowerOperand(cx, node.expression);
@@ -50,6 +50,16 @@ function calleeValue(cx: LowerContext, callee: ts.Expression): Value | undefined
   const resolved = cx.env.resolveCallee(callee);
   if (!resolved) return undefined;
   return "fn" in resolved ? { helper: resolved.fn } : resolved;
+}
+
+/** The arguments of a call to a helper or a vmapped function; `...pair` spreads a tuple into its elements. */
+function lowerArguments(cx: LowerContext, args: readonly ts.Expression[]): Value[] {
+  return args.flatMap((argument) => {
+    if (!cx.ts.isSpreadElement(argument)) return [lowerExpression(cx, argument)];
+    const spread = lowerExpression(cx, argument.expression);
+    if ("array" in spread) return [...spread.array];
+    return refuse(DiagnosticCode.UnsupportedSyntax, `\`${argument.getText()}\` spreads a value whose length is not known here; spread a tuple written in the function, or pass the elements`, argument);
+  });
 }
 
 /** np op arguments: operands, with array literals (shapes, lists of tensors) kept as `array` values. */

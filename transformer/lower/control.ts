@@ -57,6 +57,9 @@ export function lowerReturningIf(cx: LowerContext, node: ts.IfStatement, rest: r
 export function chooseResult(cx: LowerContext, condition: Operand, lowerThen: () => Value, lowerElse: () => Value, node: ts.Node): Value {
   const thenPart = inBranch(cx, lowerThen);
   const elsePart = inBranch(cx, lowerElse);
+  // A path that throws has no result: it takes the other path's structure, unset.
+  if (cx.isUnset(thenPart.result)) thenPart.result = unsetLike(cx, elsePart.result);
+  if (cx.isUnset(elsePart.result)) elsePart.result = unsetLike(cx, thenPart.result);
   const thenLeaves: Operand[] = [];
   const elseLeaves: Operand[] = [];
   const names: string[] = [];
@@ -302,6 +305,12 @@ function zipValues(a: Value, b: Value, name: string, visit: (a: Operand, b: Oper
     return { object: [...a.object].map(([key, member]) => [key, zipValues(member, b.object.get(key)!, key, visit, node)] as const) };
   }
   return refuse(DiagnosticCode.UnsupportedSyntax, "the branches of this `if` return values of different structures; return the same structure from each", node);
+}
+
+function unsetLike(cx: LowerContext, value: Value): Value {
+  if ("array" in value) return { array: value.array.map((element) => unsetLike(cx, element)) };
+  if ("object" in value) return { object: new Map([...value.object].map(([key, member]) => [key, unsetLike(cx, member)])) };
+  return isOperand(value) ? cx.unset(kindOfOperand(value) === "boolean" ? "boolean" : "number") : value;
 }
 
 function rebuild(shape: Shape, nextLeaf: () => Operand): Value {

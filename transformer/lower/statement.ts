@@ -6,7 +6,7 @@ import { type LowerContext, Slot, type Value, refuse } from "./context";
 import { chooseResult, lowerFor, lowerForOf, lowerIf, lowerReturningIf, lowerWhile } from "./control";
 import { lowerBreak, lowerContinue, lowerGuarded, lowerReturnInside, mayHaveJumped } from "./jumps";
 import { lowerSwitch } from "./switch";
-import { lowerExpression } from "./expression";
+import { lowerExpression, lowerOperand } from "./expression";
 import { bindName } from "./function";
 
 /**
@@ -20,6 +20,11 @@ export function lowerReturning(cx: LowerContext, statements: readonly ts.Stateme
     if (ts.isReturnStatement(statement)) {
       if (!statement.expression) return refuse(DiagnosticCode.UnsupportedSyntax, "the per-example function must return a value", statement);
       return lowerExpression(cx, statement.expression);
+    }
+    // A path that throws returns nothing: the other paths decide the result.
+    if (ts.isThrowStatement(statement)) {
+      lowerThrow(cx, statement);
+      return cx.unset("number");
     }
     if (containsReturn(ts, statement)) {
       const rest = statements.slice(index + 1);
@@ -65,7 +70,7 @@ export function lowerStatements(cx: LowerContext, statements: readonly ts.Statem
   for (const [index, statement] of statements.entries()) {
     lowerStatement(cx, statement);
     // The statements after a jump are not reached.
-    if (ts.isBreakStatement(statement) || ts.isContinueStatement(statement) || ts.isReturnStatement(statement)) return;
+    if (ts.isBreakStatement(statement) || ts.isContinueStatement(statement) || ts.isReturnStatement(statement) || ts.isThrowStatement(statement)) return;
     const rest = statements.slice(index + 1);
     if (rest.length > 0 && mayHaveJumped(cx)) return lowerGuarded(cx, statement, () => lowerStatements(cx, rest));
   }
@@ -104,6 +109,8 @@ export function lowerStatement(cx: LowerContext, statement: ts.Statement): void 
       return lowerContinue(cx, statement as ts.ContinueStatement);
     case ts.SyntaxKind.ReturnStatement:
       return lowerReturnInside(cx, statement as ts.ReturnStatement);
+    case ts.SyntaxKind.ThrowStatement:
+      return lowerThrow(cx, statement as ts.ThrowStatement);
   }
   refuse(
     DiagnosticCode.UnsupportedSyntax,
@@ -123,6 +130,17 @@ export function lowerDeclarations(cx: LowerContext, list: ts.VariableDeclaration
       refuse(DiagnosticCode.UnsupportedSyntax, `\`${declaration.name.getText()}\` needs an initial value`, declaration);
     }
   }
+}
+
+/** `throw new E(message)` or `throw error`: the batch stage keeps it when it is the same for every example. */
+function lowerThrow(cx: LowerContext, node: ts.ThrowStatement): void {
+  const thrown = node.expression;
+  if (cx.ts.isNewExpression(thrown)) {
+    const construct = lowerOperand(cx, thrown.expression);
+    cx.emit({ op: "throw", construct, args: (thrown.arguments ?? []).map((argument) => lowerOperand(cx, argument)), node });
+    return;
+  }
+  cx.emit({ op: "throw", construct: undefined, args: [lowerOperand(cx, thrown)], node });
 }
 
 /** True when `node` holds a `return` of the function being lowered (not of a nested function). */
