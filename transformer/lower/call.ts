@@ -6,6 +6,7 @@ import { emitPrim, lowerExpression, lowerOperand } from "./expression";
 import { inlineFunction } from "./function";
 import { isMathGlobal, mathPrims } from "./math";
 import { npPrim, vmappedCallable } from "./callable";
+import { lowerPush } from "./unroll";
 import { applyVmap } from "./vmap";
 
 /**
@@ -21,6 +22,8 @@ export function lowerCall(cx: LowerContext, node: ts.CallExpression, asStatement
   if (ts.isPropertyAccessExpression(node.expression) && isMathGlobal(cx, node.expression.expression)) {
     return lowerMathCall(cx, node, node.expression.name.text);
   }
+  // Transforms `list.push(x)` on a local list into the longer list.
+  if (asStatement && lowerPush(cx, node)) return undefined;
   const callee = calleeValue(cx, node.expression);
   if (callee && "helper" in callee) {
     return inlineFunction(cx, callee.helper, lowerArguments(cx, node.arguments), node, callee.closure);

@@ -59,6 +59,8 @@ export class LowerContext {
   scope = new Map<Binding, Value>();
   /** The locals the function being lowered declares: the only names it may assign. */
   locals = new Set<ts.Symbol>();
+  /** How many loop bodies enclose what is being lowered: a list may grow only outside them. */
+  loopDepth = 0;
   /** Where `break`, `continue` and `return` in a loop go; each inlined function starts with none. */
   jumps: JumpTargets = { breakable: [] };
   /**

@@ -7,6 +7,7 @@ import { emitPrim, kindOfOperand, lowerExpression, lowerOperand, requireKind } f
 import { bindName } from "./function";
 import { type Jumps, jumpsOf, lowerGuarded, notJumped, withBreakTarget } from "./jumps";
 import { lowerDeclarations, lowerReturning, lowerStatement, lowerStatements } from "./statement";
+import { pushesToList, unrollFor } from "./unroll";
 
 /**
  * Structured control flow. Each construct lowers its parts into their own
@@ -76,6 +77,7 @@ export function chooseResult(cx: LowerContext, condition: Operand, lowerThen: ()
 /** `for (init; test; update) body`: the initializer runs once, then a loop. */
 export function lowerFor(cx: LowerContext, node: ts.ForStatement): void {
   const ts = cx.ts;
+  if (pushesToList(cx, node.statement) && unrollFor(cx, node)) return;
   const init = node.initializer;
   if (init && ts.isVariableDeclarationList(init)) lowerDeclarations(cx, init);
   else if (init) lowerExpression(cx, init);
@@ -189,7 +191,12 @@ function lowerLoop(cx: LowerContext, parts: LoopParts): void {
       if (jumps.breaks) cx.scope.set(target.broke, { literal: false });
       if (jumps.returns && cx.jumps.returns) cx.scope.set(cx.jumps.returns.returned, { literal: false });
       parts.bindEach?.();
-      lowerStatements(cx, statementsOf(cx, body));
+      cx.loopDepth++;
+      try {
+        lowerStatements(cx, statementsOf(cx, body));
+      } finally {
+        cx.loopDepth--;
+      }
       if (jumps.continues) cx.scope.set(target.continued, { literal: false });
       lowerGuarded(cx, node, () => {
         if (update) lowerExpression(cx, update);

@@ -5,6 +5,7 @@ import { isVar } from "../ir";
 import { type AbstractOperand, type PrimName, prims } from "../prims";
 import { tokenOf } from "../tokens";
 import { lowerCall } from "./call";
+import { foldOperator } from "./fold";
 import { type LowerContext, type Value, isOperand, refuse } from "./context";
 
 const binaryPrims = new Map<string, PrimName>([
@@ -87,6 +88,11 @@ export function emitPrim(cx: LowerContext, prim: PrimName, args: readonly Operan
   return out;
 }
 
+/** A JS operator the user wrote: computed here when its operands are literals, else emitted. */
+function emitOperator(cx: LowerContext, prim: PrimName, args: readonly Operand[], source: SourceForm, node: ts.Node, hint?: string): Operand {
+  return foldOperator(prim, args) ?? emitPrim(cx, prim, args, source, node, hint);
+}
+
 export function kindOfOperand(operand: Operand): Kind {
   if (isVar(operand)) return operand.kind;
   switch (typeof operand.literal) {
@@ -153,7 +159,7 @@ function lowerPrefixUnary(cx: LowerContext, node: ts.PrefixUnaryExpression): Val
     case ts.SyntaxKind.ExclamationToken: {
       const operand = lowerOperand(cx, node.operand);
       requireKind(operand, "boolean", node.operand, "`!` takes a boolean here; compare first (`x !== 0`)");
-      return emitPrim(cx, "logicalNot", [operand], { form: "operator", token: node.operator, prefix: true }, node);
+      return emitOperator(cx, "logicalNot", [operand], { form: "operator", token: node.operator, prefix: true }, node);
     }
   }
   return refuse(DiagnosticCode.UnsupportedSyntax, `the operator in \`${node.getText()}\` is not compiled; use arithmetic, comparisons or \`np\` ops`, node);
@@ -177,7 +183,7 @@ function lowerBinary(cx: LowerContext, node: ts.BinaryExpression): Value {
     requireKind(left, "boolean", node.left, `\`${node.operatorToken.getText()}\` takes booleans here; compare first (\`x !== 0\`)`);
     requireKind(right, "boolean", node.right, `\`${node.operatorToken.getText()}\` takes booleans here; compare first (\`x !== 0\`)`);
   }
-  return emitPrim(cx, prim, [left, right], { form: "operator", token }, node);
+  return emitOperator(cx, prim, [left, right], { form: "operator", token }, node);
 }
 
 /** `x = e`, `x += e` and the like on a local: rebinds `x` to a new value. */
@@ -194,7 +200,7 @@ function lowerAssignment(cx: LowerContext, node: ts.BinaryExpression): Value {
     const prim = binaryPrims.get(operator);
     if (!prim) return refuse(DiagnosticCode.UnsupportedSyntax, `\`${node.operatorToken.getText()}\` is not compiled; write \`x = x ${operator} y\` with a supported operator`, node.operatorToken);
     const current = cx.scope.get(symbol)!;
-    value = emitPrim(cx, prim, [current as Operand, lowerOperand(cx, node.right)], { form: "operator", token: tokenOf(ts, operator) }, node, symbol.getName());
+    value = emitOperator(cx, prim, [current as Operand, lowerOperand(cx, node.right)], { form: "operator", token: tokenOf(ts, operator) }, node, symbol.getName());
   }
   cx.scope.set(symbol, value);
   return value;
@@ -237,7 +243,7 @@ function lowerIncrement(cx: LowerContext, node: ts.PrefixUnaryExpression | ts.Po
   const current = cx.scope.get(symbol) as Operand;
   const prim = node.operator === ts.SyntaxKind.PlusPlusToken ? "add" : "sub";
   const token = prim === "add" ? ts.SyntaxKind.PlusToken : ts.SyntaxKind.MinusToken;
-  const next = emitPrim(cx, prim, [current, { literal: 1 }], { form: "operator", token }, node, symbol.getName());
+  const next = emitOperator(cx, prim, [current, { literal: 1 }], { form: "operator", token }, node, symbol.getName());
   cx.scope.set(symbol, next);
   return prefix ? next : current;
 }
