@@ -6,7 +6,7 @@
 // result where float arithmetic would not wrap like int32 does.
 
 /** Functions of runtime/scalar-math.ts that an expression may call. */
-export const helpers = ["floorMod", "powFloat", "powInt", "roundHalfEven", "sigmoid"];
+export const helpers = ["floorMod", "powFloat", "powInt", "roundHalfEven", "sigmoid", "signOf"];
 
 /** Ops of two operands: a broadcasting loop, an int32 loop where given, and a scalar function each. */
 export const binary = [
@@ -32,7 +32,7 @@ export const binary = [
 export const unary = [
   { name: "neg", expression: "-x" },
   { name: "abs", expression: "Math.abs(x)" },
-  { name: "sign", expression: "Math.sign(x) + 0" }, // + 0: numpy's sign of -0 is 0
+  { name: "sign", expression: "signOf(x)" },
   { name: "square", expression: "x * x", int32: "Math.imul(x, x)" },
   { name: "floor", expression: "Math.floor(x)" },
   { name: "ceil", expression: "Math.ceil(x)" },

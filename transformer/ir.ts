@@ -36,8 +36,8 @@ export function isVar(operand: Operand): operand is Var {
 export type SourceForm =
   /** `a <op> b` or `<op>a`, a JS operator on scalars. */
   | { readonly form: "operator"; readonly token: ts.SyntaxKind; readonly prefix?: boolean }
-  /** `Math.<name>(...)`. */
-  | { readonly form: "math"; readonly name: string }
+  /** `Math.<name>(...)`, or `Number.<name>(...)` with `global`. */
+  | { readonly form: "math"; readonly name: string; readonly global?: "Number" }
   /** `np.<name>(...)`. */
   | { readonly form: "np" }
   /** `c ? a : b`. */

@@ -33,7 +33,7 @@ export interface AbstractOperand extends Abstract {
  */
 export type ScalarForm =
   | { readonly operator: string; readonly prefix?: boolean }
-  | { readonly math: string }
+  | { readonly math: string; readonly global?: "Number" }
   | { readonly helper: string }
   | { readonly where: true }
   | { readonly square: true };
@@ -151,7 +151,28 @@ export const prims = {
   mod: elementwise({ helper: "floorMod" }),
   pow: elementwise({ helper: "powFloat" }),
   abs: elementwise({ math: "abs" }),
-  sign: elementwise({ math: "sign" }),
+  /** numpy's `sign`: the sign of -0 is 0. */
+  sign: elementwise({ helper: "signOf" }),
+  /** `Math.sign`: -0 stays -0. */
+  jsSign: elementwise({ math: "sign" }),
+  cbrt: elementwise({ math: "cbrt" }),
+  log2: elementwise({ math: "log2" }),
+  log10: elementwise({ math: "log10" }),
+  sinh: elementwise({ math: "sinh" }),
+  cosh: elementwise({ math: "cosh" }),
+  asinh: elementwise({ math: "asinh" }),
+  acosh: elementwise({ math: "acosh" }),
+  atanh: elementwise({ math: "atanh" }),
+  asin: elementwise({ math: "asin" }),
+  acos: elementwise({ math: "acos" }),
+  atan: elementwise({ math: "atan" }),
+  atan2: elementwise({ math: "atan2" }),
+  /** `Math.hypot(a, b, …)`, any number of operands, as JS computes it. */
+  hypot: elementwise({ math: "hypot" }),
+  fround: elementwise({ math: "fround" }),
+  isNaN: { abstractEval: booleanEval, scalar: { math: "isNaN", global: "Number" }, booleanResult: "always" } as Elementwise,
+  isFinite: { abstractEval: booleanEval, scalar: { math: "isFinite", global: "Number" }, booleanResult: "always" } as Elementwise,
+  isInteger: { abstractEval: booleanEval, scalar: { math: "isInteger", global: "Number" }, booleanResult: "always" } as Elementwise,
   sqrt: elementwise({ math: "sqrt" }),
   square: elementwise({ square: true }),
   exp: elementwise({ math: "exp" }),
@@ -203,6 +224,8 @@ export const prims = {
   index: { abstractEval: ([x]) => tensorOfRank(x.rank === undefined ? undefined : x.rank - 1) },
   at: { abstractEval: () => number },
   slice: sameRank,
+  /** `set(t, i, value)`: a copy of `t` with row `i` replaced, so `t`'s rank. */
+  set: { abstractEval: ([x]) => tensorOfRank(x.kind === "tensor" ? x.rank : undefined) },
   take: tensorOfUnknownRank,
   dot: { abstractEval: dotEval },
   matmul: { abstractEval: matmulEval },

@@ -13,8 +13,8 @@ export {
 } from "./example";
 export { checkArgumentCount, checkArguments } from "../vmap-arguments";
 export { batchedDot, batchedMatmul, batchedOuter } from "./products";
-export { gatherIndex, gatherAt } from "./gather";
-export { remainder, roundHalfUp, trunc } from "./js-semantics";
+export { gatherArray, gatherAt, gatherIndex, gatherTake, scatterSet } from "./gather";
+export { jsMath, remainder, roundHalfUp } from "./js-semantics";
 export { fuseExamples } from "./fuse";
 export { weakNumbers } from "../elementwise/weak-typing";
-export { clip, floorMod, powFloat, roundHalfEven, sigmoid } from "../scalar-math";
+export { clip, floorMod, powFloat, roundHalfEven, sigmoid, signOf } from "../scalar-math";

@@ -3,7 +3,7 @@
 
 import type { TypedArray } from "../dtype";
 import type { ArgFoldKernel, BinaryLoops, Monoid, UnaryLoops } from "../kernels";
-import { floorMod, powFloat, powInt, roundHalfEven, sigmoid } from "../scalar-math";
+import { floorMod, powFloat, powInt, roundHalfEven, sigmoid, signOf } from "../scalar-math";
 
 export function addLoop(out: TypedArray, o: number, a: TypedArray, ia: number, sa: number, b: TypedArray, ib: number, sb: number, n: number): void {
   if (sa === 1 && sb === 1) {
@@ -338,11 +338,11 @@ export function absScalar(x: number): number {
 }
 
 export function signLoop(out: TypedArray, input: TypedArray, n: number): void {
-  for (let i = 0; i < n; i++) { const x = input[i]; out[i] = Math.sign(x) + 0; }
+  for (let i = 0; i < n; i++) { const x = input[i]; out[i] = signOf(x); }
 }
 
 export function signScalar(x: number): number {
-  return Math.sign(x) + 0;
+  return signOf(x);
 }
 
 export function squareLoop(out: TypedArray, input: TypedArray, n: number): void {

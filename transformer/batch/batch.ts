@@ -130,6 +130,10 @@ export class Batcher {
         this.inline.set(equation.out.id, { property: equation.name, of: this.code(equation.object) });
         return;
       case "element":
+        // Transforms `table[k]` on a closed-over array of numbers at a batched `k` into one gather over the batch.
+        if (this.levels(equation.object).length === 0 && this.levels(equation.index).length > 0 && equation.out.kind === "number") {
+          return this.define(equation.out, helper("gatherArray", this.code(equation.object), this.code(equation.index)), this.levels(equation.index), equation.node);
+        }
         this.requireUnbatched([equation.object, equation.index], equation.node, "indexing with a batched value");
         this.inline.set(equation.out.id, { element: this.code(equation.index), of: this.code(equation.object) });
         return;

@@ -17,7 +17,7 @@ export type Code =
   | { readonly helper: string; readonly args: readonly Code[] }
   /** A JS operator on unbatched scalars, as the user wrote it. */
   | { readonly operator: ts.SyntaxKind; readonly args: readonly Code[]; readonly prefix?: boolean }
-  | { readonly math: string; readonly args: readonly Code[] }
+  | { readonly math: string; readonly args: readonly Code[]; readonly global?: "Number" }
   | { readonly conditional: readonly [Code, Code, Code] }
   | { readonly property: string; readonly of: Code }
   | { readonly element: Code; readonly of: Code }

@@ -8,7 +8,7 @@ export function unbatchedCode(equation: Extract<Equation, { op: "prim" }>, args:
     case "operator":
       return { operator: source.token, args, prefix: source.prefix };
     case "math":
-      return { math: source.name, args };
+      return { math: source.name, args, global: source.global };
     case "conditional":
       return { conditional: [args[0], args[1], args[2]] };
     case "np":

@@ -31,7 +31,7 @@ export function emitProgram(env: TransformEnv, program: BatchedProgram, site: ts
         ? factory.createPrefixUnaryExpression(code.operator as ts.PrefixUnaryOperator, left)
         : factory.createBinaryExpression(left, code.operator as ts.BinaryOperator, right);
     }
-    if ("math" in code) return call(factory.createPropertyAccessExpression(factory.createIdentifier("Math"), code.math), code.args);
+    if ("math" in code) return call(factory.createPropertyAccessExpression(factory.createIdentifier(code.global ?? "Math"), code.math), code.args);
     if ("conditional" in code) {
       const [condition, whenTrue, whenFalse] = code.conditional.map(visitCode);
       return factory.createConditionalExpression(condition, undefined, whenTrue, undefined, whenFalse);

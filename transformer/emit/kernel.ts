@@ -56,7 +56,7 @@ export function emitKernel(kernel: Kernel, cx: EmitContext): { readonly declarat
     const form = scalarForm(expression.prim, expression.source);
     if ("where" in form) return factory.createConditionalExpression(args[0], undefined, args[1], undefined, args[2]);
     if ("square" in form) return times(args[0], scalar(expression.args[0]));
-    if ("math" in form) return factory.createCallExpression(factory.createPropertyAccessExpression(identifier("Math"), form.math), undefined, args);
+    if ("math" in form) return factory.createCallExpression(factory.createPropertyAccessExpression(identifier(form.global ?? "Math"), form.math), undefined, args);
     if ("helper" in form) return factory.createCallExpression(factory.createPropertyAccessExpression(cx.runtime(), form.helper), undefined, args);
     const token = tokenOf(ts, form.operator);
     return form.prefix ? factory.createPrefixUnaryExpression(token as ts.PrefixUnaryOperator, args[0]) : factory.createBinaryExpression(args[0], token as ts.BinaryOperator, args[1]);

@@ -4,7 +4,7 @@ import type { Operand } from "../ir";
 import { type LowerContext, type Value, isOperand, refuse } from "./context";
 import { emitPrim, lowerExpression, lowerOperand } from "./expression";
 import { inlineFunction } from "./function";
-import { isMathGlobal, mathPrims } from "./math";
+import { isMathGlobal, isNumberGlobal, mathPrims, numberPrims } from "./math";
 import { npPrim, vmappedCallable } from "./callable";
 import { lowerPush } from "./unroll";
 import { applyVmap } from "./vmap";
@@ -21,6 +21,9 @@ export function lowerCall(cx: LowerContext, node: ts.CallExpression, asStatement
   if (op) return emitPrim(cx, npPrim(op, node.expression), lowerNpArguments(cx, node.arguments), { form: "np" }, node, op);
   if (ts.isPropertyAccessExpression(node.expression) && isMathGlobal(cx, node.expression.expression)) {
     return lowerMathCall(cx, node, node.expression.name.text);
+  }
+  if (ts.isPropertyAccessExpression(node.expression) && isNumberGlobal(cx, node.expression.expression)) {
+    return lowerNumberCall(cx, node, node.expression.name.text);
   }
   // Transforms `list.push(x)` on a local list into the longer list.
   if (asStatement && lowerPush(cx, node)) return undefined;
@@ -93,8 +96,19 @@ function lowerMathCall(cx: LowerContext, node: ts.CallExpression, name: string):
   const args = node.arguments.map((argument) => lowerOperand(cx, argument));
   const source = { form: "math", name } as const;
   if (name === "max" || name === "min") {
-    if (args.length === 0) return refuse(DiagnosticCode.BadArguments, `\`Math.${name}()\` with no arguments is not compiled`, node);
+    if (args.length === 0) return { literal: name === "max" ? -Infinity : Infinity };
     return args.slice(1).reduce<Operand>((folded, next) => emitPrim(cx, prim, [folded, next], source, node), args[0]);
   }
+  if (name === "hypot" && args.length === 0) return { literal: 0 };
   return emitPrim(cx, prim, args, source, node);
+}
+
+/** `Number.isNaN(x)` and the other tests of a number. */
+function lowerNumberCall(cx: LowerContext, node: ts.CallExpression, name: string): Value {
+  const prim = numberPrims.get(name);
+  if (!prim) {
+    return refuse(DiagnosticCode.OpaqueCall, `\`Number.${name}\` is not compiled; the Number functions vmap batches are ${[...numberPrims.keys()].join(", ")}`, node.expression);
+  }
+  const args = node.arguments.map((argument) => lowerOperand(cx, argument));
+  return emitPrim(cx, prim, args, { form: "math", name, global: "Number" }, node);
 }

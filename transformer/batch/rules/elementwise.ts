@@ -4,7 +4,13 @@ import { type Code, helper, np, value } from "../code";
 import type { Rule, RuleCall } from "../rule";
 
 /** JS semantics that numpy spells differently: `%` keeps the dividend's sign, `Math.round` rounds half up. */
-const jsOps: Partial<Record<ElementwisePrim, string>> = { rem: "remainder", jsRound: "roundHalfUp", trunc: "trunc" };
+const jsOps: Partial<Record<ElementwisePrim, string>> = { rem: "remainder", jsRound: "roundHalfUp" };
+
+/** `Math` and `Number` functions numpy has no op for (or spells differently): batched as `jsMath("cbrt", x)`. */
+const jsMath: readonly ElementwisePrim[] = [
+  "trunc", "jsSign", "cbrt", "log2", "log10", "sinh", "cosh", "asinh", "acosh", "atanh", "asin", "acos", "atan", "atan2", "hypot", "fround",
+  "isNaN", "isFinite", "isInteger",
+];
 
 /**
  * Batches an elementwise op. Broadcasting aligns trailing axes, so a batched
@@ -41,12 +47,19 @@ function liftTarget(call: RuleCall, index: number): Code | undefined {
   return ranks.length === 1 ? ranks[0] : { math: "max", args: ranks };
 }
 
+/** The name of a prim's function on `Math` or `Number`. */
+function mathName(prim: ElementwisePrim): string {
+  const form = prims[prim].scalar;
+  return "math" in form ? form.math : prim;
+}
+
 const elementwisePrims = (Object.keys(prims) as PrimName[]).filter((prim): prim is ElementwisePrim => "scalar" in prims[prim]);
 
 /** Every primitive with a scalar form: an `np` op of the same name, or the runtime's JS-semantics helper. */
 export const elementwiseRules = Object.fromEntries(
   elementwisePrims.map((prim) => {
     const jsName = jsOps[prim];
+    if (jsMath.includes(prim)) return [prim, elementwise((args) => helper("jsMath", value(mathName(prim)), ...args))];
     return [prim, elementwise((args) => (jsName ? helper(jsName, ...args) : np(prim, ...args)))];
   }),
 ) as Record<ElementwisePrim, Rule>;
