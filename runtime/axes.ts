@@ -1,3 +1,4 @@
+import { quoteValue } from "./operand";
 import { formatShape } from "./tensor";
 
 /**
@@ -6,7 +7,7 @@ import { formatShape } from "./tensor";
  * (expandDims and stack count against the output).
  */
 export function normalizeAxis(op: string, axis: number, shape: readonly number[], rank = shape.length): number {
-  if (!Number.isInteger(axis)) throw new TypeError(`${op}: axis must be an integer, got ${axis}`);
+  if (!Number.isInteger(axis)) throw new TypeError(`${op}: axis must be an integer, got ${quoteValue(axis)}`);
   if (axis < -rank || axis >= rank) {
     const where = rank === shape.length ? `shape ${formatShape(shape)}` : `a result of rank ${rank} (input shape ${formatShape(shape)})`;
     throw new RangeError(`${op}: axis ${axis} is out of bounds for ${where}`);
@@ -21,7 +22,10 @@ export function normalizeAxes(
   shape: readonly number[],
   rank = shape.length,
 ): number[] {
-  const list = typeof axes === "number" ? [axes] : axes;
+  if (typeof axes !== "number" && !Array.isArray(axes)) {
+    throw new TypeError(`${op}: axis must be an integer or an array of integers, got ${quoteValue(axes)}`);
+  }
+  const list: readonly number[] = typeof axes === "number" ? [axes] : axes;
   const seen = new Set<number>();
   return list.map((axis) => {
     const normalized = normalizeAxis(op, axis, shape, rank);
@@ -35,7 +39,7 @@ export function normalizeAxes(
 
 /** An index along an axis of `extent`, negative counting from the end; out of range is a RangeError. */
 export function normalizeIndex(op: string, index: number, extent: number, axis: number, shape: readonly number[]): number {
-  if (!Number.isInteger(index)) throw new TypeError(`${op}: index must be an integer, got ${index}`);
+  if (!Number.isInteger(index)) throw new TypeError(`${op}: index must be an integer, got ${quoteValue(index)}`);
   if (index < -extent || index >= extent) {
     throw new RangeError(`${op}: index ${index} is out of bounds for axis ${axis} with size ${extent} (shape ${formatShape(shape)})`);
   }

@@ -1,13 +1,20 @@
 import { type DType, type TypedArray, allocate, dtypeOfArray, dtypes } from "./dtype";
-import { describeValue } from "./operand";
+import { describeValue, quoteValue } from "./operand";
 import { type NestedArray, Tensor, formatShape, shapeSize } from "./tensor";
 
 /** A shape argument: a list of extents, or one number for a 1-D shape. */
 export type ShapeLike = number | readonly number[];
 
+/** `shape` as a new list of extents, not yet checked; a TypeError if it is neither a number nor an array. */
+export function shapeExtents(op: string, shape: ShapeLike): number[] {
+  if (typeof shape === "number") return [shape];
+  if (Array.isArray(shape)) return Array.from(shape);
+  throw new TypeError(`${op}: shape must be a number or an array of non-negative integers, got ${quoteValue(shape)}`);
+}
+
 /** `shape` as a list of extents, each a non-negative integer. */
 export function checkShape(op: string, shape: ShapeLike): number[] {
-  const extents = typeof shape === "number" ? [shape] : Array.from(shape);
+  const extents = shapeExtents(op, shape);
   for (const extent of extents) {
     if (!Number.isInteger(extent) || extent < 0) {
       throw new RangeError(`${op}: invalid shape (${extents.join(", ")}): extents must be non-negative integers`);
@@ -55,9 +62,15 @@ function readValues(values: NestedArray | TypedArray): { data: TypedArray; dtype
   throw new TypeError(`array: expected a number, boolean, nested array or typed array, got ${describeValue(values)}`);
 }
 
+/** numpy's limit on the rank; also what stops an array that contains itself. */
+const maxRank = 64;
+
 function readNested(values: NestedArray[]): { data: TypedArray; dtype: DType; inferredShape: number[] } {
   const shape: number[] = [];
   for (let level: NestedArray = values; Array.isArray(level); level = level[0]) {
+    if (shape.length === maxRank) {
+      throw new RangeError(`array: nested arrays more than ${maxRank} deep (does an array contain itself?)`);
+    }
     shape.push(level.length);
     if (level.length === 0) break;
   }
@@ -92,6 +105,7 @@ function readNested(values: NestedArray[]): { data: TypedArray; dtype: DType; in
     }
     for (let i = 0; i < value.length; i++) {
       path.push(i);
+      if (!(i in value)) throw new TypeError(`array: ${where()} is a hole in a sparse array, expected a number or boolean`);
       visit(value[i]);
       path.pop();
     }
@@ -117,6 +131,9 @@ export function ones(shape: ShapeLike, dtype: DType = "float64"): Tensor {
 /** A tensor of `shape` filled with `value`; dtype float64 for a number, bool for a boolean, unless given. */
 export function full(shape: ShapeLike, value: number | boolean, dtype?: DType): Tensor {
   const extents = checkShape("full", shape);
+  if (typeof value !== "number" && typeof value !== "boolean") {
+    throw new TypeError(`full: the fill value must be a number or a boolean, got ${quoteValue(value)}`);
+  }
   const resolved = checkDtype("full", dtype ?? (typeof value === "boolean" ? "bool" : "float64"));
   const fill = resolved === "bool" ? (value !== 0 && value !== false ? 1 : 0) : Number(value);
   return new Tensor(allocate(resolved, shapeSize(extents)).fill(fill), extents, resolved);

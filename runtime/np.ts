@@ -14,6 +14,6 @@ export { clip, where } from "./elementwise/where";
 export { argmax, argmin, max, mean, min, prod, sum } from "./reduce";
 export { logsumexp, softmax } from "./softmax";
 export {
-  at, broadcastTo, concatenate, expandDims, index, moveaxis, reshape, slice, squeeze, stack, take, transpose,
+  at, broadcastTo, concatenate, expandDims, index, moveaxis, reshape, set, slice, squeeze, stack, take, transpose,
 } from "./shape";
 export { dot, matmul, outer } from "./linalg";

@@ -1,7 +1,8 @@
 import { normalizeAxes, normalizeAxis } from "./axes";
 import { type DType, type TypedArray, allocate, floatOf } from "./dtype";
-import { type ArgFoldKernel, type BinaryKernel, type FoldKernel, compileArgFold, compileBinary, compileFold } from "./kernels";
-import { type Operand, asTensor } from "./operand";
+import { argFoldLoops, monoids } from "./generated/loops";
+import type { Monoid } from "./kernels";
+import { type Operand, asTensor, quoteValue } from "./operand";
 import { copyBlock } from "./strided";
 import { Tensor, formatShape } from "./tensor";
 
@@ -24,28 +25,6 @@ export interface ArgReduction {
   (x: Operand, axis?: number | null, keepdims?: boolean): Tensor | number;
 }
 
-/**
- * A reduction's combining step, compiled twice: as a fold along a contiguous
- * row (reducing the last axis) and as an elementwise step that folds a whole
- * row into a row of accumulators (reducing an axis with contiguous blocks
- * after it), so both layouts stream memory in order.
- */
-interface Monoid {
-  readonly initial: number;
-  readonly fold: FoldKernel;
-  readonly step: BinaryKernel;
-}
-
-function monoid(name: string, initial: number, expression: string): Monoid {
-  return { initial, fold: compileFold(name, initial, expression), step: compileBinary(`${name}Step`, expression) };
-}
-
-const sumMonoid = monoid("sum", 0, "x + y");
-const prodMonoid = monoid("prod", 1, "x * y");
-const prodInt32Monoid = monoid("prodInt32", 1, "Math.imul(x, y)");
-const maxMonoid = monoid("max", -Infinity, "Math.max(x, y)");
-const minMonoid = monoid("min", Infinity, "Math.min(x, y)");
-
 /** The reduced axes (as a set), the result's shape, and how many elements fold into each result element. */
 export interface Plan {
   readonly reduced: ReadonlySet<number>;
@@ -55,6 +34,7 @@ export interface Plan {
 }
 
 export function planReduction(op: string, t: Tensor, axis: Axes | null | undefined, keepdims: boolean): Plan {
+  checkKeepdims(op, keepdims);
   const axes = axis === undefined || axis === null ? t.shape.map((_, a) => a) : normalizeAxes(op, axis, t.shape);
   const reduced = new Set(axes);
   const shape = keepdims
@@ -62,6 +42,10 @@ export function planReduction(op: string, t: Tensor, axis: Axes | null | undefin
     : t.shape.filter((_, a) => !reduced.has(a));
   const count = axes.reduce((product, a) => product * t.shape[a], 1);
   return { reduced, shape, count, returnsNumber: (axis === undefined || axis === null) && !keepdims };
+}
+
+function checkKeepdims(op: string, keepdims: boolean): void {
+  if (typeof keepdims !== "boolean") throw new TypeError(`${op}: keepdims must be a boolean, got ${quoteValue(keepdims)}`);
 }
 
 /** One axis or a run of adjacent axes, merged; `reduced` says whether a reduction folds it. */
@@ -101,6 +85,8 @@ function foldAxes(m: Monoid, data: TypedArray, shape: readonly number[], reduced
     current = foldSegment(m, current, extentOf(segments, 0, s), segments[s].extent, extentOf(segments, s + 1));
     segments.splice(s, 1);
   }
+  // Reduced axes of extent 1 only: each element still folds into the initial value, as numpy's sum turns -0 into 0.
+  if (current === data && reduced.size > 0) current = foldSegment(m, data, data.length, 1, 1);
   return current;
 }
 
@@ -124,9 +110,17 @@ function foldSegment(m: Monoid, input: TypedArray, outer: number, length: number
   return out;
 }
 
-/** The values as a tensor of `dtype` (converting by assignment), or their first element for a full reduction. */
+/**
+ * The values as a tensor of `dtype`, or their one element for a full
+ * reduction. Either way they are stored as `dtype` stores them (float32
+ * rounds once, int32 wraps), so a full reduction and one over every axis agree.
+ */
 export function finish(values: TypedArray, plan: Plan, dtype: DType): Tensor | number {
-  if (plan.returnsNumber) return values[0];
+  if (plan.returnsNumber) {
+    const stored = allocate(dtype, 1);
+    stored[0] = values[0];
+    return stored[0];
+  }
   if (values instanceof Float64Array && dtype === "float64") return new Tensor(values, plan.shape, dtype);
   const data = allocate(dtype, values.length);
   data.set(values);
@@ -155,28 +149,29 @@ const arithmeticDtype = (dtype: DType): DType => (dtype === "bool" ? "int32" : d
 const sameDtype = (dtype: DType): DType => dtype;
 
 /** Sum of the elements; bool counts as int32; the sum of nothing is 0. */
-export const sum = reduction("sum", () => sumMonoid, arithmeticDtype, true);
+export const sum = reduction("sum", () => monoids.sum, arithmeticDtype, true);
 /** Product of the elements (int32 wraps); the product of nothing is 1. */
-export const prod = reduction("prod", (dtype) => (dtype === "int32" ? prodInt32Monoid : prodMonoid), arithmeticDtype, true);
+export const prod = reduction("prod", (dtype) => (dtype === "int32" ? monoids.prodInt32 : monoids.prod), arithmeticDtype, true);
 /** Largest element; NaN wins. An empty axis is a RangeError. */
-export const max = reduction("max", () => maxMonoid, sameDtype, false);
+export const max = reduction("max", () => monoids.max, sameDtype, false);
 /** Smallest element; NaN wins. An empty axis is a RangeError. */
-export const min = reduction("min", () => minMonoid, sameDtype, false);
+export const min = reduction("min", () => monoids.min, sameDtype, false);
 
 /** Arithmetic mean, as a float; the mean of nothing is NaN. */
 export const mean: Reduction = ((x: Operand, axis?: Axes | null, keepdims = false): Tensor | number => {
   const t = asTensor("mean", x);
   const plan = planReduction("mean", t, axis, keepdims);
-  const sums = foldAxes(sumMonoid, t.data, t.shape, plan.reduced);
+  const sums = foldAxes(monoids.sum, t.data, t.shape, plan.reduced);
   const means = new Float64Array(sums.length);
   for (let i = 0; i < sums.length; i++) means[i] = sums[i] / plan.count;
   return finish(means, plan, floatOf(t.dtype));
 }) as Reduction;
 
-function argReduction(name: string, better: string): ArgReduction {
-  const kernel: ArgFoldKernel = compileArgFold(name, better);
+function argReduction(name: keyof typeof argFoldLoops): ArgReduction {
+  const kernel = argFoldLoops[name];
   const reduce = (x: Operand, axis?: number | null, keepdims = false): Tensor | number => {
     const t = asTensor(name, x);
+    checkKeepdims(name, keepdims);
     const flat = axis === undefined || axis === null;
     const along = flat ? 0 : normalizeAxis(name, axis, t.shape);
     const shape = flat ? [t.size] : t.shape;
@@ -197,6 +192,6 @@ function argReduction(name: string, better: string): ArgReduction {
 }
 
 /** Index of the largest element (the first, on ties; the first NaN if any), as int32. */
-export const argmax = argReduction("argmax", "y > x");
+export const argmax = argReduction("argmax");
 /** Index of the smallest element (the first, on ties; the first NaN if any), as int32. */
-export const argmin = argReduction("argmin", "y < x");
+export const argmin = argReduction("argmin");

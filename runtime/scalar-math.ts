@@ -35,6 +35,11 @@ export function roundHalfEven(x: number): number {
   return r - x === 0.5 && r % 2 !== 0 ? r - 1 : r;
 }
 
+/** numpy's `sign`: the sign of -0 (and of 0) is 0; `Math.sign` keeps -0. */
+export function signOf(x: number): number {
+  return Math.sign(x) + 0;
+}
+
 export function sigmoid(x: number): number {
   return 1 / (1 + Math.exp(-x));
 }

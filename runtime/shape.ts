@@ -1,6 +1,6 @@
 import { normalizeAxes, normalizeAxis, normalizeIndex } from "./axes";
 import { broadcastStrides } from "./broadcast";
-import { type ShapeLike, checkShape } from "./create";
+import { type ShapeLike, checkShape, shapeExtents } from "./create";
 import { allocate, promote } from "./dtype";
 import { type Operand, asTensor, describeValue } from "./operand";
 import { copyBlock, copyStrided } from "./strided";
@@ -21,7 +21,7 @@ function productOf(extents: readonly number[], from = 0, to = extents.length): n
 /** `x` with the same elements in `shape`; one extent may be -1, inferred from the size. */
 export function reshape(x: Operand, shape: ShapeLike): Tensor {
   const t = asTensor("reshape", x);
-  const extents = typeof shape === "number" ? [shape] : Array.from(shape);
+  const extents = shapeExtents("reshape", shape);
   const target = formatShape(extents);
   const unknown = extents.indexOf(-1);
   if (unknown !== extents.lastIndexOf(-1)) {
@@ -180,6 +180,26 @@ export function index(t: Operand, i: number): Tensor {
   const row = normalizeIndex("index", i, x.shape[0], 0, x.shape);
   const inner = productOf(x.shape, 1);
   return new Tensor(x.data.subarray(row * inner, (row + 1) * inner), x.shape.slice(1), x.dtype);
+}
+
+/**
+ * A copy of `t` with the sub-tensor at `i` along axis 0 replaced by `value`,
+ * broadcast to that sub-tensor's shape and stored in `t`'s dtype: JAX's
+ * `x.at[i].set(v)`, a functional update (`t` itself never changes).
+ */
+export function set(t: Operand, i: number, value: Operand): Tensor {
+  const x = asTensor("set", t);
+  if (x.ndim === 0) throw new RangeError(`set: cannot index a rank-0 tensor (shape ())`);
+  const row = normalizeIndex("set", i, x.shape[0], 0, x.shape);
+  const block = x.shape.slice(1);
+  const given = asTensor("set", value);
+  const fits = given.ndim <= block.length && given.shape.every((extent, axis) => extent === 1 || extent === block[block.length - given.ndim + axis]);
+  if (!fits) throw new RangeError(`set: a value of shape ${formatShape(given.shape)} cannot be broadcast to the row shape ${formatShape(block)} of a tensor of shape ${formatShape(x.shape)}`);
+  const written = broadcastTo(given, block).data;
+  const data = x.data.slice();
+  const offset = row * shapeSize(block);
+  for (let k = 0; k < written.length; k++) data[offset + k] = x.dtype === "bool" ? (written[k] !== 0 ? 1 : 0) : written[k];
+  return new Tensor(data, x.shape, x.dtype);
 }
 
 /** One element, as a number: exactly one index per axis, negatives counting from the end. */

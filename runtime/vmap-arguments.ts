@@ -28,8 +28,12 @@ export interface MappedLeaf {
   readonly axis: number;
   /** The leaf as it was passed, a typed array read as a 1-D Tensor. */
   readonly leaf: Tensor;
-  /** `leaf` with the mapped axis moved to the front, so that example i is `index(batchFirst, i)`. */
+  /** The size of the mapped axis. */
+  readonly size: number;
+  /** `leaf` with the mapped axis moved to the front, so that example i is `index(batchFirst, i)`; moved on first use. */
   readonly batchFirst: Tensor;
+  /** The leaf exactly as the caller passed it. */
+  readonly given: unknown;
 }
 
 /** A top-level spec leaf's subtree: passed whole (`null`), or mapped with these leaves. */
@@ -39,6 +43,8 @@ type Part =
 
 export interface BatchedArguments {
   readonly mapped: readonly MappedLeaf[];
+  /** The arguments as plain trees holding the leaves they were given: every getter read once, every structure checked. */
+  readonly arguments: unknown[];
   /** The arguments of example `i`: every mapped leaf sliced at `i` along its axis. */
   example(i: number): unknown[];
   /** Arguments shaped like one example's, every mapped leaf's slice zero-filled (for an empty batch). */
@@ -58,13 +64,14 @@ export function batchArguments(
     const { def, leaves } = flatten(subtree, path);
     return { mapped: true, def, leaves: leaves.map((leaf) => mapLeaf(leaf.value, axis, place(leaf.path))) };
   });
-  const build = (slice: (leaf: MappedLeaf) => Tensor): unknown[] =>
+  const build = (slice: (leaf: MappedLeaf) => Tensor, asExample = true): unknown[] =>
     unflatten(
       top.def,
-      parts.map((part) => (part.mapped ? unflatten(part.def, part.leaves.map((leaf) => exampleValue(slice(leaf)))) : part.subtree)),
+      parts.map((part) => (part.mapped ? unflatten(part.def, part.leaves.map((leaf) => (asExample ? exampleValue(slice(leaf)) : slice(leaf)))) : part.subtree)),
     ) as unknown[];
   return {
     mapped: parts.flatMap((part) => (part.mapped ? part.leaves : [])),
+    arguments: build((leaf) => leaf.given as Tensor, false),
     example: (i) => build((leaf) => index(leaf.batchFirst, i)),
     zeroExample: () => build((leaf) => zeros(leaf.batchFirst.shape.slice(1), leaf.leaf.dtype)),
   };
@@ -73,13 +80,18 @@ export function batchArguments(
 /** One spec per argument: a top-level array gives them one by one, anything else applies to every argument. */
 function specPerArgument(inAxes: AxisSpec, count: number): readonly AxisSpec[] {
   if (!isSpecArray(inAxes)) return new Array<AxisSpec>(count).fill(inAxes);
-  if (inAxes.length !== count) {
+  checkArgumentCount(inAxes.length, count);
+  return inAxes;
+}
+
+/** An `inAxes` list has one spec per argument: the caller must pass exactly that many. */
+export function checkArgumentCount(specs: number, count: number): void {
+  if (specs !== count) {
     throw new VmapError(
-      `vmap: inAxes is an array of ${inAxes.length} specs, one per argument, but the function was called with ` +
+      `vmap: inAxes is an array of ${specs} specs, one per argument, but the function was called with ` +
         `${count} argument${count === 1 ? "" : "s"}; to give a spec for a single array-valued argument, wrap it: [[0, null]]`,
     );
   }
-  return inAxes;
 }
 
 function mapLeaf(value: unknown, axis: number, place: string): MappedLeaf {
@@ -105,7 +117,18 @@ function mapLeaf(value: unknown, axis: number, place: string): MappedLeaf {
     );
   }
   const normalized = axis < 0 ? axis + rank : axis;
-  return { place, axis, leaf, batchFirst: normalized === 0 ? leaf : moveaxis(leaf, normalized, 0) };
+  let batchFirst: Tensor | undefined;
+  return {
+    place,
+    axis,
+    leaf,
+    given: value,
+    size: leaf.shape[normalized],
+    get batchFirst() {
+      batchFirst ??= normalized === 0 ? leaf : moveaxis(leaf, normalized, 0);
+      return batchFirst;
+    },
+  };
 }
 
 /**
@@ -133,7 +156,7 @@ export function describeArgument(path: TreePath, names: readonly (string | undef
 export function batchSize(mapped: readonly MappedLeaf[], axisSize: number | undefined, argumentCount: number): number {
   const sizes = new Map<number, MappedLeaf[]>();
   for (const leaf of mapped) {
-    const size = leaf.batchFirst.shape[0];
+    const size = leaf.size;
     sizes.set(size, [...(sizes.get(size) ?? []), leaf]);
   }
   if (sizes.size > 1) {
@@ -162,4 +185,21 @@ export function batchSize(mapped: readonly MappedLeaf[], axisSize: number | unde
 /** `axis 0 of argument 0 (x) of type float64[3,2]`, as JAX names a mapped axis. */
 function describeMappedAxis(leaf: MappedLeaf): string {
   return `axis ${leaf.axis} of ${leaf.place} of type ${leaf.leaf.dtype}[${leaf.leaf.shape.join(",")}]`;
+}
+
+/**
+ * The boundary of compiled code, shared with the reference: checks `args`
+ * against `inAxes` as `vmap.reference` does (structures, leaves that can be
+ * mapped, consistent sizes, `axisSize`) and gives them back as plain trees of
+ * the leaves passed, each getter read once, for the compiled code to read.
+ */
+export function checkArguments(
+  args: readonly unknown[],
+  inAxes: AxisSpec,
+  names: readonly (string | undefined)[],
+  axisSize?: number,
+): unknown[] {
+  const batch = batchArguments(args, inAxes, names);
+  batchSize(batch.mapped, axisSize, args.length);
+  return batch.arguments;
 }

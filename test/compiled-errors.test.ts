@@ -43,3 +43,104 @@ describe("compiled vmap on bad input", () => {
     expect(call).toThrow(/index 9 is out of bounds for axis 0 with size 4/);
   });
 });
+
+describe("a throw of the per-example function", () => {
+  const fixture = load(path.join(fixtures, "throw-checks", "input.ts"));
+  const [batched, reference] = [fixture.batched, fixture.reference] as [Batched, Batched];
+  const thrownBy = (run: () => unknown) => {
+    try {
+      run();
+    } catch (error) {
+      return [(error as Error).constructor.name, (error as Error).message];
+    }
+    return undefined;
+  };
+
+  it("throws what the reference throws, once, on a shape or an unmapped argument", () => {
+    const v = np.zeros([2, 3]);
+    for (const args of [[v, np.zeros([4]), 2], [v, np.zeros([3, 1]), 2], [v, np.zeros([3]), -1]]) {
+      const expected = thrownBy(() => reference(...args));
+      expect(expected).toBeDefined();
+      expect(thrownBy(() => batched(...args))).toEqual(expected);
+    }
+    expect(thrownBy(() => batched(v, np.zeros([4]), 2))).toEqual(["RangeError", "projected: v has 3 entries but w has 4"]);
+  });
+});
+
+describe("compiled vmap checks its arguments as the reference does", () => {
+  const boundary = load(path.join(fixtures, "boundary", "input.ts"));
+  const pair = (name: string) => [boundary[`${name}Batched`], boundary[`${name}Reference`]] as [Batched, Batched];
+  /** Both sides throw the same error class with the same message. */
+  const bothThrowAlike = (name: string, ...args: unknown[]) => {
+    const [compiledFn, referenceFn] = pair(name);
+    const failure = (run: () => unknown) => {
+      try {
+        run();
+      } catch (error) {
+        return error as Error;
+      }
+      throw new Error(`${name} did not throw`);
+    };
+    const compiledError = failure(() => compiledFn(...args));
+    const referenceError = failure(() => referenceFn(...args));
+    expect(compiledError.constructor).toBe(referenceError.constructor);
+    return compiledError;
+  };
+
+  it("an inAxes list needs one argument per spec", () => {
+    const error = bothThrowAlike("threeSpecs", np.array([1, 2]));
+    expect(error).toBeInstanceOf(VmapError);
+    expect(error.message).toMatch(/inAxes is an array of 3 specs, one per argument, but the function was called with 1 argument/);
+  });
+
+  it("an unmapped argument that is not a Tensor or number is a TypeError, not a scalar", () => {
+    expect(bothThrowAlike("project", np.zeros([2, 3]), "abc")).toBeInstanceOf(TypeError);
+  });
+
+  it("a per-example number mapped from a 2-D batch is a VmapError naming the shape", () => {
+    const [compiledFn] = pair("select");
+    expect(() => compiledFn(np.array([[1, 4, 9], [16, 25, 36]]))).toThrow(VmapError);
+    expect(() => compiledFn(np.array([[1, 4, 9], [16, 25, 36]]))).toThrow(/mapped from an argument of shape \(2, 3\)/);
+  });
+
+  it("a bool typed array mapped to numbers gives 0 and 1, as the reference's booleans", () => {
+    const [compiledFn, referenceFn] = pair("doubled");
+    const input = new Uint8Array([4, 0, 255]);
+    expect((compiledFn(input) as { toArray(): unknown }).toArray()).toEqual((referenceFn(input) as { toArray(): unknown }).toArray());
+  });
+});
+
+describe("structured arguments pass one boundary, shared with the reference", () => {
+  const boundary = load(path.join(fixtures, "boundary", "input.ts"));
+  const [compiledLayer, referenceLayer] = [boundary.layerBatched, boundary.layerReference] as Batched[];
+  const x = np.zeros([2, 3]);
+
+  it("refuses a class instance where a plain object is mapped, on both sides", () => {
+    class Layer {
+      weights = np.zeros([2, 2, 3]);
+      bias = np.zeros([2]);
+    }
+    expect(() => referenceLayer(new Layer(), x)).toThrow(VmapError);
+    expect(() => compiledLayer(new Layer(), x)).toThrow(VmapError);
+    expect(() => compiledLayer(new Layer(), x)).toThrow(/argument 0 \(layer\), which is a Layer/);
+  });
+
+  it("checks the sizes of keys the function never reads, as the reference does", () => {
+    const layer = { weights: np.zeros([2, 2, 3]), bias: np.zeros([2]), extra: np.zeros([5]) };
+    expect(() => referenceLayer(layer, x)).toThrow(/inconsistent sizes/);
+    expect(() => compiledLayer(layer, x)).toThrow(/inconsistent sizes/);
+  });
+
+  it("reads a getter once", () => {
+    let reads = 0;
+    const layer = {
+      get weights() {
+        reads++;
+        return np.ones([2, 2, 3]);
+      },
+      bias: np.zeros([2]),
+    };
+    compiledLayer(layer, x);
+    expect(reads).toBe(1);
+  });
+});

@@ -1,11 +1,11 @@
 import type * as ts from "typescript";
 import { compileVmapCall } from "./compile";
 import { formatDiagnostic } from "./format-diagnostic";
-import { rewriteVmapSites, type VmapSite } from "./transformers/file";
-import { createFunctionResolver } from "./transformers/resolve";
+import { type OnUnsupported, rewriteVmapSites, type VmapSite } from "./transformers/file";
+import { createCalleeResolver } from "./transformers/resolve";
 import { createTsvmapSymbols } from "./transformers/symbols";
 
-export type { VmapSite } from "./transformers/file";
+export type { OnUnsupported, VmapSite } from "./transformers/file";
 
 /** How `vmapTransformer` reports and which TypeScript it works with. */
 export interface VmapTransformerOptions {
@@ -26,6 +26,13 @@ export interface VmapTransformerOptions {
   readonly addDiagnostic?: (diagnostic: ts.Diagnostic) => void;
   /** Sees each outermost `vmap(...)` site, in source order, with its replacement (undefined when refused). */
   readonly onSite?: (site: VmapSite) => void;
+  /**
+   * What a refused site becomes. `"error"` (the default): an error diagnostic,
+   * and the site stays as written. `"reference"`: a warning diagnostic, and the
+   * site becomes `vmap.reference(...)` with the same arguments, so a project can
+   * adopt tsvmap gradually. Either way every other site is still compiled.
+   */
+  readonly onUnsupported?: OnUnsupported;
 }
 
 /** Thrown by a `vmapTransformer` that has no `addDiagnostic` callback when a file has refused sites. */
@@ -48,14 +55,20 @@ export function vmapTransformer(program: ts.Program, options: VmapTransformerOpt
   const tsModule = options.ts ?? (require("typescript") as typeof ts);
   const checker = program.getTypeChecker();
   const refusals: ts.Diagnostic[] = [];
+  const reportWithoutCallback = (diagnostic: ts.Diagnostic) => {
+    if (diagnostic.category === tsModule.DiagnosticCategory.Error) refusals.push(diagnostic);
+    else console.warn(formatDiagnostic(tsModule, diagnostic));
+  };
+  const symbols = createTsvmapSymbols(tsModule, checker);
   const rewrite = rewriteVmapSites({
     ts: tsModule,
     checker,
-    symbols: createTsvmapSymbols(tsModule, checker),
-    resolveFunction: createFunctionResolver(tsModule, checker),
+    symbols,
+    resolveCallee: createCalleeResolver(tsModule, checker, symbols.isVmapCall),
     compileSite: compileVmapCall,
-    report: options.addDiagnostic ?? ((diagnostic) => refusals.push(diagnostic)),
+    report: options.addDiagnostic ?? ((diagnostic) => reportWithoutCallback(diagnostic)),
     onSite: options.onSite,
+    onUnsupported: options.onUnsupported ?? "error",
   });
   if (options.addDiagnostic !== undefined) return rewrite;
   return (context) => {
@@ -74,15 +87,35 @@ export interface TsPatchExtras {
   readonly addDiagnostic: (diagnostic: ts.Diagnostic) => unknown;
 }
 
+/** The plugin's entry in tsconfig: `{ "transform": "tsvmap/transformer", "onUnsupported": "reference" }`. */
+export interface TsvmapPluginConfig {
+  readonly onUnsupported?: OnUnsupported;
+}
+
 /**
  * The ts-patch entry (`{ "transform": "tsvmap/transformer" }`). Refusals
- * become error diagnostics of the build, so `tspc` reports them and fails.
+ * become error diagnostics of the build, so `tspc` reports them and fails;
+ * every other site is still compiled and emitted. Under `onUnsupported:
+ * "reference"` a refusal is a warning on stderr instead (any diagnostic given
+ * to ts-patch, even a warning, would fail the build) and the site runs as
+ * `vmap.reference`.
  */
-export default function tsvmapPlugin(program: ts.Program, _pluginConfig: unknown, extras: TsPatchExtras): ts.TransformerFactory<ts.SourceFile> {
+export default function tsvmapPlugin(program: ts.Program, pluginConfig: TsvmapPluginConfig | undefined, extras: TsPatchExtras): ts.TransformerFactory<ts.SourceFile> {
+  const onUnsupported = readOnUnsupported(pluginConfig);
   return vmapTransformer(program, {
     ts: extras.ts,
+    onUnsupported,
     addDiagnostic: (diagnostic) => {
-      extras.addDiagnostic(diagnostic);
+      if (diagnostic.category === extras.ts.DiagnosticCategory.Error) extras.addDiagnostic(diagnostic);
+      else process.stderr.write(`${formatDiagnostic(extras.ts, diagnostic, process.cwd())}\n`);
     },
   });
+}
+
+function readOnUnsupported(pluginConfig: TsvmapPluginConfig | undefined): OnUnsupported {
+  const value = pluginConfig?.onUnsupported ?? "error";
+  if (value !== "error" && value !== "reference") {
+    throw new Error(`tsvmap: the plugin option onUnsupported must be "error" or "reference", not ${JSON.stringify(value)}`);
+  }
+  return value;
 }

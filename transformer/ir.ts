@@ -1,4 +1,5 @@
 import type * as ts from "typescript";
+import type { PrimName } from "./prims";
 
 /**
  * The per-example program, lowered from the TypeScript AST. Straight-line SSA:
@@ -35,19 +36,21 @@ export function isVar(operand: Operand): operand is Var {
 export type SourceForm =
   /** `a <op> b` or `<op>a`, a JS operator on scalars. */
   | { readonly form: "operator"; readonly token: ts.SyntaxKind; readonly prefix?: boolean }
-  /** `Math.<name>(...)`. */
-  | { readonly form: "math"; readonly name: string }
+  /** `Math.<name>(...)`, or `Number.<name>(...)` with `global`. */
+  | { readonly form: "math"; readonly name: string; readonly global?: "Number" }
   /** `np.<name>(...)`. */
   | { readonly form: "np" }
   /** `c ? a : b`. */
-  | { readonly form: "conditional" };
+  | { readonly form: "conditional" }
+  /** `<runtime>.<name>(...)`: a conversion the user wrote as a type assertion. */
+  | { readonly form: "helper"; readonly name: string };
 
 /** One equation: `out = prim(args)`. */
 export type Equation =
   /** A numeric primitive, named like the `np` op it behaves as (`add`, `sum`, `dot`). */
   | {
       readonly op: "prim";
-      readonly prim: string;
+      readonly prim: PrimName;
       readonly args: readonly Operand[];
       readonly out: Var;
       readonly source: SourceForm;
@@ -67,6 +70,8 @@ export type Equation =
   | { readonly op: "template"; readonly head: string; readonly spans: readonly { readonly value: Operand; readonly text: string }[]; readonly out: Var; readonly node: ts.Node }
   /** A call into code the transformer does not read, kept only for its effect (`console.log(...)`). */
   | { readonly op: "effect"; readonly callee: Operand; readonly args: readonly Operand[]; readonly node: ts.Node }
+  /** `throw new construct(...args)`, or `throw args[0]` without `construct`: a check of the call, the same for every example. */
+  | { readonly op: "throw"; readonly construct: Operand | undefined; readonly args: readonly Operand[]; readonly node: ts.Node }
   /** Enters a vmap level: maps `value` along its per-example `axis`. */
   | { readonly op: "enter"; readonly level: number; readonly axis: number; readonly value: Operand; readonly argument: string; readonly out: Var; readonly node: ts.Node }
   /** Leaves a vmap level: the stacked `value`, with the level's axis moved to `axis` (null: unmapped). */
@@ -135,10 +140,24 @@ export interface Level {
   readonly node: ts.Node;
 }
 
+export interface CheckedArguments {
+  /** The `inAxes` option as written: a number, null, or arrays and objects of them. */
+  readonly inAxes: unknown;
+  readonly names: readonly string[];
+  readonly axisSize: number | undefined;
+}
+
 /** The lowered body of a vmap call site: its parameters, equations and result. */
 export interface Program {
   readonly name: string;
   readonly params: readonly Var[];
+  /** The number of arguments `inAxes` gives specs for, which the caller must pass. */
+  readonly argumentCount?: number;
+  /**
+   * Set where an argument is a structure: the arguments are checked, and read
+   * once, by the same code as the reference's (`checkArguments`).
+   */
+  readonly checkedArguments?: CheckedArguments;
   readonly levels: readonly Level[];
   readonly equations: readonly Equation[];
   readonly result: ResultTree;

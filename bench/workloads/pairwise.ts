@@ -10,11 +10,8 @@ export function distance(a: Tensor, b: Tensor): number {
   return np.sqrt(np.sum(np.square(np.sub(a, b))));
 }
 
-/** One row of the distance matrix: from `a` to every point. */
-export const distancesFrom = (a: Tensor, points: Tensor): Tensor => vmap(distance, { inAxes: [null, 0] })(a, points);
-
-/** Every pair, by nesting vmap: no loop over either set of points. */
-export const pairwiseBatched = vmap(distancesFrom, { inAxes: [0, null] });
+/** Every pair, written as JAX writes it, `vmap(vmap(...))`: no loop over either set of points. */
+export const pairwiseBatched = vmap(vmap(distance, { inAxes: [null, 0] }), { inAxes: [0, null] });
 
 /** The per-example semantics of both levels: `distance` called once per pair. */
 const pairwiseByExample = vmap.reference(

@@ -117,3 +117,19 @@ export function atExample(t: Tensor, leading: number, indices: readonly number[]
   for (let example = 0; example < count; example++) out[example] = t.data[example * exampleStride + offset];
   return new Tensor(out, t.shape.slice(0, leading), t.dtype);
 }
+
+/** `t as number` on a batched value: every example must be a single element, which the batch holds one per example. */
+export function exampleScalar(x: Tensor | number, leading: number): Tensor | number {
+  const rank = exampleRank(x, leading);
+  if (rank !== 0) {
+    throw new TypeError(`a value asserted to be a number has per-example shape (${exampleShape(toTensor(x), leading).join(", ")}${rank === 1 ? "," : ""}), not a single element`);
+  }
+  return x;
+}
+
+/** `t as number` on an unbatched value: a number, or the one element of a rank-0 Tensor. */
+export function scalarValue(x: Tensor | number): number {
+  if (typeof x === "number") return x;
+  if (x.ndim !== 0) throw new TypeError(`a value asserted to be a number is a Tensor of shape (${x.shape.join(", ")}${x.ndim === 1 ? "," : ""}), not a single element`);
+  return x.item();
+}

@@ -1,6 +1,7 @@
 import { normalizeIndex } from "../axes";
 import { broadcastShapes, broadcastStrides } from "../broadcast";
 import { allocate } from "../dtype";
+import { broadcastTo, set, take } from "../shape";
 import { Tensor, formatShape, shapeSize, stridesOf } from "../tensor";
 import { toTensor } from "./tensors";
 
@@ -52,4 +53,78 @@ function gather(op: string, t: Tensor, tBatched: boolean, indices: readonly (Ten
     for (let axis = lead.length - 1; axis >= 0 && ++position[axis] === lead[axis]; axis--) position[axis] = 0;
   }
   return new Tensor(out, [...lead, ...block], t.dtype);
+}
+
+/**
+ * `table[k]` per example, `table` a JS array of numbers (or a typed array)
+ * and `k` a batch of indices: what JS reads at each, as a number, so an index
+ * past the end or not an integer reads `undefined`, a NaN in arithmetic.
+ */
+export function gatherArray(table: ArrayLike<number>, k: Tensor): Tensor {
+  if (table === null || typeof table !== "object" || typeof table.length !== "number") {
+    throw new TypeError(`gatherArray: expected an array of numbers to index, got ${table === null ? "null" : typeof table}`);
+  }
+  const out = new Float64Array(k.size);
+  for (let i = 0; i < out.length; i++) {
+    const at = k.data[i];
+    out[i] = Number.isInteger(at) && at >= 0 && at < table.length ? Number(table[at]) : NaN;
+  }
+  return new Tensor(out, k.shape, "float64");
+}
+
+/**
+ * `take(t, indices, axis)` per example, the indices batched: each example
+ * takes at its own indices, with numpy's rules and errors for one example.
+ */
+export function gatherTake(t: Tensor, tBatched: boolean, indices: Tensor | number, leading: number, axis: number | null): Tensor {
+  const index = toTensor(indices);
+  const leadOf = (x: Tensor, batched: boolean) => (batched ? x.shape.slice(0, leading) : []);
+  const lead = broadcastShapes("take", leadOf(t, tBatched), leadOf(index, index.ndim > 0));
+  const exampleOf = examplesOf(t, tBatched, leading, lead);
+  const indicesOf = examplesOf(index, index.ndim > 0, leading, lead);
+  const count = shapeSize(lead);
+  const takenShape = shapeOfTake(tBatched ? t.shape.slice(leading) : t.shape, index.ndim > 0 ? index.shape.slice(leading) : [], axis);
+  const exampleSize = shapeSize(takenShape);
+  const out = allocate(t.dtype, count * exampleSize);
+  for (let example = 0; example < count; example++) out.set(take(exampleOf(example), indicesOf(example), axis).data, example * exampleSize);
+  return new Tensor(out, [...lead, ...takenShape], t.dtype);
+}
+
+/** Example `position` of `x` (its batch axes broadcast to `lead`), or `x` itself when it is unbatched. */
+function examplesOf(x: Tensor, batched: boolean, leading: number, lead: readonly number[]): (position: number) => Tensor {
+  if (!batched) return () => x;
+  const exampleShape = x.shape.slice(leading);
+  const full = broadcastTo(x, [...lead, ...exampleShape]);
+  const size = shapeSize(exampleShape);
+  return (position) => new Tensor(full.data.subarray(position * size, (position + 1) * size), exampleShape, x.dtype);
+}
+
+/** The shape of `take` on one example: the indices' shape in place of the axis (of the flattened example without one). */
+function shapeOfTake(exampleShape: readonly number[], indexShape: readonly number[], axis: number | null): readonly number[] {
+  if (axis === null) return indexShape;
+  const along = axis < 0 ? axis + exampleShape.length : axis;
+  return [...exampleShape.slice(0, along), ...indexShape, ...exampleShape.slice(along + 1)];
+}
+
+/**
+ * `set(t, i, value)` per example, any of the three batched: each example of
+ * the result is its `t` with row `i` replaced by its `value`, as `np.set`
+ * does for one example, with its errors.
+ */
+export function scatterSet(t: Tensor, tBatched: boolean, i: Tensor | number, value: Tensor | number, valueBatched: boolean, leading: number): Tensor {
+  const index = toTensor(i);
+  const given = toTensor(value);
+  const leadOf = (x: Tensor, batched: boolean) => (batched ? x.shape.slice(0, leading) : []);
+  const lead = broadcastShapes("set", leadOf(t, tBatched), leadOf(index, index.ndim > 0), leadOf(given, valueBatched));
+  const exampleShape = tBatched ? t.shape.slice(leading) : t.shape;
+  const exampleOf = examplesOf(t, tBatched, leading, lead);
+  const indexOf = examplesOf(index, index.ndim > 0, leading, lead);
+  const valueOf = examplesOf(given, valueBatched, leading, lead);
+  const count = shapeSize(lead);
+  const exampleSize = shapeSize(exampleShape);
+  const out = allocate(t.dtype, count * exampleSize);
+  for (let example = 0; example < count; example++) {
+    out.set(set(exampleOf(example), indexOf(example).item(), valueOf(example)).data, example * exampleSize);
+  }
+  return new Tensor(out, [...lead, ...exampleShape], t.dtype);
 }

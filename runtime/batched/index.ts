@@ -6,13 +6,15 @@
 export * as np from "../np";
 export { Tensor } from "../tensor";
 export { VmapError } from "../errors";
-export { axisSize, mapAxis, mapNumbers, unmapAxis, unmapNumbers, broadcastAxis, broadcastNumbers, broadcastLevels, anyActive } from "./levels";
+export { axisSize, mapAxis, mapNumbers, mapBooleans, unmapAxis, unmapNumbers, broadcastAxis, broadcastNumbers, broadcastLevels, anyActive } from "./levels";
 export {
   exampleRank, exampleShape, exampleSize, exampleAxis, exampleAxisOfResult, exampleAxes, lift, flattenExample,
-  batchShape, batchPermutation, unitExampleAxes, broadcastExample, indexExample, atExample,
+  batchShape, batchPermutation, unitExampleAxes, broadcastExample, indexExample, atExample, exampleScalar, scalarValue,
 } from "./example";
+export { checkArgumentCount, checkArguments } from "../vmap-arguments";
 export { batchedDot, batchedMatmul, batchedOuter } from "./products";
-export { gatherIndex, gatherAt } from "./gather";
-export { remainder, roundHalfUp, trunc } from "./js-semantics";
+export { gatherArray, gatherAt, gatherIndex, gatherTake, scatterSet } from "./gather";
+export { jsMath, remainder, roundHalfUp } from "./js-semantics";
 export { fuseExamples } from "./fuse";
-export { clip, floorMod, powFloat, roundHalfEven, sigmoid } from "../scalar-math";
+export { weakNumbers } from "../elementwise/weak-typing";
+export { clip, floorMod, powFloat, roundHalfEven, sigmoid, signOf } from "../scalar-math";

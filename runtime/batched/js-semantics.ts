@@ -26,8 +26,34 @@ export function roundHalfUp(x: Tensor): Tensor {
   return mapElements(x, Math.round);
 }
 
-export function trunc(x: Tensor): Tensor {
-  return mapElements(x, Math.trunc);
+/** The `Math` and `Number` functions on numbers that a batched program calls by name, as `jsMath("cbrt", x)`. */
+const jsFunctions = {
+  trunc: Math.trunc, sign: Math.sign, cbrt: Math.cbrt, log2: Math.log2, log10: Math.log10,
+  sinh: Math.sinh, cosh: Math.cosh, asinh: Math.asinh, acosh: Math.acosh, atanh: Math.atanh,
+  asin: Math.asin, acos: Math.acos, atan: Math.atan, atan2: Math.atan2, hypot: Math.hypot, fround: Math.fround,
+  isNaN: Number.isNaN, isFinite: Number.isFinite, isInteger: Number.isInteger,
+} as const satisfies Record<string, (...values: number[]) => number | boolean>;
+
+/**
+ * `Math.<name>` (or `Number.<name>`) of batches of numbers, element by
+ * element after broadcasting, as the per-example function computes it on JS
+ * numbers: a float64 result, or bool for the `Number` tests.
+ */
+export function jsMath(name: keyof typeof jsFunctions, ...operands: (Tensor | number)[]): Tensor {
+  const fn: (...values: number[]) => number | boolean = jsFunctions[name];
+  if (typeof fn !== "function") throw new TypeError(`jsMath: no Math or Number function ${JSON.stringify(name)}`);
+  const tensors = operands.map((operand) => toTensor(operand));
+  const shape = tensors.reduce<readonly number[]>((joined, t) => broadcastShapes(name, joined, t.shape), []);
+  const columns = tensors.map((t) => broadcastTo(t, shape).data);
+  const tests = name === "isNaN" || name === "isFinite" || name === "isInteger";
+  const size = shape.reduce((product, extent) => product * extent, 1);
+  const out = allocate(tests ? "bool" : "float64", size);
+  const values = new Array<number>(columns.length);
+  for (let i = 0; i < size; i++) {
+    for (let k = 0; k < columns.length; k++) values[k] = columns[k][i];
+    out[i] = Number(fn(...values));
+  }
+  return new Tensor(out, shape, tests ? "bool" : "float64");
 }
 
 function mapElements(x: Tensor, fn: (value: number) => number): Tensor {

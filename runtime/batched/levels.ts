@@ -1,4 +1,4 @@
-import { isTypedArray } from "../dtype";
+import { allocate } from "../dtype";
 import { VmapError } from "../errors";
 import { broadcastTo, moveaxis } from "../shape";
 import { Tensor, formatShape } from "../tensor";
@@ -13,7 +13,8 @@ export type MappedEntry = readonly [argument: string, value: unknown, axis: numb
  * name each argument, its axis and its size, as JAX reports them.
  */
 export function axisSize(fnName: string, entries: readonly MappedEntry[], given?: number): number {
-  const sizes = entries.map(([argument, value, axis, leading]) => {
+  // `null` and `undefined` are empty structures, as in the reference: nothing to map, no size.
+  const sizes = entries.filter(([, value]) => value !== null && value !== undefined).map(([argument, value, axis, leading]) => {
     // Only the shape is read here: `mapAxis` converts the argument, once.
     const fullShape = mappedShape(fnName, argument, value);
     const rank = fullShape.length - leading;
@@ -36,21 +37,43 @@ export function axisSize(fnName: string, entries: readonly MappedEntry[], given?
   return size;
 }
 
-/** Moves the mapped `axis` of an argument behind its `leading` batch axes: the new level's axis. */
-export function mapAxis(value: unknown, axis: number, leading: number): Tensor {
+/** Moves the mapped `axis` of an argument behind its `leading` batch axes: the new level's axis. `null` and `undefined` pass through. */
+export function mapAxis<T>(value: T, axis: number, leading: number): T extends null | undefined ? T : Tensor;
+export function mapAxis(value: unknown, axis: number, leading: number): Tensor | null | undefined {
+  if (value === null || value === undefined) return value;
   const tensor = mappedTensor("a vmapped function", "", value);
   const rank = tensor.ndim - leading;
   const source = leading + (axis < 0 ? axis + rank : axis);
   return source === leading ? tensor : moveaxis(tensor, source, leading);
 }
 
-/** `mapAxis` for a per-example `number`: the batch becomes float64, as JS numbers are. */
+/**
+ * `mapAxis` for a per-example `number`: the batch becomes float64, as JS
+ * numbers are (a bool batch gives 0 and 1, as the reference's booleans do in
+ * arithmetic). Each example must be a single number.
+ */
 export function mapNumbers(value: unknown, axis: number, leading: number): Tensor {
-  // A typed array of another dtype is converted in one copy, not copied and then cast.
-  if (!(value instanceof Tensor) && isTypedArray(value) && !(value instanceof Float64Array)) {
-    return mapAxis(new Tensor(Float64Array.from(value), [value.length], "float64"), axis, leading);
+  const mapped = mapAxis(value, axis, leading);
+  if (mapped.ndim !== leading + 1) {
+    throw new VmapError(
+      `vmap: a per-example number is mapped from an argument of shape ${formatShape(mapped.shape.slice(leading))}; ` +
+        `its examples would have shape ${formatShape(mapped.shape.slice(leading + 1))}, not be numbers. Map a 1-D argument, or type the parameter Tensor`,
+    );
   }
-  return asFloat64(mapAxis(value, axis, leading));
+  return mapped.dtype === "bool" ? truthiness(mapped, "float64") : asFloat64(mapped);
+}
+
+/** `mapAxis` for a per-example `boolean`: each example is what JS takes the number as (NaN and 0 are false). */
+export function mapBooleans(value: unknown, axis: number, leading: number): Tensor {
+  const mapped = mapNumbers(value, axis, leading);
+  return truthiness(mapped, "bool");
+}
+
+function truthiness(x: Tensor, dtype: "float64" | "bool"): Tensor {
+  const data = allocate(dtype, x.size);
+  const source = x.data;
+  for (let i = 0; i < source.length; i++) data[i] = source[i] ? 1 : 0;
+  return new Tensor(data, x.shape, dtype);
 }
 
 /** Moves a level's axis from `position` to the out axis, counted against the stacked result behind `leading` batch axes. */

@@ -1,5 +1,6 @@
 import { allocate, dtypeOfArray } from "../dtype";
 import { VmapError } from "../errors";
+import { asTensor } from "../operand";
 import { Tensor, formatShape } from "../tensor";
 
 /** The shape of a mapped argument, checked to be a Tensor or a typed array (a batched 1-D input), without copying it. */
@@ -27,11 +28,9 @@ export function asFloat64(x: Tensor): Tensor {
   return new Tensor(data, x.shape, "float64");
 }
 
-/** A JS scalar or a Tensor as a Tensor (float64 for a number, bool for a boolean). */
+/** A JS scalar or a Tensor as a Tensor (float64 for a number, bool for a boolean); anything else is a TypeError, as in every np op. */
 export function toTensor(x: Tensor | number | boolean): Tensor {
-  if (x instanceof Tensor) return x;
-  if (typeof x === "number") return new Tensor(Float64Array.of(x), [], "float64");
-  return new Tensor(Uint8Array.of(x ? 1 : 0), [], "bool");
+  return asTensor("vmap", x);
 }
 
 /** `x` with unit axes inserted at `position` until it has `count` more axes. */

@@ -3,7 +3,8 @@ import { type DType, type TypedArray, allocate, floatOf } from "../dtype";
 import { type Operand, isScalar } from "../operand";
 import { forEachRow } from "../strided";
 import { Tensor, shapeSize } from "../tensor";
-import { type BinaryKernel, compileBinary, compileScalar } from "../kernels";
+import type { BinaryKernel } from "../kernels";
+import { binaryLoops } from "../generated/loops";
 import { type OperandView, commonDtype, operandView } from "./weak-typing";
 
 /**
@@ -12,14 +13,6 @@ import { type OperandView, commonDtype, operandView } from "./weak-typing";
  * division gives a float, comparisons and logic give bool.
  */
 type BinaryKind = "arithmetic" | "selection" | "division" | "comparison" | "logical";
-
-interface BinarySpec {
-  readonly kind: BinaryKind;
-  /** The element expression in `x` and `y` (numbers; bools are 0 and 1). */
-  readonly expression: string;
-  /** The expression for an int32 result, where float arithmetic would not wrap like int32. */
-  readonly int32Expression?: string;
-}
 
 /** The result of a binary op: a Tensor if either argument is one, else `S` (number or boolean). */
 export type BinaryOp<S> = <A extends Operand, B extends Operand>(
@@ -57,49 +50,48 @@ function runBinary(kernel: BinaryKernel, out: TypedArray, shape: readonly number
   });
 }
 
-function binaryOp<S extends number | boolean>(name: string, spec: BinarySpec): BinaryOp<S> {
-  const kernel = compileBinary(name, spec.expression);
-  const int32Kernel = spec.int32Expression === undefined ? kernel : compileBinary(`${name}Int32`, spec.int32Expression);
-  const scalar = compileScalar(name, spec.expression);
-  const returnsBoolean = spec.kind === "comparison" || spec.kind === "logical";
+/** The op `name` of the loop table (scripts/loop-table.mjs), with the result dtypes of `kind`. */
+function binaryOp<S extends number | boolean>(name: keyof typeof binaryLoops, kind: BinaryKind): BinaryOp<S> {
+  const { loop, int32Loop, scalar } = binaryLoops[name];
+  const returnsBoolean = kind === "comparison" || kind === "logical";
   const apply = (a: Operand, b: Operand): Tensor | number | boolean => {
     if (isScalar(a) && isScalar(b)) {
       const value = scalar(Number(a), Number(b));
       return returnsBoolean ? value !== 0 : value;
     }
     const common = commonDtype(a, b);
-    const dtype = resultDtype(spec.kind, common);
-    const left = operandView(name, a, common);
-    const right = operandView(name, b, common);
+    const dtype = resultDtype(kind, common);
+    const left = operandView(name, a, common, "argument a");
+    const right = operandView(name, b, common, "argument b");
     const shape = broadcastShapes(name, left.shape, right.shape);
     const out = allocate(dtype, shapeSize(shape));
-    runBinary(dtype === "int32" ? int32Kernel : kernel, out, shape, left, right);
+    runBinary(dtype === "int32" ? int32Loop : loop, out, shape, left, right);
     return new Tensor(out, shape, dtype);
   };
   return apply as BinaryOp<S>;
 }
 
-export const add = binaryOp<number>("add", { kind: "arithmetic", expression: "x + y" });
-export const sub = binaryOp<number>("sub", { kind: "arithmetic", expression: "x - y" });
-export const mul = binaryOp<number>("mul", { kind: "arithmetic", expression: "x * y", int32Expression: "Math.imul(x, y)" });
+export const add = binaryOp<number>("add", "arithmetic");
+export const sub = binaryOp<number>("sub", "arithmetic");
+export const mul = binaryOp<number>("mul", "arithmetic");
 /** True division: int and bool operands give float64. */
-export const div = binaryOp<number>("div", { kind: "division", expression: "x / y" });
+export const div = binaryOp<number>("div", "division");
 /** Int32 operands give int32 (a negative exponent is a RangeError, as in numpy). */
-export const pow = binaryOp<number>("pow", { kind: "arithmetic", expression: "powFloat(x, y)", int32Expression: "powInt(x, y)" });
+export const pow = binaryOp<number>("pow", "arithmetic");
 /** numpy's `mod`: the result has the sign of the divisor. */
-export const mod = binaryOp<number>("mod", { kind: "arithmetic", expression: "floorMod(x, y)" });
+export const mod = binaryOp<number>("mod", "arithmetic");
 /** Elementwise maximum; NaN wins. */
-export const maximum = binaryOp<number>("maximum", { kind: "selection", expression: "Math.max(x, y)" });
+export const maximum = binaryOp<number>("maximum", "selection");
 /** Elementwise minimum; NaN wins. */
-export const minimum = binaryOp<number>("minimum", { kind: "selection", expression: "Math.min(x, y)" });
+export const minimum = binaryOp<number>("minimum", "selection");
 
-export const less = binaryOp<boolean>("less", { kind: "comparison", expression: "x < y ? 1 : 0" });
-export const lessEqual = binaryOp<boolean>("lessEqual", { kind: "comparison", expression: "x <= y ? 1 : 0" });
-export const greater = binaryOp<boolean>("greater", { kind: "comparison", expression: "x > y ? 1 : 0" });
-export const greaterEqual = binaryOp<boolean>("greaterEqual", { kind: "comparison", expression: "x >= y ? 1 : 0" });
-export const equal = binaryOp<boolean>("equal", { kind: "comparison", expression: "x === y ? 1 : 0" });
-export const notEqual = binaryOp<boolean>("notEqual", { kind: "comparison", expression: "x !== y ? 1 : 0" });
+export const less = binaryOp<boolean>("less", "comparison");
+export const lessEqual = binaryOp<boolean>("lessEqual", "comparison");
+export const greater = binaryOp<boolean>("greater", "comparison");
+export const greaterEqual = binaryOp<boolean>("greaterEqual", "comparison");
+export const equal = binaryOp<boolean>("equal", "comparison");
+export const notEqual = binaryOp<boolean>("notEqual", "comparison");
 
 /** Truthiness is numpy's: any nonzero element, NaN included, is true. */
-export const logicalAnd = binaryOp<boolean>("logicalAnd", { kind: "logical", expression: "x !== 0 && y !== 0 ? 1 : 0" });
-export const logicalOr = binaryOp<boolean>("logicalOr", { kind: "logical", expression: "x !== 0 || y !== 0 ? 1 : 0" });
+export const logicalAnd = binaryOp<boolean>("logicalAnd", "logical");
+export const logicalOr = binaryOp<boolean>("logicalOr", "logical");

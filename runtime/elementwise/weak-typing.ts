@@ -1,5 +1,5 @@
-import { type DType, type TypedArray, promote } from "../dtype";
-import { type Operand, type Scalar, describeValue } from "../operand";
+import { type DType, type TypedArray, allocate, promote } from "../dtype";
+import { type Operand, type Scalar, quoteValue } from "../operand";
 import { Tensor } from "../tensor";
 
 /**
@@ -9,10 +9,35 @@ import { Tensor } from "../tensor";
  * an int32 or bool tensor gives float64); an integer against a bool tensor gives int32.
  */
 export function commonDtype(a: Operand, b: Operand): DType {
-  if (a instanceof Tensor && b instanceof Tensor) return promote(a.dtype, b.dtype);
+  if (a instanceof Tensor && b instanceof Tensor) {
+    if (isWeak(a) !== isWeak(b)) return isWeak(a) ? withNumbers(b.dtype, a) : withNumbers(a.dtype, b);
+    return promote(a.dtype, b.dtype);
+  }
   if (a instanceof Tensor) return withScalar(a.dtype, b as Scalar);
   if (b instanceof Tensor) return withScalar(b.dtype, a as Scalar);
   return promote(scalarDtype(a), scalarDtype(b));
+}
+
+/**
+ * Batches of per-example JS numbers, as compiled code makes them: float64
+ * Tensors that are weakly typed, as each of their numbers is on its own.
+ */
+const weakTensors = new WeakSet<Tensor>();
+
+/** Marks `x`, a batch of per-example numbers, as weakly typed. */
+export function weakNumbers(x: Tensor): Tensor {
+  weakTensors.add(x);
+  return x;
+}
+
+function isWeak(x: Tensor): boolean {
+  return weakTensors.has(x);
+}
+
+/** The dtype a batch of numbers meets `dtype` in: each number's, where every example agrees. */
+function withNumbers(dtype: DType, numbers: Tensor): DType {
+  if (dtype === "float64" || dtype === "float32") return dtype;
+  return numbers.data.every((value) => fitsInt32(value)) ? "int32" : "float64";
 }
 
 function scalarDtype(s: Scalar): DType {
@@ -49,8 +74,11 @@ export interface OperandView {
   readonly shape: readonly number[];
 }
 
-export function operandView(op: string, x: Operand, dtype: DType): OperandView {
+/** `argument` names `x` in an error: its position among the op's arguments, say. */
+export function operandView(op: string, x: Operand, dtype: DType, argument: string): OperandView {
+  // Each number of a weak batch meets the other operand as that number alone would, rounded to its dtype.
+  if (x instanceof Tensor && isWeak(x) && dtype !== x.dtype) return { data: allocate(dtype, x.size).map((_, i) => castScalar(x.data[i], dtype)), shape: x.shape };
   if (x instanceof Tensor) return x;
   if (typeof x === "number" || typeof x === "boolean") return { data: Float64Array.of(castScalar(x, dtype)), shape: [] };
-  throw new TypeError(`${op}: expected a Tensor, number or boolean, got ${describeValue(x)}`);
+  throw new TypeError(`${op}: ${argument} must be a Tensor, number or boolean, got ${quoteValue(x)}`);
 }

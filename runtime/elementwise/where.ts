@@ -46,9 +46,9 @@ function select(cond: Operand, a: Operand, b: Operand): Tensor | number | boolea
     return typeof a === "boolean" && typeof b === "boolean" ? chosen : Number(chosen);
   }
   const dtype = commonDtype(a, b);
-  const c = operandView("where", cond, "bool");
-  const left = operandView("where", a, dtype);
-  const right = operandView("where", b, dtype);
+  const c = operandView("where", cond, "bool", "cond");
+  const left = operandView("where", a, dtype, "argument a");
+  const right = operandView("where", b, dtype, "argument b");
   const shape = broadcastShapes("where", c.shape, left.shape, right.shape);
   const out = allocate(dtype, shapeSize(shape));
   const views = [c, left, right];

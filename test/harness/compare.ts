@@ -12,7 +12,7 @@ export const float64Tolerance: Tolerance = { relative: 1e-12, absolute: 1e-12 };
  * Every difference between two results (pytrees of numbers, booleans, Tensors,
  * arrays and plain objects), one line each, naming where it is; empty when they
  * agree: same structure, same shapes and dtypes, values within `tolerance`,
- * NaN equal to NaN.
+ * NaN equal to NaN, -0 apart from 0.
  */
 export function comparePytrees(actual: unknown, expected: unknown, tolerance: Tolerance = float64Tolerance): string[] {
   const differences: string[] = [];
@@ -39,7 +39,8 @@ function describeValue(value: unknown): string {
 
 function close(actual: number, expected: number, tolerance: Tolerance): boolean {
   if (Number.isNaN(actual) || Number.isNaN(expected)) return Number.isNaN(actual) && Number.isNaN(expected);
-  if (actual === expected) return true;
+  // -0 is not 0: `1 / x` tells them apart, and the reference keeps the sign.
+  if (actual === expected) return actual !== 0 || Object.is(actual, expected);
   // The tolerance grows with |expected|: an infinity would excuse any value.
   if (!Number.isFinite(actual) || !Number.isFinite(expected)) return false;
   return Math.abs(actual - expected) <= tolerance.absolute + tolerance.relative * Math.abs(expected);

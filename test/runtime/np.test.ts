@@ -10,7 +10,7 @@ const opNames = [
   "logicalAnd", "logicalOr", "logicalNot", "where", "clip",
   "sum", "mean", "max", "min", "prod", "argmax", "argmin", "logsumexp", "softmax",
   "reshape", "transpose", "expandDims", "squeeze", "broadcastTo", "concatenate", "stack",
-  "index", "at", "slice", "take", "moveaxis",
+  "index", "at", "slice", "take", "set", "moveaxis",
   "dot", "matmul", "outer",
 ];
 

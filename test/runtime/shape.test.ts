@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import * as np from "../../runtime/np";
 import { array, arange, zeros } from "../../runtime/create";
 import {
   at,
@@ -187,5 +188,23 @@ describe("take", () => {
     expectError(() => take(m23, [true] as never), TypeError, "take", "boolean");
     expectError(() => take(m23, array([true]), 0), TypeError, "take", "bool");
     expectError(() => take(m23, 0, 2), RangeError, "take", "axis 2", "(2, 3)");
+  });
+});
+
+describe("set (JAX's x.at[i].set(v))", () => {
+  it("returns a copy with row i replaced, broadcasting the value, in t's dtype; t is unchanged", () => {
+    const t = np.array([[1, 2], [3, 4], [5, 6]]);
+    expectTensor(np.set(t, 1, np.array([7, 8])), [[1, 2], [7, 8], [5, 6]]);
+    expectTensor(np.set(t, -1, 0), [[1, 2], [3, 4], [0, 0]]);
+    expectTensor(t, [[1, 2], [3, 4], [5, 6]]);
+    expectTensor(np.set(np.array(new Int32Array([1, 2, 3])), 0, 9), [9, 2, 3], "int32");
+    expectTensor(np.set(np.array([true, false]), 1, 2), [true, true], "bool");
+  });
+
+  it("names the shapes when the index or the value does not fit", () => {
+    expectError(() => np.set(np.zeros([3, 2]), 3, 1), RangeError, "index 3 is out of bounds for axis 0 with size 3");
+    expectError(() => np.set(np.zeros([3, 2]), 0, np.zeros([3])), RangeError, "set", "(3,)", "(2,)", "(3, 2)");
+    expectError(() => np.set(np.array(1), 0, 1), RangeError, "set", "rank-0");
+    expectError(() => np.set("x" as never, 0, 1), TypeError, "set");
   });
 });

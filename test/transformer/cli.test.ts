@@ -36,6 +36,15 @@ describe("tsvmap inspect", () => {
     expect(stdout).not.toContain("vmap.reference");
   });
 
+  it("shows a composed vmap(vmap(...)) as one batched function that never calls the per-example one", () => {
+    const { status, stdout } = tsvmap("inspect", "fixtures/nested-inline/input.ts", "--site", "1");
+    expect(status).toBe(0);
+    expect(stdout.match(/function \w+Batched\(/g)).toEqual(["function distanceBatched("]);
+    expect(stdout).toMatch(/const innerSize = tsvmap_runtime\.axisSize\(/);
+    expect(stdout).not.toMatch(/\bdistance\(/);
+    expect(stdout).not.toMatch(/\bvmap\b/);
+  });
+
   it("reports a site that does not exist", () => {
     const { status, stdout, stderr } = tsvmap("inspect", "fixtures/seed/input.ts", "--site", "2");
     expect(status).toBe(1);

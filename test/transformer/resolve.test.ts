@@ -1,6 +1,6 @@
 import ts from "typescript";
 import { afterAll, describe, expect, it } from "vitest";
-import { createFunctionResolver } from "../../transformer/transformers/resolve";
+import { createCalleeResolver } from "../../transformer/transformers/resolve";
 import { createTempProject, preEmitErrors } from "./project";
 
 const project = createTempProject({
@@ -25,6 +25,9 @@ const project = createTempProject({
     "let reassignable = (x: number): number => x;",
     "declare const ambient: (x: number) => number;",
     "const notAFunction = 3;",
+    "function vmapStand(fn: unknown): unknown { return fn; }",
+    "const mapped = vmapStand(arrow);",
+    "const mappedAlias = mapped;",
     "take((x: number) => x * 4);",
     "take(function named(x: number) { return x * 5; });",
     "take(declared);",
@@ -43,12 +46,16 @@ const project = createTempProject({
     "take(notAFunction);",
     "take(Math.sin);",
     "take(helpers);",
+    "take(mapped);",
+    "take(mappedAlias);",
+    "take(vmapStand(declared));",
   ].join("\n"),
 });
 afterAll(() => project.remove());
 
 const program = project.program(["main.ts"], { strict: true, types: [], lib: ["lib.es2022.d.ts"] });
-const resolveFunction = createFunctionResolver(ts, program.getTypeChecker());
+// The stand-in for tsvmap's `vmap`, which this project does not install.
+const resolveCallee = createCalleeResolver(ts, program.getTypeChecker(), (call) => call.expression.getText() === "vmapStand");
 const main = program.getSourceFile(project.file("main.ts"))!;
 
 /** What `take(<argument>)` resolves to, as `file: source text` of the function found. */
@@ -62,13 +69,14 @@ function resolvedText(argument: string): string | undefined {
   };
   visit(main);
   if (found === undefined) return expect.fail(`no take(${argument})`);
-  const fn = resolveFunction(found);
-  if (fn === undefined) return undefined;
-  const file = fn.getSourceFile();
-  return `${file.fileName.slice(project.dir.length + 1)}: ${fn.getText(file)}`;
+  const callee = resolveCallee(found);
+  if (callee === undefined) return undefined;
+  const node = "fn" in callee ? callee.fn : callee.vmapCall;
+  const file = node.getSourceFile();
+  return `${file.fileName.slice(project.dir.length + 1)}: ${node.getText(file)}`;
 }
 
-describe("resolveFunction", () => {
+describe("resolveCallee", () => {
   it("the project type-checks", () => expect(preEmitErrors(program)).toEqual([]));
 
   it("returns an inline arrow or function expression itself", () => {
@@ -96,6 +104,12 @@ describe("resolveFunction", () => {
     expect(resolvedText("renamed")).toBe("helpers.ts: export function helper(x: number): number { return x + 10; }");
     expect(resolvedText("byDefault")).toBe("helpers.ts: (x: number): number => x - 1");
     expect(resolvedText("helpers.helper")).toBe("helpers.ts: export function helper(x: number): number { return x + 10; }");
+  });
+
+  it("follows a const bound to a vmap call to that call, and returns an inline one itself", () => {
+    expect(resolvedText("mapped")).toBe("main.ts: vmapStand(arrow)");
+    expect(resolvedText("mappedAlias")).toBe("main.ts: vmapStand(arrow)");
+    expect(resolvedText("vmapStand(declared)")).toBe("main.ts: vmapStand(declared)");
   });
 
   it("refuses what it cannot read or what may change: let, ambient, non-functions, library functions", () => {

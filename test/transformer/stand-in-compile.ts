@@ -2,7 +2,7 @@ import ts from "typescript";
 import { DiagnosticCode, TsvmapError } from "../../transformer/diagnostics";
 import type { TransformEnv } from "../../transformer/env";
 import { rewriteVmapSites, type VmapSite } from "../../transformer/transformers/file";
-import { createFunctionResolver } from "../../transformer/transformers/resolve";
+import { createCalleeResolver } from "../../transformer/transformers/resolve";
 import { createTsvmapSymbols } from "../../transformer/transformers/symbols";
 
 /**
@@ -31,12 +31,14 @@ export function standInTransformer(
   onSite?: (site: VmapSite) => void,
 ): ts.TransformerFactory<ts.SourceFile> {
   const checker = program.getTypeChecker();
+  const symbols = createTsvmapSymbols(ts, checker);
   return rewriteVmapSites({
     ts,
     checker,
-    symbols: createTsvmapSymbols(ts, checker),
-    resolveFunction: createFunctionResolver(ts, checker),
+    symbols,
+    resolveCallee: createCalleeResolver(ts, checker, symbols.isVmapCall),
     compileSite: standInCompile,
+    onUnsupported: "error",
     report,
     onSite,
   });

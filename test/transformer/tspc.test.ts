@@ -37,8 +37,8 @@ fs.symlinkSync(path.join(modules, "typescript"), project.file("node_modules/type
 fs.symlinkSync(path.join(modules, "@types/node"), project.file("node_modules/@types/node"), "dir");
 afterAll(() => project.remove());
 
-function tspc() {
-  const result = spawnSync(process.execPath, [path.join(modules, "ts-patch/bin/tspc.js"), "-p", "tsconfig.json"], {
+function tspc(config = "tsconfig.json") {
+  const result = spawnSync(process.execPath, [path.join(modules, "ts-patch/bin/tspc.js"), "-p", config], {
     cwd: project.dir,
     encoding: "utf8",
   });
@@ -72,5 +72,53 @@ describe("the ts-patch plugin", () => {
     fs.rmSync(project.file("src/refused.ts"));
     expect(status).not.toBe(0);
     expect(output).toMatch(/^src\/refused\.ts\(2,\d+\): error TS9002: TSVMAP9002: /m);
+  });
+
+  describe("a refused site among compiled ones", () => {
+    // `parseFloat` is a call the transformer cannot see into: TSVMAP9005.
+    const mixed = [
+      'import { vmap, np } from "tsvmap";',
+      "const refused = vmap((x: number) => x + parseFloat(\"0.5\"));",
+      "const compiled = vmap((x: number) => x * x);",
+      "console.log(refused(np.array([1, 2])).toString(), compiled(np.array([1, 2])).toString());",
+    ].join("\n");
+    beforeAll(() => {
+      fs.writeFileSync(project.file("src/mixed.ts"), mixed);
+      fs.writeFileSync(
+        project.file("tsconfig.reference.json"),
+        JSON.stringify({
+          extends: "./tsconfig.json",
+          compilerOptions: { outDir: "out-reference", plugins: [{ transform: "tsvmap/transformer", onUnsupported: "reference" }] },
+        }),
+      );
+    });
+    afterAll(() => fs.rmSync(project.file("src/mixed.ts")));
+
+    it("by default fails the build, and still compiles and emits every other site", () => {
+      const { status, output } = tspc();
+      expect(status).not.toBe(0);
+      expect(output).toMatch(/^src\/mixed\.ts\(2,\d+\): error TS9005: TSVMAP9005: /m);
+      expect(output.match(/error TS/g)).toHaveLength(1);
+      const emitted = fs.readFileSync(project.file("out/mixed.js"), "utf8");
+      expect(emitted).toContain("const compiled = function fnBatched(");
+      expect(fs.readFileSync(project.file("out/double.js"), "utf8")).toContain('require("tsvmap/runtime")');
+      const run = spawnSync(process.execPath, [project.file("out/mixed.js")], { encoding: "utf8" });
+      // The refused site runs uncompiled, and says so.
+      expect(run.stderr).toMatch(/not compiled/);
+      expect(run.stdout).toBe("[1.5, 2.5] [1, 4]\n");
+    });
+
+    it('under onUnsupported: "reference" warns, builds, and runs the refused site as vmap.reference', () => {
+      const { status, output } = tspc("tsconfig.reference.json");
+      expect(output).toMatch(/^src\/mixed\.ts:2:\d+ - warning TSVMAP9005: .*onUnsupported: "reference"/m);
+      expect(output).not.toMatch(/error/);
+      expect(status).toBe(0);
+      const emitted = fs.readFileSync(project.file("out-reference/mixed.js"), "utf8");
+      expect(emitted).toContain("const refused = tsvmap_1.vmap.reference((x) => x + parseFloat(\"0.5\"));");
+      expect(emitted).toContain("const compiled = function fnBatched(");
+      const run = spawnSync(process.execPath, [project.file("out-reference/mixed.js")], { encoding: "utf8" });
+      expect(run.stderr).toBe("");
+      expect(run.stdout).toBe("[1.5, 2.5] [1, 4]\n");
+    });
   });
 });

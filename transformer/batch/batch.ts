@@ -1,5 +1,6 @@
 import { DiagnosticCode, TsvmapError } from "../diagnostics";
 import { type Equation, type Operand, type Program, type SourceForm, type Var, allEquations, isVar, mapTree } from "../ir";
+import { type PrimName, primInfo } from "../prims";
 import { batchCond, batchLoop } from "./control";
 import { type BatchedProgram, type Code, type Statement, helper, ref, value } from "./code";
 import { RuleCall } from "./rule";
@@ -27,6 +28,8 @@ export class Batcher {
   private sizes = new Map<number, Var>();
   /** Where batched statements go: the function body, or a branch or loop body being batched. */
   private statements: Statement[] = [];
+  /** How many batched conditions (a `where`-ed branch, a masked loop) enclose what is being batched. */
+  batchedControl = 0;
   private lastId = 0;
 
   constructor(private readonly program: Program) {}
@@ -34,7 +37,7 @@ export class Batcher {
   run(): BatchedProgram {
     this.batchEquations(this.program.equations);
     const outsideNames = [...allEquations(this.program.equations)].flatMap((equation) => (equation.op === "free" ? [equation.expression.getText()] : []));
-    return { name: this.program.name, params: this.program.params, outsideNames, statements: this.statements, result: mapTree(this.program.result, (leaf) => this.code(leaf)) };
+    return { name: this.program.name, params: this.program.params, argumentCount: this.program.argumentCount, checkedArguments: this.program.checkedArguments, outsideNames, statements: this.statements, result: mapTree(this.program.result, (leaf) => this.code(leaf)) };
   }
 
   batchEquations(equations: readonly Equation[]): void {
@@ -127,6 +130,10 @@ export class Batcher {
         this.inline.set(equation.out.id, { property: equation.name, of: this.code(equation.object) });
         return;
       case "element":
+        // Transforms `table[k]` on a closed-over array of numbers at a batched `k` into one gather over the batch.
+        if (this.levels(equation.object).length === 0 && this.levels(equation.index).length > 0 && equation.out.kind === "number") {
+          return this.define(equation.out, helper("gatherArray", this.code(equation.object), this.code(equation.index)), this.levels(equation.index), equation.node);
+        }
         this.requireUnbatched([equation.object, equation.index], equation.node, "indexing with a batched value");
         this.inline.set(equation.out.id, { element: this.code(equation.index), of: this.code(equation.object) });
         return;
@@ -139,6 +146,8 @@ export class Batcher {
         this.requireUnbatched(equation.spans.map((span) => span.value), equation.node, "formatting a batched value into text");
         this.inline.set(equation.out.id, { template: equation.head, spans: equation.spans.map((span) => ({ code: this.code(span.value), text: span.text })) });
         return;
+      case "throw":
+        return this.batchThrow(equation);
       case "effect":
         // Transforms `console.log(...)` on unbatched values into one call per batched call, as JAX's trace runs it once.
         this.requireUnbatched(equation.args, equation.node, "passing a batched value to a function the transformer cannot see into");
@@ -147,17 +156,37 @@ export class Batcher {
     }
   }
 
+  /**
+   * Transforms `throw` on unbatched values into itself: a check of the call
+   * (a shape, an unmapped argument) throws once, as the reference does for
+   * its first example. Under a batched condition it would throw for some
+   * examples only, which no batched program can do.
+   */
+  private batchThrow(equation: Extract<Equation, { op: "throw" }>): void {
+    this.requireUnbatched(equation.args, equation.node, "throwing with a batched value");
+    if (this.batchedControl > 0) {
+      throw new TsvmapError(
+        DiagnosticCode.DataDependentShape,
+        "this `throw` is under a condition that depends on a batched value, so it would throw for some examples only. Test only shapes and unmapped arguments before throwing, or return NaN for the bad examples",
+        equation.node,
+      );
+    }
+    const args = equation.args.map((arg) => this.code(arg));
+    this.statements.push({ throw: equation.construct ? { construct: this.code(equation.construct), args } : args[0], node: equation.node });
+  }
+
   /** Transforms `op(args)` by its batching rule when an operand is batched, else keeps it as written. */
   private batchPrim(equation: PrimEquation): void {
     const levels = union(equation.args.map((arg) => this.levels(arg)));
-    if (levels.length === 0) {
-      return this.define(equation.out, unbatchedCode(equation, equation.args.map((arg) => this.code(arg))), levels, equation.node);
+    // Transforms a structural test (`x !== null`) into itself: it reads the argument as given, never an example.
+    if (levels.length === 0 || primInfo(equation.prim).structural) {
+      return this.define(equation.out, unbatchedCode(equation, equation.args.map((arg) => this.code(arg))), [], equation.node);
     }
     this.defineBatched(equation.out, equation.prim, equation.args, equation.source, equation.node);
   }
 
   /** `out = prim(args)` with at least one batched operand, by the primitive's rule. */
-  defineBatched(out: Var, prim: string, args: readonly Operand[], source: SourceForm, node: Equation["node"]): void {
+  defineBatched(out: Var, prim: PrimName, args: readonly Operand[], source: SourceForm, node: Equation["node"]): void {
     const levels = union(args.map((arg) => this.levels(arg)));
     this.levelsOf.set(out.id, levels);
     const code = this.applyRule(prim, args, node);
@@ -171,11 +200,9 @@ export class Batcher {
   }
 
   /** The batched code of `prim(args)` by its rule; its levels are the union of its operands'. */
-  applyRule(prim: string, args: readonly Operand[], node: Equation["node"]): Code {
+  applyRule(prim: PrimName, args: readonly Operand[], node: Equation["node"]): Code {
+    if (prim === "nullTest") throw new Error("nullTest is structural and never batched");
     const rule = batchingRules[prim];
-    if (!rule) {
-      throw new TsvmapError(DiagnosticCode.DataDependentShape, `\`${prim}\` cannot take a batched operand under vmap; give it unbatched arguments`, node);
-    }
     const operandLevels = args.map((arg) => this.levels(arg));
     const levels = union(operandLevels);
     const call = new RuleCall(
@@ -200,7 +227,7 @@ export class Batcher {
   private enter(equation: Extract<Equation, { op: "enter" }>): void {
     const outer = this.levels(equation.value);
     if (!this.sizes.has(equation.level)) this.defineSize(equation);
-    const mapAxis = equation.out.kind === "number" ? "mapNumbers" : "mapAxis";
+    const mapAxis = equation.out.kind === "number" ? "mapNumbers" : equation.out.kind === "boolean" ? "mapBooleans" : "mapAxis";
     const code = helper(mapAxis, this.code(equation.value), value(equation.axis), value(outer.length));
     this.define(equation.out, code, [...outer, equation.level], equation.node);
   }

@@ -1,5 +1,6 @@
 import type * as ts from "typescript";
-import type { Kind, SourceForm, Tree, Var } from "../ir";
+import type { CheckedArguments, Kind, SourceForm, Tree, Var } from "../ir";
+import type { FusedReduction, PrimName } from "../prims";
 
 /**
  * The batched program, as expressions over the runtime: what the batch stage
@@ -16,11 +17,12 @@ export type Code =
   | { readonly helper: string; readonly args: readonly Code[] }
   /** A JS operator on unbatched scalars, as the user wrote it. */
   | { readonly operator: ts.SyntaxKind; readonly args: readonly Code[]; readonly prefix?: boolean }
-  | { readonly math: string; readonly args: readonly Code[] }
+  | { readonly math: string; readonly args: readonly Code[]; readonly global?: "Number" }
   | { readonly conditional: readonly [Code, Code, Code] }
   | { readonly property: string; readonly of: Code }
   | { readonly element: Code; readonly of: Code }
   | { readonly call: Code; readonly args: readonly Code[] }
+  | { readonly construct: Code; readonly args: readonly Code[] }
   | { readonly template: string; readonly spans: readonly { readonly code: Code; readonly text: string }[] }
   /** An expression of the user's, reproduced as written (a closed-over name). */
   | { readonly source: ts.Expression };
@@ -30,6 +32,7 @@ export type Statement =
   | { readonly define: Var; readonly code: Code; readonly node: ts.Node; readonly op?: BatchedOp }
   /** `<code>;`, run for its effect. */
   | { readonly effect: Code; readonly node: ts.Node }
+  | { readonly throw: Code; readonly node: ts.Node }
   /** `let <name> = <code>;`: a value an `if` or a loop assigns. */
   | { readonly declare: Var; readonly code?: Code; readonly node: ts.Node }
   | { readonly assign: Var; readonly code: Code; readonly node: ts.Node }
@@ -44,7 +47,7 @@ export type CodeTree = Tree<Code>;
 
 /** What a batched `define` computes, for the passes after batching (fusion). */
 export interface BatchedOp {
-  readonly prim: string;
+  readonly prim: PrimName;
   readonly source: SourceForm;
   /** The vmap levels of the result. */
   readonly levels: readonly number[];
@@ -59,7 +62,7 @@ export type ScalarExpression =
   | { readonly step: Var }
   /** An unbatched value, read from outside the kernel. */
   | { readonly outside: Code }
-  | { readonly prim: string; readonly source: SourceForm; readonly args: readonly ScalarExpression[] };
+  | { readonly prim: PrimName; readonly source: SourceForm; readonly args: readonly ScalarExpression[] };
 
 /**
  * Where a kernel computes a value: once per example before its elements
@@ -82,8 +85,8 @@ export interface Kernel {
     readonly target: Var;
     readonly expression: ScalarExpression;
     readonly phase: Phase;
-    /** For a reduction over the example's elements: its op (`sum`, `max`, ...). */
-    readonly reduction?: string;
+    /** For a reduction over the example's elements: how it accumulates (`sum`, `max`, ...). */
+    readonly reduction?: FusedReduction;
     /** True when the step is a boolean (stored as `bool`), else a float64 number. */
     readonly boolean: boolean;
     readonly output: boolean;
@@ -103,12 +106,15 @@ export function refsOf(code: Code, found = new Set<Var>()): Set<Var> {
     if ("element" in code) refsOf(code.element, found);
   } else if ("template" in code) code.spans.forEach((span) => refsOf(span.code, found));
   if ("call" in code) refsOf(code.call, found);
+  if ("construct" in code) refsOf(code.construct, found);
   return found;
 }
 
 export interface BatchedProgram {
   readonly name: string;
   readonly params: readonly Var[];
+  readonly argumentCount?: number;
+  readonly checkedArguments?: CheckedArguments;
   /** Closed-over names the emitted code refers to, which its own names must not shadow. */
   readonly outsideNames: readonly string[];
   readonly statements: readonly Statement[];

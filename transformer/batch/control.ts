@@ -28,8 +28,10 @@ export function batchCond(batcher: Batcher, equation: CondEquation): void {
     batcher.push({ branch: batcher.code(equation.condition), then: thenStatements, else: elseStatements, node: equation.node });
     return;
   }
+  batcher.batchedControl++;
   batcher.batchEquations(equation.then);
   batcher.batchEquations(equation.else);
+  batcher.batchedControl--;
   equation.outs.forEach((out, index) => {
     requireNumeric(out, equation, "a branch on a batched condition");
     batcher.defineBatched(out, "where", [equation.condition, equation.thenValues[index], equation.elseValues[index]], selection, equation.node);
@@ -54,7 +56,9 @@ export function batchLoop(batcher: Batcher, equation: LoopEquation): void {
     const masked = batcher.levels(equation.condition).length > 0;
     const test = batcher.code(equation.condition);
     batcher.push({ breakUnless: masked ? helper("anyActive", test) : test, node: equation.node });
+    if (masked) batcher.batchedControl++;
     batcher.batchEquations(equation.body);
+    if (masked) batcher.batchedControl--;
     const assigned: Var[] = [];
     equation.carried.forEach((carried, index) => {
       const next = equation.next[index];

@@ -1,6 +1,7 @@
 import type * as ts from "typescript";
 import { DiagnosticCode, TsvmapError } from "../diagnostics";
 import { type Operand, isVar } from "../ir";
+import type { PrimName } from "../prims";
 import { type Code, helper, np, value } from "./code";
 
 /**
@@ -10,7 +11,7 @@ import { type Code, helper, np, value } from "./code";
  */
 export class RuleCall {
   constructor(
-    readonly prim: string,
+    readonly prim: PrimName,
     readonly operands: readonly Operand[],
     readonly codes: readonly Code[],
     readonly operandLevels: readonly (readonly number[])[],
@@ -37,12 +38,11 @@ export class RuleCall {
     return isVar(operand) ? operand.rank : 0;
   }
 
-  /** Per-example rank of operand `index` as code: a literal when known, else read at run time. */
+  /** Per-example rank of operand `index` as code: a literal when known, else read at run time (a number has rank 0). */
   rankCode(index: number): Code {
     const known = this.rank(index);
     if (known !== undefined) return value(known);
-    const leading = this.operandLevels[index].length;
-    return leading === 0 ? { property: "ndim", of: this.codes[index] } : helper("exampleRank", this.codes[index], value(leading));
+    return helper("exampleRank", this.codes[index], value(this.operandLevels[index].length));
   }
 
   /** The literal value of operand `index`, when it is written as one. */

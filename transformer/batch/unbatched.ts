@@ -1,5 +1,5 @@
 import type { Equation } from "../ir";
-import { type Code, np } from "./code";
+import { type Code, helper, np } from "./code";
 
 /** An equation none of whose operands is batched, written back in the form the user wrote it. */
 export function unbatchedCode(equation: Extract<Equation, { op: "prim" }>, args: readonly Code[]): Code {
@@ -8,10 +8,12 @@ export function unbatchedCode(equation: Extract<Equation, { op: "prim" }>, args:
     case "operator":
       return { operator: source.token, args, prefix: source.prefix };
     case "math":
-      return { math: source.name, args };
+      return { math: source.name, args, global: source.global };
     case "conditional":
       return { conditional: [args[0], args[1], args[2]] };
     case "np":
       return np(equation.prim, ...args);
+    case "helper":
+      return helper(source.name, ...args);
   }
 }

@@ -31,7 +31,7 @@ export function emitProgram(env: TransformEnv, program: BatchedProgram, site: ts
         ? factory.createPrefixUnaryExpression(code.operator as ts.PrefixUnaryOperator, left)
         : factory.createBinaryExpression(left, code.operator as ts.BinaryOperator, right);
     }
-    if ("math" in code) return call(factory.createPropertyAccessExpression(factory.createIdentifier("Math"), code.math), code.args);
+    if ("math" in code) return call(factory.createPropertyAccessExpression(factory.createIdentifier(code.global ?? "Math"), code.math), code.args);
     if ("conditional" in code) {
       const [condition, whenTrue, whenFalse] = code.conditional.map(visitCode);
       return factory.createConditionalExpression(condition, undefined, whenTrue, undefined, whenFalse);
@@ -39,6 +39,7 @@ export function emitProgram(env: TransformEnv, program: BatchedProgram, site: ts
     if ("property" in code) return factory.createPropertyAccessExpression(visitCode(code.of), code.property);
     if ("element" in code) return factory.createElementAccessExpression(visitCode(code.of), visitCode(code.element));
     if ("call" in code) return call(visitCode(code.call), code.args);
+    if ("construct" in code) return factory.createNewExpression(visitCode(code.construct), undefined, code.args.map(visitCode));
     if ("template" in code) return template(code);
     // Keeps a closed-over name as the user wrote it, so module imports still resolve.
     return code.source;
@@ -79,12 +80,16 @@ export function emitProgram(env: TransformEnv, program: BatchedProgram, site: ts
   }
 
   function block(statements: readonly Statement[]): ts.Block {
-    return factory.createBlock(statements.map(visitStatement), true);
+    // What follows a `throw` in its block never runs.
+    const thrown = statements.findIndex((statement) => "throw" in statement);
+    const reached = thrown === -1 ? statements : statements.slice(0, thrown + 1);
+    return factory.createBlock(reached.map(visitStatement), true);
   }
 
   function statementOf(statement: Statement): ts.Statement {
     if ("define" in statement) return declaration(names.of(statement.define), visitCode(statement.code), ts.NodeFlags.Const);
     if ("effect" in statement) return factory.createExpressionStatement(visitCode(statement.effect));
+    if ("throw" in statement) return factory.createThrowStatement(visitCode(statement.throw));
     if ("declare" in statement) return declaration(names.of(statement.declare), statement.code && visitCode(statement.code), ts.NodeFlags.Let);
     if ("assign" in statement) {
       return factory.createExpressionStatement(factory.createAssignment(factory.createIdentifier(names.of(statement.assign)), visitCode(statement.code)));
@@ -108,9 +113,22 @@ export function emitProgram(env: TransformEnv, program: BatchedProgram, site: ts
     if ("leaf" in tree) return visitCode(tree.leaf);
     if ("array" in tree) return factory.createArrayLiteralExpression(tree.array.map(visitTree));
     return factory.createObjectLiteralExpression(
-      tree.object.map(({ key, value }) => factory.createPropertyAssignment(/^[A-Za-z_$][\w$]*$/.test(key) ? key : factory.createStringLiteral(key), visitTree(value))),
+      tree.object.map(({ key, value }) => factory.createPropertyAssignment(propertyName(key), visitTree(value))),
       tree.object.length > 1,
     );
+  }
+
+  function propertyName(key: string): string | ts.StringLiteral {
+    return /^[A-Za-z_$][\w$]*$/.test(key) ? key : factory.createStringLiteral(key);
+  }
+
+  /** An axis spec as the literal the user wrote. */
+  function specLiteral(spec: unknown): ts.Expression {
+    if (Array.isArray(spec)) return factory.createArrayLiteralExpression(spec.map(specLiteral));
+    if (spec !== null && typeof spec === "object") {
+      return factory.createObjectLiteralExpression(Object.entries(spec).map(([key, member]) => factory.createPropertyAssignment(propertyName(key), specLiteral(member))));
+    }
+    return literal(spec as number | null);
   }
 
   /** Source maps point each emitted statement at the per-example code it came from, in whichever file that is. */
@@ -123,7 +141,34 @@ export function emitProgram(env: TransformEnv, program: BatchedProgram, site: ts
   }
 
   const parameters = program.params.map((param) => factory.createParameterDeclaration(undefined, undefined, names.of(param)));
+  // Checks the caller passed one argument per `inAxes` spec, as the reference does.
+  const countCheck =
+    program.argumentCount === undefined
+      ? []
+      : [factory.createExpressionStatement(visitCode({ helper: "checkArgumentCount", args: [{ value: program.argumentCount }, { source: factory.createPropertyAccessExpression(factory.createIdentifier("arguments"), "length") }] }))];
+  // Reads structured arguments through the reference's own checks, once: `[a, b] = checkArguments([a, b], ...)`.
+  const checked = program.checkedArguments;
+  const argumentCheck = checked
+    ? [
+        factory.createExpressionStatement(
+          factory.createAssignment(
+            factory.createArrayLiteralExpression(program.params.map((param) => factory.createIdentifier(names.of(param)))),
+            visitCode({
+              helper: "checkArguments",
+              args: [
+                { array: program.params.map((param) => ({ ref: param })) },
+                { source: specLiteral(checked.inAxes) },
+                { array: checked.names.map((name) => ({ value: name })) },
+                ...(checked.axisSize === undefined ? [] : [{ value: checked.axisSize }]),
+              ],
+            }),
+          ),
+        ),
+      ]
+    : [];
   const body = [
+    ...countCheck,
+    ...argumentCheck,
     ...program.statements.map(visitStatement),
     factory.createReturnStatement(visitTree(program.result)),
   ];
@@ -132,4 +177,34 @@ export function emitProgram(env: TransformEnv, program: BatchedProgram, site: ts
   // Transforms a site with kernels into `(() => { const kernel = ...; return function batched() {...}; })()`.
   const scope = factory.createArrowFunction(undefined, undefined, [], undefined, undefined, factory.createBlock([...kernels, factory.createReturnStatement(fn)], true));
   return mapToSource(factory.createCallExpression(factory.createParenthesizedExpression(scope), undefined, []), site);
+}
+
+/**
+ * Transforms a site compiled once per argument count (a per-example function
+ * with default parameters) into one function that picks the variant by how
+ * many arguments it is given.
+ */
+export function emitArityDispatch(env: TransformEnv, arities: readonly number[], variants: readonly ts.Expression[], site: ts.Node): ts.Expression {
+  const factory = env.factory;
+  const args = factory.createIdentifier("args");
+  const names = variants.map((_, index) => factory.createIdentifier(`variant${arities[index]}`));
+  const declarations = variants.map((variant, index) =>
+    factory.createVariableStatement(undefined, factory.createVariableDeclarationList([factory.createVariableDeclaration(names[index], undefined, undefined, variant)], env.ts.NodeFlags.Const)),
+  );
+  const count = factory.createPropertyAccessExpression(args, "length");
+  const chosen = arities.slice(0, -1).reduceRight<ts.Expression>(
+    (otherwise, arity, index) => factory.createConditionalExpression(factory.createLessThanEquals(count, factory.createNumericLiteral(arity)), undefined, names[index], undefined, otherwise),
+    names[names.length - 1],
+  );
+  const dispatch = factory.createFunctionExpression(
+    undefined,
+    undefined,
+    undefined,
+    undefined,
+    [factory.createParameterDeclaration(undefined, factory.createToken(env.ts.SyntaxKind.DotDotDotToken), args)],
+    undefined,
+    factory.createBlock([factory.createReturnStatement(factory.createCallExpression(factory.createParenthesizedExpression(chosen), undefined, [factory.createSpreadElement(args)]))], true),
+  );
+  const scope = factory.createArrowFunction(undefined, undefined, [], undefined, undefined, factory.createBlock([...declarations, factory.createReturnStatement(dispatch)], true));
+  return env.ts.setTextRange(factory.createCallExpression(factory.createParenthesizedExpression(scope), undefined, []), env.ts.getOriginalNode(site));
 }

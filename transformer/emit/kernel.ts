@@ -1,6 +1,6 @@
 import type * as ts from "typescript";
 import { type Code, type Kernel, type ScalarExpression, type Statement, refsOf } from "../batch/code";
-import { scalarForm } from "../fuse/scalar";
+import { isScalarPrim, scalarForm } from "../fuse/scalar";
 import { tokenOf } from "../tokens";
 import { Names } from "./names";
 
@@ -52,10 +52,11 @@ export function emitKernel(kernel: Kernel, cx: EmitContext): { readonly declarat
     if ("step" in expression) return identifier(stepNames.get(expression.step)!);
     if ("outside" in expression) return constants.has(expression.outside) ? identifier(constants.get(expression.outside)!) : visitCode(expression.outside);
     const args = expression.args.map(scalar);
+    if (!isScalarPrim(expression.prim)) throw new Error(`kernel step \`${expression.prim}\` has no scalar form`);
     const form = scalarForm(expression.prim, expression.source);
     if ("where" in form) return factory.createConditionalExpression(args[0], undefined, args[1], undefined, args[2]);
     if ("square" in form) return times(args[0], scalar(expression.args[0]));
-    if ("math" in form) return factory.createCallExpression(factory.createPropertyAccessExpression(identifier("Math"), form.math), undefined, args);
+    if ("math" in form) return factory.createCallExpression(factory.createPropertyAccessExpression(identifier(form.global ?? "Math"), form.math), undefined, args);
     if ("helper" in form) return factory.createCallExpression(factory.createPropertyAccessExpression(cx.runtime(), form.helper), undefined, args);
     const token = tokenOf(ts, form.operator);
     return form.prefix ? factory.createPrefixUnaryExpression(token as ts.PrefixUnaryOperator, args[0]) : factory.createBinaryExpression(args[0], token as ts.BinaryOperator, args[1]);
@@ -77,20 +78,22 @@ export function emitKernel(kernel: Kernel, cx: EmitContext): { readonly declarat
   const accumulate = (step: Kernel["steps"][number]) => {
     const name = identifier(stepNames.get(step.target)!);
     const value = scalar((step.expression as { args: readonly ScalarExpression[] }).args[0]);
-    switch (step.reduction) {
-      case "prod":
+    const combine = step.reduction!.combine;
+    switch (combine) {
+      case "*":
         return factory.createExpressionStatement(factory.createBinaryExpression(name, ts.SyntaxKind.AsteriskEqualsToken, value));
       case "max":
       case "min":
-        return factory.createExpressionStatement(factory.createAssignment(name, factory.createCallExpression(factory.createPropertyAccessExpression(identifier("Math"), step.reduction), undefined, [name, value])));
-      default:
+        return factory.createExpressionStatement(factory.createAssignment(name, factory.createCallExpression(factory.createPropertyAccessExpression(identifier("Math"), combine), undefined, [name, value])));
+      case "+":
         return factory.createExpressionStatement(factory.createBinaryExpression(name, ts.SyntaxKind.PlusEqualsToken, value));
     }
   };
-  const initial: Record<string, ts.Expression> = { prod: factory.createNumericLiteral(1), max: factory.createPrefixMinus(identifier("Infinity")), min: identifier("Infinity") };
+  const initial = (identity: number): ts.Expression =>
+    Number.isFinite(identity) ? factory.createNumericLiteral(identity) : identity > 0 ? identifier("Infinity") : factory.createPrefixMinus(identifier("Infinity"));
   const elementLoop = hasElements
     ? [
-        ...reductions.map((step) => declaration(factory, stepNames.get(step.target)!, initial[step.reduction!] ?? factory.createNumericLiteral(0), ts.NodeFlags.Let)),
+        ...reductions.map((step) => declaration(factory, stepNames.get(step.target)!, initial(step.reduction!.identity), ts.NodeFlags.Let)),
         factory.createForStatement(
           factory.createVariableDeclarationList([factory.createVariableDeclaration(index, undefined, undefined, factory.createNumericLiteral(0))], ts.NodeFlags.Let),
           factory.createLessThan(identifier(index), identifier(size)),
@@ -105,7 +108,7 @@ export function emitKernel(kernel: Kernel, cx: EmitContext): { readonly declarat
             true,
           ),
         ),
-        ...reductions.filter((step) => step.reduction === "mean").map((step) => factory.createExpressionStatement(factory.createBinaryExpression(identifier(stepNames.get(step.target)!), ts.SyntaxKind.SlashEqualsToken, identifier(size)))),
+        ...reductions.filter((step) => step.reduction!.mean).map((step) => factory.createExpressionStatement(factory.createBinaryExpression(identifier(stepNames.get(step.target)!), ts.SyntaxKind.SlashEqualsToken, identifier(size)))),
       ]
     : [];
   const exampleLoop = factory.createForStatement(

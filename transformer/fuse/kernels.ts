@@ -1,13 +1,12 @@
 import type { Var } from "../ir";
 import { type BatchedOp, type BatchedProgram, type Code, type CodeTree, type Kernel, type Phase, type ScalarExpression, type Statement, refsOf } from "../batch/code";
+import { primInfo } from "../prims";
 import { isBooleanResult, isScalarPrim } from "./scalar";
 
 type OpDefine = Extract<Statement, { define: Var }> & { readonly op: BatchedOp };
 
 /** How an op joins a kernel: per example, per element of the example, or as a reduction of all its elements. */
 type Role = "scalar" | "element" | "reduce";
-
-const reductions = new Set(["sum", "mean", "max", "min", "prod"]);
 
 /**
  * Fuses chains of elementwise ops, and the full reductions that end them, into
@@ -31,8 +30,11 @@ interface Member {
 /**
  * Groups the fusable ops of a block by what they share (a value one computes
  * and another reads, or a batched tensor both read), so each kernel is one
- * pass over tensors of one shape. A group is emitted where the first statement
- * outside it reads one of its values, or at the end of the block.
+ * pass over tensors of one shape. A group runs where it is flushed, later than
+ * its members were written, so it is flushed before the first statement that
+ * reads one of its values, before the first that writes (assigns or declares)
+ * a value it reads, and at the end of the block. A group whose values nothing
+ * reads is dropped.
  */
 function fuseBlock(statements: readonly Statement[], readers: Readers): Statement[] {
   const fused: Statement[] = [];
@@ -41,21 +43,31 @@ function fuseBlock(statements: readonly Statement[], readers: Readers): Statemen
     if (!open.includes(group as Member[])) return;
     open = open.filter((other) => other !== group);
     // A group reading another open group's values comes after it.
-    for (const other of open.filter((candidate) => candidate.some((member) => readsMemberOf(group, member)))) flush(other);
+    const reads = groupReads(group);
+    for (const other of open.filter((candidate) => definesAny(candidate, reads))) flush(other);
     if (group.length === 1) fused.push(group[0].statement);
-    else fused.push({ kernel: kernelOf(group, readers), node: group[group.length - 1].statement.node });
+    else {
+      const kernel = kernelOf(group, readers);
+      if (kernel.steps.some((step) => step.output)) fused.push({ kernel, node: group[group.length - 1].statement.node });
+    }
+  };
+  const flushWhere = (test: (group: readonly Member[]) => boolean) => {
+    for (const group of open.filter(test)) flush(group);
   };
   for (const statement of statements) {
     const role = "op" in statement && statement.op ? roleOf(statement.op, statement.define) : undefined;
     if (!role) {
       const reads = readsOf(statement);
-      for (const group of open.filter((candidate) => candidate.some((member) => reads.has(member.statement.define)))) flush(group);
+      const writes = writesOf(statement);
+      flushWhere((group) => definesAny(group, reads) || [...groupReads(group)].some((read) => writes.has(read)));
       fused.push(nested(statement, readers));
       continue;
     }
     const op = (statement as OpDefine).op;
+    // A value read inside an operand's code (`exampleShape(a)[0]`), not as the operand itself, is read where the kernel is called.
+    flushWhere((group) => definesAny(group, hiddenReads(op)));
     const joinable = (group: Member[]) => sameLevels(group[0].statement.op.levels, op.levels) && phaseOf(role, op, group) !== undefined && !newElementInputs(group, op);
-    for (const group of open.filter((candidate) => readsFrom(candidate, op) && !joinable(candidate))) flush(group);
+    flushWhere((group) => readsFrom(group, op) && !joinable(group as Member[]));
     const related = open.filter((group) => (readsFrom(group, op) || sharesInput(group, op)) && joinable(group));
     const merged = related.flat().sort((a, b) => statements.indexOf(a.statement) - statements.indexOf(b.statement));
     open = open.filter((group) => !related.includes(group));
@@ -64,6 +76,24 @@ function fuseBlock(statements: readonly Statement[], readers: Readers): Statemen
   }
   for (const group of [...open]) flush(group);
   return fused;
+}
+
+/** Every value a group's members read, those inside their operands' code included. */
+function groupReads(group: readonly Member[]): Set<Var> {
+  const found = new Set<Var>();
+  for (const member of group) member.statement.op.operands.forEach((operand) => refsOf(operand.code, found));
+  return found;
+}
+
+function definesAny(group: readonly Member[], values: ReadonlySet<Var>): boolean {
+  return group.some((member) => values.has(member.statement.define));
+}
+
+/** Values an op reads inside the code of an operand, rather than as the operand. */
+function hiddenReads(op: BatchedOp): Set<Var> {
+  const found = new Set<Var>();
+  for (const operand of op.operands) if (!("ref" in operand.code)) refsOf(operand.code, found);
+  return found;
 }
 
 function batchedRefs(op: BatchedOp, kind?: string): Var[] {
@@ -75,10 +105,6 @@ function batchedRefs(op: BatchedOp, kind?: string): Var[] {
 function readsFrom(group: readonly Member[], op: BatchedOp): boolean {
   const refs = batchedRefs(op);
   return group.some((member) => refs.includes(member.statement.define));
-}
-
-function readsMemberOf(group: readonly Member[], member: Member): boolean {
-  return group.some((reader) => batchedRefs(reader.statement.op).includes(member.statement.define));
 }
 
 /** The tensors an op reads element by element, by key. */
@@ -128,7 +154,7 @@ function hintOf(code: Code): string {
 function roleOf(op: BatchedOp, out: Var): Role | undefined {
   const batched = op.operands.filter((operand) => operand.levels.length > 0);
   if (batched.some((operand) => !("ref" in operand.code))) return undefined;
-  if (reductions.has(op.prim)) {
+  if (primInfo(op.prim).fusedReduction) {
     const [x, ...options] = op.operands;
     return x.kind === "tensor" && x.levels.length > 0 && options.every((option) => option.absent) ? "reduce" : undefined;
   }
@@ -182,7 +208,7 @@ function kernelOf(group: readonly Member[], readers: Readers): Kernel {
       target: statement.define,
       expression: { prim: statement.op.prim, source: statement.op.source, args: operands.map(expressionOf) },
       phase,
-      reduction: role === "reduce" ? statement.op.prim : undefined,
+      reduction: role === "reduce" ? primInfo(statement.op.prim).fusedReduction : undefined,
       boolean,
       output: [...(readers.get(statement.define) ?? [])].some((reader) => reader === "result" || !statements.includes(reader as OpDefine)),
     };
@@ -202,18 +228,27 @@ function readsOf(statement: Statement): Set<Var> {
   return found;
 }
 
+/** The values a statement assigns or declares, those of its nested blocks included. */
+function writesOf(statement: Statement): Set<Var> {
+  const found = new Set<Var>();
+  const visit = (inner: Statement) => {
+    if ("assign" in inner) found.add(inner.assign);
+    if ("declare" in inner) found.add(inner.declare);
+    if ("branch" in inner) [...inner.then, ...inner.else].forEach(visit);
+    if ("loop" in inner) inner.loop.forEach(visit);
+  };
+  visit(statement);
+  return found;
+}
+
 /** The values a statement reads itself, not through the blocks it holds. */
 function ownReadsOf(statement: Statement): Set<Var> {
   if ("branch" in statement) return refsOf(statement.branch);
   if ("loop" in statement) return new Set();
-  if ("kernel" in statement) {
-    const found = new Set<Var>();
-    statement.kernel.inputs.forEach((input) => refsOf(input.code, found));
-    return found;
-  }
   const found = new Set<Var>();
   if ("code" in statement && statement.code) refsOf(statement.code, found);
   if ("effect" in statement) refsOf(statement.effect, found);
+  if ("throw" in statement) refsOf(statement.throw, found);
   if ("breakUnless" in statement) refsOf(statement.breakUnless, found);
   if ("assign" in statement) found.add(statement.assign);
   return found;

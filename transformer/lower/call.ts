@@ -4,7 +4,9 @@ import type { Operand } from "../ir";
 import { type LowerContext, type Value, isOperand, refuse } from "./context";
 import { emitPrim, lowerExpression, lowerOperand } from "./expression";
 import { inlineFunction } from "./function";
-import { isMathGlobal, mathPrims } from "./math";
+import { isMathGlobal, isNumberGlobal, mathPrims, numberPrims } from "./math";
+import { npPrim, vmappedCallable } from "./callable";
+import { lowerPush } from "./unroll";
 import { applyVmap } from "./vmap";
 
 /**
@@ -16,16 +18,21 @@ export function lowerCall(cx: LowerContext, node: ts.CallExpression, asStatement
   // Transforms `vmap(f, options)` into a value that lowers `f` where it is called.
   if (cx.env.isVmapCall(node)) return { vmapCall: node };
   const op = cx.env.npOpName(node.expression);
-  if (op) return emitPrim(cx, op, lowerNpArguments(cx, node.arguments), { form: "np" }, node, op);
+  if (op) return emitPrim(cx, npPrim(op, node.expression), lowerNpArguments(cx, node.arguments), { form: "np" }, node, op);
   if (ts.isPropertyAccessExpression(node.expression) && isMathGlobal(cx, node.expression.expression)) {
     return lowerMathCall(cx, node, node.expression.name.text);
   }
+  if (ts.isPropertyAccessExpression(node.expression) && isNumberGlobal(cx, node.expression.expression)) {
+    return lowerNumberCall(cx, node, node.expression.name.text);
+  }
+  // Transforms `list.push(x)` on a local list into the longer list.
+  if (asStatement && lowerPush(cx, node)) return undefined;
   const callee = calleeValue(cx, node.expression);
   if (callee && "helper" in callee) {
-    return inlineFunction(cx, callee.helper, node.arguments.map((argument) => lowerExpression(cx, argument)), node);
+    return inlineFunction(cx, callee.helper, lowerArguments(cx, node.arguments), node, callee.closure);
   }
   if (callee && "vmapCall" in callee) {
-    return applyVmap(cx, callee.vmapCall, node.arguments.map((argument) => lowerExpression(cx, argument)), node);
+    return applyVmap(cx, vmappedCallable(cx, callee.vmapCall), lowerArguments(cx, node.arguments), node);
   }
   if (asStatement) {
     const calleeOperand = lowerOperand(cx, node.expression);
@@ -41,29 +48,24 @@ export function lowerCall(cx: LowerContext, node: ts.CallExpression, asStatement
 
 /** The callee when it is a helper function or a `vmap(...)` result; undefined for anything else. */
 function calleeValue(cx: LowerContext, callee: ts.Expression): Value | undefined {
-  const ts = cx.ts;
-  if (ts.isCallExpression(callee) && cx.env.isVmapCall(callee)) return { vmapCall: callee };
-  if (ts.isIdentifier(callee)) {
+  if (cx.ts.isIdentifier(callee)) {
     const symbol = cx.checker.getSymbolAtLocation(callee);
     const bound = symbol && cx.scope.get(symbol);
     if (bound) return bound;
-    const vmapCall = symbol && constVmapCall(cx, symbol);
-    if (vmapCall) return { vmapCall };
   }
-  if (ts.isArrowFunction(callee) || ts.isFunctionExpression(callee)) return { helper: callee };
-  const helper = cx.env.resolveFunction(ts.isParenthesizedExpression(callee) ? callee.expression : callee);
-  return helper ? { helper } : undefined;
+  const resolved = cx.env.resolveCallee(callee);
+  if (!resolved) return undefined;
+  return "fn" in resolved ? { helper: resolved.fn } : resolved;
 }
 
-/** The `vmap(...)` call a closed-over `const` is bound to, read as its per-example function lifted again. */
-function constVmapCall(cx: LowerContext, symbol: ts.Symbol): ts.CallExpression | undefined {
-  const ts = cx.ts;
-  const target = symbol.flags & ts.SymbolFlags.Alias ? cx.checker.getAliasedSymbol(symbol) : symbol;
-  const declaration = target.valueDeclaration;
-  if (!declaration || !ts.isVariableDeclaration(declaration) || !declaration.initializer) return undefined;
-  if (!(ts.getCombinedNodeFlags(declaration) & ts.NodeFlags.Const)) return undefined;
-  const initializer = declaration.initializer;
-  return ts.isCallExpression(initializer) && cx.env.isVmapCall(initializer) ? initializer : undefined;
+/** The arguments of a call to a helper or a vmapped function; `...pair` spreads a tuple into its elements. */
+function lowerArguments(cx: LowerContext, args: readonly ts.Expression[]): Value[] {
+  return args.flatMap((argument) => {
+    if (!cx.ts.isSpreadElement(argument)) return [lowerExpression(cx, argument)];
+    const spread = lowerExpression(cx, argument.expression);
+    if ("array" in spread) return [...spread.array];
+    return refuse(DiagnosticCode.UnsupportedSyntax, `\`${argument.getText()}\` spreads a value whose length is not known here; spread a tuple written in the function, or pass the elements`, argument);
+  });
 }
 
 /** np op arguments: operands, with array literals (shapes, lists of tensors) kept as `array` values. */
@@ -94,8 +96,19 @@ function lowerMathCall(cx: LowerContext, node: ts.CallExpression, name: string):
   const args = node.arguments.map((argument) => lowerOperand(cx, argument));
   const source = { form: "math", name } as const;
   if (name === "max" || name === "min") {
-    if (args.length === 0) return refuse(DiagnosticCode.BadArguments, `\`Math.${name}()\` with no arguments is not compiled`, node);
+    if (args.length === 0) return { literal: name === "max" ? -Infinity : Infinity };
     return args.slice(1).reduce<Operand>((folded, next) => emitPrim(cx, prim, [folded, next], source, node), args[0]);
   }
+  if (name === "hypot" && args.length === 0) return { literal: 0 };
   return emitPrim(cx, prim, args, source, node);
+}
+
+/** `Number.isNaN(x)` and the other tests of a number. */
+function lowerNumberCall(cx: LowerContext, node: ts.CallExpression, name: string): Value {
+  const prim = numberPrims.get(name);
+  if (!prim) {
+    return refuse(DiagnosticCode.OpaqueCall, `\`Number.${name}\` is not compiled; the Number functions vmap batches are ${[...numberPrims.keys()].join(", ")}`, node.expression);
+  }
+  const args = node.arguments.map((argument) => lowerOperand(cx, argument));
+  return emitPrim(cx, prim, args, { form: "math", name, global: "Number" }, node);
 }

@@ -1,19 +1,45 @@
 import type * as ts from "typescript";
 import { DiagnosticCode, TsvmapError } from "../diagnostics";
 import type { PerExampleFunction, TransformEnv } from "../env";
-import type { Equation, Kind, Level, Operand, Var } from "../ir";
+import { type Equation, type Kind, type Level, type Operand, type Var, isVar } from "../ir";
+import type { AbstractOperand } from "../prims";
 
 /**
  * A value as the per-example code holds it: a scalar or tensor operand, a plain
- * structure of values, a helper function to inline, or a nested `vmap(...)` to
- * lower where it is called.
+ * structure of values, a helper function to inline (with the bindings it
+ * closed over where it was written inside the per-example code), or a nested
+ * `vmap(...)` to lower where it is called.
  */
 export type Value =
   | Operand
   | { readonly array: readonly Value[] }
   | { readonly object: ReadonlyMap<string, Value> }
-  | { readonly helper: PerExampleFunction }
+  | { readonly helper: PerExampleFunction; readonly closure?: ReadonlyMap<Binding, Value> }
   | { readonly vmapCall: ts.CallExpression };
+
+/**
+ * A binding the lowering adds itself: a jump flag (`broke`, `continued`,
+ * `returned`) or the slot a `return` inside a loop fills. Named as a symbol
+ * is, so branches and loops carry it like any local.
+ */
+export class Slot {
+  constructor(private readonly name: string) {}
+
+  getName(): string {
+    return this.name;
+  }
+}
+
+/** What the scope binds: a name of the program, or a slot of the lowering. */
+export type Binding = ts.Symbol | Slot;
+
+/** Where the jumps of the statements being lowered go. */
+export interface JumpTargets {
+  /** Enclosing loops and `switch`es, innermost last: `break` sets the innermost's flag, `continue` the innermost loop's. */
+  readonly breakable: readonly { readonly broke: Slot; readonly continued?: Slot }[];
+  /** Set while lowering a loop or `switch` that holds a `return` of the function. */
+  readonly returns?: { readonly returned: Slot; readonly result: Slot };
+}
 
 export function isOperand(value: Value): value is Operand {
   return !("array" in value || "object" in value || "helper" in value || "vmapCall" in value);
@@ -30,11 +56,24 @@ export class LowerContext {
    * Bindings visible to the function being lowered. Keys are symbols, so an
    * inlined helper sees exactly the enclosing locals it can name.
    */
-  scope = new Map<ts.Symbol, Value>();
+  scope = new Map<Binding, Value>();
   /** The locals the function being lowered declares: the only names it may assign. */
   locals = new Set<ts.Symbol>();
+  /** How many loop bodies enclose what is being lowered: a list may grow only outside them. */
+  loopDepth = 0;
+  /** Where `break`, `continue` and `return` in a loop go; each inlined function starts with none. */
+  jumps: JumpTargets = { breakable: [] };
+  /**
+   * Stand-ins for `let x;` before its first assignment. TypeScript's
+   * definite-assignment check means no example reads one, so a branch or
+   * loop that meets one takes the other side's kind, and `where(c, a, unset)`
+   * is `a` wherever it is read.
+   */
+  private readonly unsetValues = new WeakSet<Operand>();
   /** The functions being lowered, outermost first, to refuse recursion. */
   readonly inlining: PerExampleFunction[] = [];
+  /** The elements of list values written as array literals (`[2, 3]`, `[a, b]`). */
+  private readonly lists = new Map<Var, readonly Operand[]>();
   private lastId = 0;
   private visibleAtSite: Set<ts.Symbol> | undefined;
 
@@ -50,8 +89,33 @@ export class LowerContext {
     return { id: ++this.lastId, hint, kind, rank: kind === "number" || kind === "boolean" ? 0 : rank };
   }
 
+  /** A stand-in for a value not yet assigned, of the kind the declaration says. */
+  unset(kind: Kind): Operand {
+    const operand = { literal: kind === "boolean" ? false : 0 };
+    this.unsetValues.add(operand);
+    return operand;
+  }
+
+  isUnset(value: Value): boolean {
+    return isOperand(value) && this.unsetValues.has(value);
+  }
+
   emit(equation: Equation): void {
+    if (equation.op === "array") this.lists.set(equation.out, equation.elements);
     this.equations.push(equation);
+  }
+
+  /** What a primitive's abstract evaluation sees of `operand`. */
+  abstractOf(operand: Operand): AbstractOperand {
+    if (!isVar(operand)) {
+      const kind = typeof operand.literal === "number" ? "number" : typeof operand.literal === "boolean" ? "boolean" : "opaque";
+      return { kind, rank: kind === "opaque" ? undefined : 0, literal: operand.literal };
+    }
+    const elements = this.lists.get(operand);
+    if (!elements) return { kind: operand.kind, rank: operand.rank };
+    const ranks = elements.map((element) => this.abstractOf(element).rank);
+    const rank = ranks.every((r) => r === ranks[0]) ? ranks[0] : undefined;
+    return { kind: operand.kind, rank, length: elements.length };
   }
 
   /** Lowers with `lower` into a separate list of equations: a branch, a loop test or a loop body. */
@@ -98,6 +162,21 @@ export class LowerContext {
     if (type.flags & flags.NumberLike) return "number";
     if (type.flags & flags.BooleanLike) return "boolean";
     if (isTensorType(type)) return "tensor";
+    if (type.isUnion()) return this.kindOfUnion(type, node);
+    return "opaque";
+  }
+
+  /**
+   * A union is the kind all its members share (`1 | 0.5` is a number), with
+   * `null` and `undefined` left out (an optional Tensor is a Tensor). A number
+   * or a Tensor (`np.dot`'s `number | Tensor`) is a value of unknown rank,
+   * which the batched code reads as a number or a Tensor alike.
+   */
+  private kindOfUnion(type: ts.UnionType, node: ts.Node): Kind {
+    const nullish = this.ts.TypeFlags.Null | this.ts.TypeFlags.Undefined | this.ts.TypeFlags.Void;
+    const kinds = new Set(type.types.filter((member) => !(member.flags & nullish)).map((member) => this.kindOfType(member, node)));
+    if (kinds.size === 1) return [...kinds][0];
+    if (kinds.has("tensor") && [...kinds].every((kind) => kind === "tensor" || kind === "number")) return "tensor";
     return "opaque";
   }
 }

@@ -2,12 +2,13 @@ import type * as ts from "typescript";
 import { DiagnosticCode } from "../diagnostics";
 import type { Kind, Operand, SourceForm, Var } from "../ir";
 import { isVar } from "../ir";
+import { type AbstractOperand, type PrimName, prims } from "../prims";
 import { tokenOf } from "../tokens";
 import { lowerCall } from "./call";
+import { foldOperator } from "./fold";
 import { type LowerContext, type Value, isOperand, refuse } from "./context";
-import { rankOfPrim } from "./rank";
 
-const binaryPrims = new Map<string, string>([
+const binaryPrims = new Map<string, PrimName>([
   ["+", "add"], ["-", "sub"], ["*", "mul"], ["/", "div"], ["%", "rem"], ["**", "pow"],
   ["<", "less"], ["<=", "lessEqual"], [">", "greater"], [">=", "greaterEqual"],
   ["===", "equal"], ["==", "equal"], ["!==", "notEqual"], ["!=", "notEqual"],
@@ -30,10 +31,12 @@ export function lowerExpression(cx: LowerContext, node: ts.Expression): Value {
     case ts.SyntaxKind.NoSubstitutionTemplateLiteral:
       return { literal: (node as ts.StringLiteral).text };
     case ts.SyntaxKind.ParenthesizedExpression:
-    case ts.SyntaxKind.AsExpression:
     case ts.SyntaxKind.NonNullExpression:
     case ts.SyntaxKind.SatisfiesExpression:
       return lowerExpression(cx, (node as ts.ParenthesizedExpression).expression);
+    case ts.SyntaxKind.AsExpression:
+    case ts.SyntaxKind.TypeAssertionExpression:
+      return lowerAssertion(cx, node as ts.AsExpression);
     case ts.SyntaxKind.Identifier:
       return lowerIdentifier(cx, node as ts.Identifier);
     case ts.SyntaxKind.PrefixUnaryExpression:
@@ -58,7 +61,8 @@ export function lowerExpression(cx: LowerContext, node: ts.Expression): Value {
       return lowerTemplate(cx, node as ts.TemplateExpression);
     case ts.SyntaxKind.ArrowFunction:
     case ts.SyntaxKind.FunctionExpression:
-      return { helper: node as ts.ArrowFunction };
+      // A function written here closes over the bindings it sees, which may be gone where it is called.
+      return { helper: node as ts.ArrowFunction, closure: cx.scope };
   }
   return refuse(
     DiagnosticCode.UnsupportedSyntax,
@@ -76,11 +80,17 @@ export function lowerOperand(cx: LowerContext, node: ts.Expression): Operand {
   return value;
 }
 
-/** Emits `out = prim(args)`, with the kind and rank the primitive gives. */
-export function emitPrim(cx: LowerContext, prim: string, args: readonly Operand[], source: SourceForm, node: ts.Node, hint = prim): Var {
-  const out = cx.newVar(hint, primKind(cx, args, source, node), rankOfPrim(prim, args));
+/** Emits `out = prim(args)`, with the kind and rank its abstract evaluation gives from the operands. */
+export function emitPrim(cx: LowerContext, prim: PrimName, args: readonly Operand[], source: SourceForm, node: ts.Node, hint: string = prim): Var {
+  const { kind, rank } = prims[prim].abstractEval(args.map((arg) => cx.abstractOf(arg)));
+  const out = cx.newVar(hint, kind, rank);
   cx.emit({ op: "prim", prim, args, out, source, node });
   return out;
+}
+
+/** A JS operator the user wrote: computed here when its operands are literals, else emitted. */
+function emitOperator(cx: LowerContext, prim: PrimName, args: readonly Operand[], source: SourceForm, node: ts.Node, hint?: string): Operand {
+  return foldOperator(prim, args) ?? emitPrim(cx, prim, args, source, node, hint);
 }
 
 export function kindOfOperand(operand: Operand): Kind {
@@ -96,26 +106,26 @@ export function kindOfOperand(operand: Operand): Kind {
 }
 
 /**
- * The kind of a primitive's result, from its static type. Some `np` ops are
- * typed `number | Tensor` (`dot`): with a Tensor operand they give a Tensor.
+ * `t as number` on a Tensor converts it to its one element, a rank-0 value; any
+ * other assertion changes nothing a value is, only what TypeScript believes.
  */
-function primKind(cx: LowerContext, args: readonly Operand[], source: SourceForm, node: ts.Node): Kind {
-  return source.form === "np" ? npKind(cx, args, node) : cx.kindOf(node);
-}
-
-function npKind(cx: LowerContext, args: readonly Operand[], node: ts.Node): Kind {
-  const typed = cx.ts.isCallExpression(node) ? cx.kindOf(node) : "opaque";
-  if (typed !== "opaque") return typed;
-  return args.some((arg) => kindOfOperand(arg) === "tensor") ? "tensor" : "number";
+function lowerAssertion(cx: LowerContext, node: ts.AsExpression): Value {
+  const value = lowerExpression(cx, node.expression);
+  if (!isOperand(value) || kindOfOperand(value) !== "tensor") return value;
+  if (cx.kindOfType(cx.checker.getTypeFromTypeNode(node.type), node) !== "number") return value;
+  return emitPrim(cx, "asNumber", [value], { form: "helper", name: "scalarValue" }, node, isVar(value) ? value.hint : "value");
 }
 
 function lowerIdentifier(cx: LowerContext, node: ts.Identifier): Value {
   if (node.text === "undefined") return { literal: undefined };
   const symbol = cx.checker.getSymbolAtLocation(node);
   const bound = symbol && cx.scope.get(symbol);
+  if (bound && cx.isUnset(bound)) {
+    return refuse(DiagnosticCode.UnsupportedSyntax, `\`${node.text}\` may be read before it is assigned; assign it on every path before this read`, node);
+  }
   if (bound) return bound;
-  const helper = cx.env.resolveFunction(node);
-  if (helper) return { helper };
+  const callee = cx.env.resolveCallee(node);
+  if (callee) return "fn" in callee ? { helper: callee.fn } : callee;
   return lowerFree(cx, node, symbol);
 }
 
@@ -149,7 +159,7 @@ function lowerPrefixUnary(cx: LowerContext, node: ts.PrefixUnaryExpression): Val
     case ts.SyntaxKind.ExclamationToken: {
       const operand = lowerOperand(cx, node.operand);
       requireKind(operand, "boolean", node.operand, "`!` takes a boolean here; compare first (`x !== 0`)");
-      return emitPrim(cx, "logicalNot", [operand], { form: "operator", token: node.operator, prefix: true }, node);
+      return emitOperator(cx, "logicalNot", [operand], { form: "operator", token: node.operator, prefix: true }, node);
     }
   }
   return refuse(DiagnosticCode.UnsupportedSyntax, `the operator in \`${node.getText()}\` is not compiled; use arithmetic, comparisons or \`np\` ops`, node);
@@ -165,18 +175,23 @@ function lowerBinary(cx: LowerContext, node: ts.BinaryExpression): Value {
   }
   const left = lowerOperand(cx, node.left);
   const right = lowerOperand(cx, node.right);
+  if ((prim === "equal" || prim === "notEqual") && (isNullish(left) || isNullish(right))) {
+    // Transforms `x !== null` into a test of the argument as given, the same for every example.
+    return emitPrim(cx, "nullTest", isNullish(right) ? [left, right] : [right, left], { form: "operator", token }, node, "given");
+  }
   if (prim === "logicalAnd" || prim === "logicalOr") {
     requireKind(left, "boolean", node.left, `\`${node.operatorToken.getText()}\` takes booleans here; compare first (\`x !== 0\`)`);
     requireKind(right, "boolean", node.right, `\`${node.operatorToken.getText()}\` takes booleans here; compare first (\`x !== 0\`)`);
   }
-  return emitPrim(cx, prim, [left, right], { form: "operator", token }, node);
+  return emitOperator(cx, prim, [left, right], { form: "operator", token }, node);
 }
 
 /** `x = e`, `x += e` and the like on a local: rebinds `x` to a new value. */
 function lowerAssignment(cx: LowerContext, node: ts.BinaryExpression): Value {
   const ts = cx.ts;
-  const symbol = assignedLocal(cx, node.left);
   const token = node.operatorToken.kind;
+  if (token === ts.SyntaxKind.EqualsToken && ts.isArrayLiteralExpression(node.left)) return lowerTupleAssignment(cx, node.left, node.right);
+  const symbol = assignedLocal(cx, node.left);
   let value: Value;
   if (token === ts.SyntaxKind.EqualsToken) {
     value = lowerExpression(cx, node.right);
@@ -185,10 +200,40 @@ function lowerAssignment(cx: LowerContext, node: ts.BinaryExpression): Value {
     const prim = binaryPrims.get(operator);
     if (!prim) return refuse(DiagnosticCode.UnsupportedSyntax, `\`${node.operatorToken.getText()}\` is not compiled; write \`x = x ${operator} y\` with a supported operator`, node.operatorToken);
     const current = cx.scope.get(symbol)!;
-    value = emitPrim(cx, prim, [current as Operand, lowerOperand(cx, node.right)], { form: "operator", token: tokenOf(ts, operator) }, node, symbol.getName());
+    value = emitOperator(cx, prim, [current as Operand, lowerOperand(cx, node.right)], { form: "operator", token: tokenOf(ts, operator) }, node, symbol.getName());
   }
   cx.scope.set(symbol, value);
   return value;
+}
+
+/**
+ * Transforms `[x, y] = [f(x, y), g(x, y)]` into rebinding each local: the
+ * right side is computed whole first, so the update is simultaneous.
+ */
+function lowerTupleAssignment(cx: LowerContext, targets: ts.ArrayLiteralExpression, source: ts.Expression): Value {
+  const value = lowerExpression(cx, source);
+  targets.elements.forEach((target, index) => {
+    if (cx.ts.isOmittedExpression(target)) return;
+    const symbol = assignedLocal(cx, target);
+    const element = "array" in value ? value.array[index] : isOperand(value) ? elementOf(cx, value, index, target) : undefined;
+    if (!element) refuse(DiagnosticCode.UnsupportedSyntax, `\`${source.getText()}\` has no element ${index} to assign to \`${target.getText()}\``, target);
+    cx.scope.set(symbol, element);
+  });
+  return value;
+}
+
+/** Element `index` of a value held whole (a shape, a closed-over tuple), typed as `node` is. */
+export function elementOf(cx: LowerContext, value: Operand, index: number, node: ts.Node): Var {
+  const out = cx.newVar(cx.ts.isIdentifier(node) ? node.text : "element", cx.kindOf(node), undefined);
+  cx.emit({ op: "element", object: value, index: { literal: index }, out, node });
+  return out;
+}
+
+/** Member `key` of a value held whole (a closed-over object), typed as `node` is. */
+export function memberOf(cx: LowerContext, value: Operand, key: string, node: ts.Node): Var {
+  const out = cx.newVar(key, cx.kindOf(node), undefined);
+  cx.emit({ op: "property", object: value, name: key, out, node });
+  return out;
 }
 
 /** `x++`, `--x` on a local number. */
@@ -198,7 +243,7 @@ function lowerIncrement(cx: LowerContext, node: ts.PrefixUnaryExpression | ts.Po
   const current = cx.scope.get(symbol) as Operand;
   const prim = node.operator === ts.SyntaxKind.PlusPlusToken ? "add" : "sub";
   const token = prim === "add" ? ts.SyntaxKind.PlusToken : ts.SyntaxKind.MinusToken;
-  const next = emitPrim(cx, prim, [current, { literal: 1 }], { form: "operator", token }, node, symbol.getName());
+  const next = emitOperator(cx, prim, [current, { literal: 1 }], { form: "operator", token }, node, symbol.getName());
   cx.scope.set(symbol, next);
   return prefix ? next : current;
 }
@@ -287,6 +332,10 @@ function lowerTemplate(cx: LowerContext, node: ts.TemplateExpression): Var {
   const out = cx.newVar("text", "opaque", undefined);
   cx.emit({ op: "template", head: node.head.text, spans, out, node });
   return out;
+}
+
+function isNullish(operand: Operand): boolean {
+  return !isVar(operand) && (operand.literal === null || operand.literal === undefined);
 }
 
 /** Refuses an operand of another kind: a Tensor in a condition is always truthy in JS, never a choice per element. */

@@ -1,23 +1,26 @@
 import type * as ts from "typescript";
 import { DiagnosticCode } from "../diagnostics";
 import type { PerExampleFunction } from "../env";
-import { type LowerContext, type Value, refuse } from "./context";
-import { lowerExpression } from "./expression";
+import { type Binding, type LowerContext, type Value, isOperand, refuse } from "./context";
+import { elementOf, lowerExpression, memberOf } from "./expression";
 import { lowerReturning } from "./statement";
 
 /**
  * Lowers `fn` applied to `args` in place: the helper's body becomes part of the
  * per-example program, with its own bindings. Returns what it returns.
  */
-export function inlineFunction(cx: LowerContext, fn: PerExampleFunction, args: readonly Value[], site: ts.Node): Value {
+export function inlineFunction(cx: LowerContext, fn: PerExampleFunction, args: readonly Value[], site: ts.Node, closure?: ReadonlyMap<Binding, Value>): Value {
   requireReadable(cx, fn);
   if (cx.inlining.includes(fn)) {
     refuse(DiagnosticCode.Recursion, `\`${functionName(cx, fn)}\` calls itself; recursion cannot be inlined. Write it with a loop or unroll it`, site);
   }
   const outerScope = cx.scope;
   const outerLocals = cx.locals;
-  cx.scope = new Map(outerScope);
+  const outerJumps = cx.jumps;
+  // What the function closed over and is gone here (a factory's parameters) comes from `closure`; the rest is as it is now.
+  cx.scope = new Map(closure ? [...closure, ...outerScope] : outerScope);
   cx.locals = new Set();
+  cx.jumps = { breakable: [] };
   cx.inlining.push(fn);
   try {
     bindParameters(cx, fn, args, site);
@@ -26,6 +29,7 @@ export function inlineFunction(cx: LowerContext, fn: PerExampleFunction, args: r
     cx.inlining.pop();
     cx.scope = outerScope;
     cx.locals = outerLocals;
+    cx.jumps = outerJumps;
   }
 }
 
@@ -44,7 +48,10 @@ function bindParameters(cx: LowerContext, fn: PerExampleFunction, args: readonly
   }
 }
 
-/** Binds a name or a destructuring pattern to a value. */
+/**
+ * Binds a name or a destructuring pattern to a value. A value held whole (a
+ * `shape`, a closed-over tuple or object) is read element by element.
+ */
 export function bindName(cx: LowerContext, name: ts.BindingName, value: Value): void {
   const ts = cx.ts;
   if (ts.isIdentifier(name)) {
@@ -56,11 +63,22 @@ export function bindName(cx: LowerContext, name: ts.BindingName, value: Value): 
   for (const [index, element] of name.elements.entries()) {
     if (ts.isOmittedExpression(element)) continue;
     if (element.dotDotDotToken || element.initializer) refuse(DiagnosticCode.UnsupportedSyntax, "rest elements and defaults in destructuring are not compiled", element);
-    const key = ts.isObjectBindingPattern(name) ? (element.propertyName ?? element.name).getText() : index;
-    const member = typeof key === "number" ? ("array" in value ? value.array[key] : undefined) : "object" in value ? value.object.get(key) : undefined;
-    if (!member) refuse(DiagnosticCode.UnsupportedSyntax, `destructuring \`${element.getText()}\` needs a literal array or object on the right`, element);
-    bindName(cx, element.name, member);
+    const key = ts.isObjectBindingPattern(name) ? propertyKey(cx, element) : index;
+    bindName(cx, element.name, memberFor(cx, value, key, element));
   }
+}
+
+function memberFor(cx: LowerContext, value: Value, key: string | number, element: ts.BindingElement): Value {
+  if (isOperand(value)) return typeof key === "number" ? elementOf(cx, value, key, element.name) : memberOf(cx, value, key, element.name);
+  const member = typeof key === "number" ? ("array" in value ? value.array[key] : undefined) : "object" in value ? value.object.get(key) : undefined;
+  return member ?? refuse(DiagnosticCode.UnsupportedSyntax, `\`${element.getText()}\` is not a member of the value destructured here`, element);
+}
+
+/** The property an object pattern's element reads: `{ lo }` reads `lo`, `{ low: lo }` reads `low`. */
+function propertyKey(cx: LowerContext, element: ts.BindingElement): string {
+  const property = element.propertyName ?? element.name;
+  if (cx.ts.isIdentifier(property) || cx.ts.isStringLiteral(property) || cx.ts.isNumericLiteral(property)) return property.text;
+  return refuse(DiagnosticCode.UnsupportedSyntax, "destructure by a property name written out, not a computed one", element);
 }
 
 /** Refuses functions whose meaning is not a value per example: async, generators, and `this`. */

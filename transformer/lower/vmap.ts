@@ -1,46 +1,28 @@
 import type * as ts from "typescript";
 import { DiagnosticCode } from "../diagnostics";
-import type { PerExampleFunction } from "../env";
 import { type Level, type Operand, type ResultTree, isVar } from "../ir";
+import { type Callable, type VmappedCallable, parameterOf } from "./callable";
 import { type LowerContext, type Value, isOperand, refuse } from "./context";
 import { emitPrim, kindOfOperand } from "./expression";
-import { functionName, inlineFunction, requireReadable } from "./function";
-import { type AxisSpec, isSpecList, isUnmapped, readVmapOptions, specOf } from "./options";
-import { type KindTree, kindTreeOf, memberSpec } from "./structure";
+import { inlineFunction } from "./function";
+import { type AxisSpec, isSpecList, isUnmapped, specOf } from "./options";
+import { type KindTree, memberSpec } from "./structure";
 
-/** What a `vmap(fn, options)` call maps: a function of the program, or an `np` op itself. */
-interface Target {
-  readonly name: string;
-  readonly fn?: PerExampleFunction;
-  readonly op?: string;
-}
-
-export function resolveTarget(cx: LowerContext, vmapCall: ts.CallExpression): Target {
-  const argument = vmapCall.arguments[0];
-  if (!argument) return refuse(DiagnosticCode.BadArguments, "vmap needs the per-example function as its first argument", vmapCall);
-  const op = cx.env.npOpName(argument);
-  if (op) return { name: op, op };
-  const bound = cx.ts.isIdentifier(argument) ? cx.scope.get(cx.checker.getSymbolAtLocation(argument)!) : undefined;
-  const fn = bound && "helper" in bound ? bound.helper : cx.env.resolveFunction(argument);
-  if (!fn) {
-    return refuse(
-      DiagnosticCode.UnresolvedFunction,
-      `\`${argument.getText()}\` is not a function the transformer can read. Pass an arrow function, a function declared in this program (by name or import), or an \`np\` op`,
-      argument,
-    );
-  }
-  requireReadable(cx, fn);
-  return { name: functionName(cx, fn), fn };
+/** Applies `callable` to per-example `args`: inlines a function, emits an op, or maps a vmapped callable. */
+export function applyCallable(cx: LowerContext, callable: Callable, args: readonly Value[], site: ts.Node): Value {
+  if ("fn" in callable) return inlineFunction(cx, callable.fn, args, site, callable.closure);
+  if ("op" in callable) return emitPrim(cx, callable.op, args.map((value) => asOperand(value, site)), { form: "np" }, site, callable.op);
+  return applyVmap(cx, callable, args, site);
 }
 
 /**
- * Lowers `vmap(fn, options)(...args)`: maps each argument along its in axis
- * (a new level), inlines `fn` on the per-example values, and stacks each
- * result along the out axis.
+ * Lowers `vmap(target, options)(...args)`: maps each argument along its in
+ * axis (a new level), applies the target on the per-example values, and stacks
+ * each result along the out axis. A target that is itself vmapped opens the
+ * next level inside this one, so every level ends up in one program.
  */
-export function applyVmap(cx: LowerContext, vmapCall: ts.CallExpression, args: readonly Value[], site: ts.Node): Value {
-  const options = readVmapOptions(cx.ts, vmapCall);
-  const target = resolveTarget(cx, vmapCall);
+export function applyVmap(cx: LowerContext, callable: VmappedCallable, args: readonly Value[], site: ts.Node): Value {
+  const { options, vmapCall, target } = callable;
   if (isSpecList(options.inAxes) && options.inAxes.length !== args.length) {
     refuse(DiagnosticCode.BadArguments, `inAxes has ${options.inAxes.length} specs but \`${target.name}\` is called with ${args.length} arguments`, vmapCall.arguments[1] ?? vmapCall);
   }
@@ -50,15 +32,10 @@ export function applyVmap(cx: LowerContext, vmapCall: ts.CallExpression, args: r
   }
   const level = cx.newLevel(target.name, options.axisSize, vmapCall);
   const entered = args.map((argument, index) => {
-    const parameter = target.fn?.parameters[index];
-    const name = parameter ? parameter.name.getText() : `argument${index}`;
-    const kinds = parameter ? kindTreeOf(cx, parameter) : "tensor";
-    return enterValue(cx, level, specOf(options, index), argument, kinds, name, parameter ?? site);
+    const parameter = parameterOf(cx, target, index);
+    return enterValue(cx, level, specOf(options, index), argument, parameter.kinds, parameter.name, parameter.declaration ?? site);
   });
-  const result = target.op
-    ? emitPrim(cx, target.op, entered.map((value) => asOperand(value, site)), { form: "np" }, site, target.op)
-    : inlineFunction(cx, target.fn!, entered, site);
-  return exitValue(cx, level, options.outAxes, result, site, "result");
+  return exitValue(cx, level, options.outAxes, applyCallable(cx, target, entered, site), site, "result");
 }
 
 /** Maps each leaf of an argument along its in axis: the leaf's axis becomes the level's. */

@@ -17,13 +17,21 @@ export interface SiteRewriter {
   readonly ts: typeof ts;
   readonly checker: ts.TypeChecker;
   readonly symbols: TsvmapSymbols;
-  readonly resolveFunction: TransformEnv["resolveFunction"];
+  readonly resolveCallee: TransformEnv["resolveCallee"];
   readonly compileSite: CompileSite;
-  /** Receives every refusal, and every unexpected failure, as an error diagnostic. */
+  /**
+   * Receives every refusal, and every unexpected failure: an error diagnostic,
+   * or a warning when the site falls back to `vmap.reference`.
+   */
   readonly report: (diagnostic: ts.Diagnostic) => void;
+  /** What a refused site becomes: left as written (`"error"`), or `vmap.reference(...)` (`"reference"`). */
+  readonly onUnsupported: OnUnsupported;
   /** Sees each outermost site, in source order, once it is compiled or refused. */
   readonly onSite?: (site: VmapSite) => void;
 }
+
+/** What the transformer does with a call site it refuses. */
+export type OnUnsupported = "error" | "reference";
 
 /** Where emitted code finds the batched primitives. */
 const runtimeModuleSpecifier = "tsvmap/runtime";
@@ -35,7 +43,7 @@ const runtimeModuleSpecifier = "tsvmap/runtime";
  * A refused site stays as written and its diagnostic goes to `report`.
  */
 export function rewriteVmapSites(rewriter: SiteRewriter): ts.TransformerFactory<ts.SourceFile> {
-  const { ts: tsModule, symbols, compileSite, report, onSite } = rewriter;
+  const { ts: tsModule, symbols, compileSite, report, onSite, onUnsupported } = rewriter;
   const { SyntaxKind } = tsModule;
 
   return (context) => (sourceFile) => {
@@ -62,7 +70,7 @@ export function rewriteVmapSites(rewriter: SiteRewriter): ts.TransformerFactory<
       },
       isVmapCall: symbols.isVmapCall,
       npOpName: symbols.npOpName,
-      resolveFunction: rewriter.resolveFunction,
+      resolveCallee: rewriter.resolveCallee,
     };
 
     function visitNode(node: ts.Node): ts.Node {
@@ -86,10 +94,57 @@ export function rewriteVmapSites(rewriter: SiteRewriter): ts.TransformerFactory<
         replacement = tsModule.setOriginalNode(tsModule.setTextRange(compileSite(call, env), call), call);
         compiledSites++;
       } catch (error) {
-        report(diagnosticFor(error, call));
+        if (error instanceof TsvmapError && readsEnclosingFunctionValue(error.node, call)) {
+          // Compiled where the enclosing function is inlined into another vmap; called directly, it runs per example.
+          replacement = referenceFallback(call);
+          onSite?.({ call, replacement });
+          return replacement;
+        }
+        const diagnostic = diagnosticFor(error, call);
+        if (onUnsupported === "error") {
+          report(diagnostic);
+        } else {
+          report(asFallbackWarning(diagnostic));
+          onSite?.({ call, replacement: undefined });
+          return referenceFallback(call);
+        }
       }
       onSite?.({ call, replacement });
       return replacement ?? call;
+    }
+
+    /** Transforms a refused `vmap(f, options)` into `vmap.reference(f, options)`: correct, uncompiled, and silent at run time. */
+    function referenceFallback(call: ts.CallExpression): ts.Expression {
+      const callee = factory.createPropertyAccessExpression(call.expression, "reference");
+      const args = call.arguments.map((argument) => tsModule.visitNode(argument, visitNode) as ts.Expression);
+      return tsModule.setOriginalNode(tsModule.setTextRange(factory.createCallExpression(callee, call.typeArguments, args), call), call);
+    }
+
+    /**
+     * True when `node`, where compiling the site stopped, names a function
+     * held by a parameter or local of a function around the site (JAX's
+     * `cov_map(cov_func, …)`): only a call of that function can say which.
+     */
+    function readsEnclosingFunctionValue(node: ts.Node, call: ts.CallExpression): boolean {
+      const name = tsModule.isCallExpression(node) ? node.expression : node;
+      if (!tsModule.isIdentifier(name)) return false;
+      const declaration = rewriter.checker.getSymbolAtLocation(name)?.valueDeclaration;
+      if (!declaration || !(tsModule.isParameter(declaration) || tsModule.isVariableDeclaration(declaration))) return false;
+      if (rewriter.checker.getTypeAtLocation(declaration).getCallSignatures().length === 0) return false;
+      for (let scope: ts.Node | undefined = call.parent; scope; scope = scope.parent) {
+        if (tsModule.isFunctionLike(scope) && isWithin(declaration, scope)) return true;
+      }
+      return false;
+    }
+
+    function isWithin(node: ts.Node, ancestor: ts.Node): boolean {
+      for (let current: ts.Node | undefined = node; current; current = current.parent) if (current === ancestor) return true;
+      return false;
+    }
+
+    function asFallbackWarning(diagnostic: ts.Diagnostic): ts.Diagnostic {
+      const message = tsModule.flattenDiagnosticMessageText(diagnostic.messageText, "\n");
+      return { ...diagnostic, category: tsModule.DiagnosticCategory.Warning, messageText: `${message} (onUnsupported: "reference": this site runs as vmap.reference, uncompiled)` };
     }
 
     function diagnosticFor(error: unknown, call: ts.CallExpression): ts.Diagnostic {

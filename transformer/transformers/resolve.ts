@@ -1,23 +1,24 @@
 import type * as ts from "typescript";
-import type { PerExampleFunction } from "../env";
+import type { Callee } from "../env";
 import { unwrapExpression } from "./unwrap";
 
 /**
- * Returns `resolveFunction` as `TransformEnv` documents it: the function an
- * expression names, if the transformer can read its body.
+ * Returns `resolveCallee` as `TransformEnv` documents it: the function, or the
+ * `vmap(...)` call, that an expression names, if the transformer can read it.
  *
- * Accepted: an inline arrow or function expression; a name bound to a function
- * declaration with a body, or to a `const` whose initialiser is again one of
- * these (`const f = (x) => x`, `const g = f`); the same reached through imports
- * and re-exports from other files of the program, including default exports and
- * members of a namespace import (`helpers.f`). A `let`/`var` binding may be
- * reassigned, and an ambient declaration has no body, so both resolve to
- * undefined.
+ * Accepted: an inline arrow, function expression or `vmap(...)` call; a name
+ * bound to a function declaration with a body, or to a `const` whose
+ * initialiser is again one of these (`const f = (x) => x`, `const g = f`,
+ * `const mv = vmap(f)`); the same reached through imports and re-exports from
+ * other files of the program, including default exports and members of a
+ * namespace import (`helpers.f`). A `let`/`var` binding may be reassigned, and
+ * an ambient declaration has no body, so both resolve to undefined.
  */
-export function createFunctionResolver(
+export function createCalleeResolver(
   tsModule: typeof ts,
   checker: ts.TypeChecker,
-): (expr: ts.Expression) => PerExampleFunction | undefined {
+  isVmapCall: (call: ts.CallExpression) => boolean,
+): (expr: ts.Expression) => Callee | undefined {
   function symbolOf(expr: ts.Expression): ts.Symbol | undefined {
     if (tsModule.isIdentifier(expr)) return checker.getSymbolAtLocation(expr);
     if (tsModule.isPropertyAccessExpression(expr)) return checker.getSymbolAtLocation(expr.name);
@@ -28,9 +29,10 @@ export function createFunctionResolver(
     return (tsModule.getCombinedNodeFlags(declaration) & tsModule.NodeFlags.Const) !== 0;
   }
 
-  function resolve(expr: ts.Expression, visited: Set<ts.Symbol>): PerExampleFunction | undefined {
+  function resolve(expr: ts.Expression, visited: Set<ts.Symbol>): Callee | undefined {
     const inner = unwrapExpression(tsModule, expr);
-    if (tsModule.isArrowFunction(inner) || tsModule.isFunctionExpression(inner)) return inner;
+    if (tsModule.isArrowFunction(inner) || tsModule.isFunctionExpression(inner)) return { fn: inner };
+    if (tsModule.isCallExpression(inner)) return isVmapCall(inner) ? { vmapCall: inner } : undefined;
     const symbol = symbolOf(inner);
     if (symbol === undefined) return undefined;
     const target = symbol.flags & tsModule.SymbolFlags.Alias ? checker.getAliasedSymbol(symbol) : symbol;
@@ -38,7 +40,7 @@ export function createFunctionResolver(
     if (visited.has(target)) return undefined;
     visited.add(target);
     for (const declaration of target.declarations ?? []) {
-      if (tsModule.isFunctionDeclaration(declaration) && declaration.body !== undefined) return declaration;
+      if (tsModule.isFunctionDeclaration(declaration) && declaration.body !== undefined) return { fn: declaration };
       if (tsModule.isVariableDeclaration(declaration) && isConst(declaration) && declaration.initializer !== undefined) {
         return resolve(declaration.initializer, visited);
       }

@@ -1,15 +1,16 @@
+import { type ElementwisePrim, type PrimName, prims } from "../../prims";
+import { isVar } from "../../ir";
 import { type Code, helper, np, value } from "../code";
 import type { Rule, RuleCall } from "../rule";
 
-const npOps = [
-  "neg", "abs", "sign", "sqrt", "square", "exp", "log", "log1p", "expm1", "sin", "cos", "tan", "tanh", "sigmoid",
-  "floor", "ceil", "round", "add", "sub", "mul", "div", "pow", "mod", "maximum", "minimum",
-  "less", "lessEqual", "greater", "greaterEqual", "equal", "notEqual", "logicalAnd", "logicalOr", "logicalNot",
-  "where", "clip",
-];
-
 /** JS semantics that numpy spells differently: `%` keeps the dividend's sign, `Math.round` rounds half up. */
-const jsOps: Record<string, string> = { rem: "remainder", jsRound: "roundHalfUp", trunc: "trunc" };
+const jsOps: Partial<Record<ElementwisePrim, string>> = { rem: "remainder", jsRound: "roundHalfUp" };
+
+/** `Math` and `Number` functions numpy has no op for (or spells differently): batched as `jsMath("cbrt", x)`. */
+const jsMath: readonly ElementwisePrim[] = [
+  "trunc", "jsSign", "cbrt", "log2", "log10", "sinh", "cosh", "asinh", "acosh", "atanh", "asin", "acos", "atan", "atan2", "hypot", "fround",
+  "isNaN", "isFinite", "isInteger",
+];
 
 /**
  * Batches an elementwise op. Broadcasting aligns trailing axes, so a batched
@@ -18,15 +19,19 @@ const jsOps: Record<string, string> = { rem: "remainder", jsRound: "roundHalfUp"
  * and (2, 3), never (B, 3) against (2, 3).
  */
 function elementwise(callee: (args: Code[]) => Code): Rule {
-  return (call) =>
-    callee(
-      call.operands.map((_, index) => {
+  return (call) => {
+    const meetsTensor = call.operands.some((operand) => isVar(operand) && operand.kind === "tensor");
+    return callee(
+      call.operands.map((operand, index) => {
         const code = call.withLevels(index);
         if (!call.isBatched(index)) return code;
         const target = liftTarget(call, index);
-        return target === undefined ? code : helper("lift", code, value(call.k), target);
+        const lifted = target === undefined ? code : helper("lift", code, value(call.k), target);
+        // A batch of per-example numbers meets a Tensor as each number would: weakly typed, taking the Tensor's dtype.
+        return meetsTensor && isVar(operand) && operand.kind === "number" ? helper("weakNumbers", lifted) : lifted;
       }),
     );
+  };
 }
 
 /** The per-example rank operand `index` must be lifted to, or undefined when it already has it. */
@@ -42,7 +47,19 @@ function liftTarget(call: RuleCall, index: number): Code | undefined {
   return ranks.length === 1 ? ranks[0] : { math: "max", args: ranks };
 }
 
-export const elementwiseRules: Record<string, Rule> = Object.fromEntries([
-  ...npOps.map((op) => [op, elementwise((args) => np(op, ...args))] as const),
-  ...Object.entries(jsOps).map(([prim, name]) => [prim, elementwise((args) => helper(name, ...args))] as const),
-]);
+/** The name of a prim's function on `Math` or `Number`. */
+function mathName(prim: ElementwisePrim): string {
+  const form = prims[prim].scalar;
+  return "math" in form ? form.math : prim;
+}
+
+const elementwisePrims = (Object.keys(prims) as PrimName[]).filter((prim): prim is ElementwisePrim => "scalar" in prims[prim]);
+
+/** Every primitive with a scalar form: an `np` op of the same name, or the runtime's JS-semantics helper. */
+export const elementwiseRules = Object.fromEntries(
+  elementwisePrims.map((prim) => {
+    const jsName = jsOps[prim];
+    if (jsMath.includes(prim)) return [prim, elementwise((args) => helper("jsMath", value(mathName(prim)), ...args))];
+    return [prim, elementwise((args) => (jsName ? helper(jsName, ...args) : np(prim, ...args)))];
+  }),
+) as Record<ElementwisePrim, Rule>;

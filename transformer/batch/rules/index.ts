@@ -1,4 +1,6 @@
+import type { PrimName } from "../../prims";
 import type { Rule } from "../rule";
+import { asNumber, constructor } from "./convert";
 import { elementwiseRules } from "./elementwise";
 import { indexingRules } from "./indexing";
 import { linalgRules } from "./linalg";
@@ -6,13 +8,21 @@ import { reduceRules } from "./reduce";
 import { shapeRules } from "./shape";
 
 /**
- * The batching rule of every primitive, by name (JAX's `primitive_batchers`).
- * A primitive with no entry here cannot take batched operands.
+ * The batching rule of every primitive, by name (JAX's `primitive_batchers`),
+ * checked against the primitive table: a primitive without a rule does not
+ * compile. `nullTest` has none: it is structural, never batched.
  */
-export const batchingRules: Readonly<Record<string, Rule>> = {
+export const batchingRules = {
   ...elementwiseRules,
   ...reduceRules,
   ...shapeRules,
   ...indexingRules,
   ...linalgRules,
-};
+  asNumber,
+  zeros: constructor,
+  ones: constructor,
+  full: constructor,
+  arange: constructor,
+  linspace: constructor,
+  eye: constructor,
+} satisfies Record<Exclude<PrimName, "nullTest">, Rule>;

@@ -25,11 +25,23 @@ const slice: Rule = (call) => {
   return np("slice", call.codes[0], call.codes[1], call.codes[2], axis);
 };
 
-/** `take(t, indices, axis?)`: with no axis numpy takes from the flattened array, here the flattened example. */
+/**
+ * `take(t, indices, axis?)`: with no axis numpy takes from the flattened
+ * array, here the flattened example. Batched indices are one gather: each
+ * example takes at its own indices.
+ */
 const take: Rule = (call) => {
-  call.requireUnbatched(1, "indices");
+  if (call.isBatched(1)) {
+    call.requireUnbatched(2, "axis");
+    const axis = call.isAbsent(2) ? value(null) : call.codes[2];
+    return helper("gatherTake", call.withLevels(0), value(call.isBatched(0)), call.withLevels(1), value(call.k), axis);
+  }
   if (call.isAbsent(2)) return np("take", helper("flattenExample", call.codes[0], value(call.k)), call.codes[1], value(call.k));
   return np("take", call.codes[0], call.codes[1], exampleAxis(call, 2, call.codes[0]));
 };
 
-export const indexingRules: Record<string, Rule> = { index, at, slice, take };
+/** `set(t, i, value)` with any of them batched: one scatter, each example's row `i` replaced by its value. */
+const set: Rule = (call) =>
+  helper("scatterSet", call.withLevels(0), value(call.isBatched(0)), call.withLevels(1), call.withLevels(2), value(call.isBatched(2)), value(call.k));
+
+export const indexingRules = { index, at, slice, take, set };

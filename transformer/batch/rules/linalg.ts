@@ -11,7 +11,7 @@ function product(name: string): Rule {
     helper(name, call.withLevels(0), value(call.isBatched(0)), call.withLevels(1), value(call.isBatched(1)), value(call.k));
 }
 
-export const linalgRules: Record<string, Rule> = {
+export const linalgRules = {
   dot: product("batchedDot"),
   matmul: product("batchedMatmul"),
   outer: product("batchedOuter"),

@@ -36,7 +36,7 @@ const softmax: Rule = (call) => {
   return np("softmax", x, call.isAbsent(1) ? { helper: "exampleAxis", args: [x, value(call.k), value(-1)] } : exampleAxis(call, 1, x));
 };
 
-export const reduceRules: Record<string, Rule> = {
+export const reduceRules = {
   sum: reduction("sum"),
   mean: reduction("mean"),
   max: reduction("max"),

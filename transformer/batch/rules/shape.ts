@@ -64,7 +64,7 @@ function exampleAxes(call: RuleCall, index: number, extra: number): Code {
   return exampleAxis(call, index, call.codes[0], extra);
 }
 
-export const shapeRules: Record<string, Rule> = {
+export const shapeRules = {
   reshape,
   transpose,
   expandDims,

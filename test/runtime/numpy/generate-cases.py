@@ -1,0 +1,153 @@
+# Writes cases.json: np ops on special values (NaN, ±Infinity, -0) and on empty
+# and size-1 shapes, with what numpy (scipy for softmax and logsumexp) computes
+# for each. Run it after changing the cases (needs numpy and scipy):
+#   python3 test/runtime/numpy/generate-cases.py
+# numpy-agreement.test.ts runs every case on tsvmap's np and compares.
+import json
+import math
+import warnings
+from pathlib import Path
+
+import numpy as np
+import scipy.special
+
+warnings.filterwarnings("ignore")
+specials = [math.nan, math.inf, -math.inf, 0.0, -0.0, 1.0, -1.0, 0.5, -0.5, 2.5, -2.5, 3.0, -7.0, 1e308, 5e-324]
+
+
+def number(v):
+    v = float(v)
+    if math.isnan(v):
+        return "NaN"
+    if math.isinf(v):
+        return "Infinity" if v > 0 else "-Infinity"
+    if v == 0 and math.copysign(1, v) < 0:
+        return "-0"
+    return v
+
+
+def tensor(a):
+    a = np.asarray(a)
+    dtype = {"float64": "float64", "float32": "float32", "int32": "int32", "int64": "int32", "bool": "bool"}[str(a.dtype)]
+    values = [bool(v) if dtype == "bool" else number(v) for v in a.ravel()]
+    return {"tensor": {"dtype": dtype, "shape": list(a.shape), "values": values}}
+
+
+def encode(v):
+    if isinstance(v, np.ndarray):
+        return tensor(v)
+    if isinstance(v, list):
+        return {"list": [encode(x) for x in v]}
+    if isinstance(v, (np.floating, float)):
+        return {"number": number(v)}
+    if isinstance(v, np.integer):
+        return {"number": int(v)}
+    return {"raw": v}
+
+
+def f64(values, shape=None):
+    a = np.array(values, dtype=np.float64)
+    return a.reshape(shape) if shape is not None else a
+
+
+cases = []
+
+
+def case(name, op, args, compute, tensor_result=False):
+    """`tensor_result`: tsvmap returns a rank-0 Tensor where numpy returns a scalar (a reduction along an axis, matmul)."""
+    try:
+        result = encode(np.asarray(compute()) if tensor_result else compute())
+    except (ValueError, IndexError, TypeError) as error:
+        result = {"error": type(error).__name__}
+    cases.append({"name": name, "op": op, "args": [encode(a) for a in args], "result": result})
+
+
+unary = {"neg": np.negative, "abs": np.abs, "sign": np.sign, "square": np.square, "floor": np.floor, "ceil": np.ceil,
+         "round": np.round, "sqrt": np.sqrt, "exp": np.exp, "log": np.log, "log1p": np.log1p, "expm1": np.expm1,
+         "sin": np.sin, "cos": np.cos, "tan": np.tan, "tanh": np.tanh, "sigmoid": lambda x: 1 / (1 + np.exp(-x)),
+         "logicalNot": np.logical_not}
+binary = {"add": np.add, "sub": np.subtract, "mul": np.multiply, "div": np.divide, "pow": np.power, "mod": np.mod,
+          "maximum": np.maximum, "minimum": np.minimum, "less": np.less, "lessEqual": np.less_equal,
+          "greater": np.greater, "greaterEqual": np.greater_equal, "equal": np.equal, "notEqual": np.not_equal,
+          "logicalAnd": np.logical_and, "logicalOr": np.logical_or}
+shapes = [(0,), (1,), (2, 0), (0, 3), (1, 1), (1, 0, 2)]
+
+
+def filled(shape):
+    return np.arange(1, math.prod(shape) + 1, dtype=np.float64).reshape(shape) - 1.5
+
+
+column, row = f64(specials, (len(specials), 1)), f64(specials, (1, len(specials)))
+for name, fn in unary.items():
+    case(f"{name} of special values", name, [f64(specials)], lambda fn=fn: fn(f64(specials)))
+    for shape in shapes:
+        case(f"{name} of shape {shape}", name, [filled(shape)], lambda fn=fn, shape=shape: fn(filled(shape)))
+for name, fn in binary.items():
+    case(f"{name} of every pair of special values", name, [column, row], lambda fn=fn: fn(column, row))
+    for a, b in [((0,), (0,)), ((2, 0), (0,)), ((1,), (0,)), ((0, 3), (1, 3)), ((1, 1), (1,)), ((2, 1), (1, 0)), ((0,), (2,))]:
+        case(f"{name} of shapes {a} and {b}", name, [filled(a), filled(b)], lambda fn=fn, a=a, b=b: fn(filled(a), filled(b)))
+
+# Ints wrap like int32; numpy keeps int32 for these.
+ints = np.array([7, -3, 2**30, 46341, 0, -(2**31)], dtype=np.int32)
+case("mul of int32, wrapping", "mul", [ints, ints], lambda: ints * ints)
+case("square of int32, wrapping", "square", [ints], lambda: np.square(ints))
+case("add of int32, wrapping", "add", [ints, ints], lambda: ints + ints)
+
+reductions = {"sum": np.sum, "prod": np.prod, "max": np.max, "min": np.min, "mean": np.mean}
+vectors = {"-0": [-0.0], "-0, -0": [-0.0, -0.0], "NaN among numbers": [1.0, math.nan, 2.0], "+inf and -inf": [math.inf, -math.inf],
+           "+inf and 1": [math.inf, 1.0], "1e308 twice": [1e308, 1e308]}
+for name, fn in reductions.items():
+    for label, values in vectors.items():
+        case(f"{name} of {label}", name, [f64(values)], lambda fn=fn, values=values: fn(f64(values)))
+    for shape in shapes:
+        x = filled(shape)
+        case(f"{name} of shape {shape}", name, [x], lambda fn=fn, x=x: fn(x))
+        for axis in range(len(shape)):
+            case(f"{name} of shape {shape} along axis {axis}", name, [x, axis], lambda fn=fn, x=x, axis=axis: fn(x, axis=axis), True)
+            case(f"{name} of shape {shape} along axis {axis}, keepdims", name, [x, axis, True],
+                 lambda fn=fn, x=x, axis=axis: fn(x, axis=axis, keepdims=True))
+        case(f"{name} of shape {shape} along every axis, keepdims", name, [x, None, True], lambda fn=fn, x=x: fn(x, keepdims=True))
+for name, fn in {"argmax": np.argmax, "argmin": np.argmin}.items():
+    for values in [[1.0, math.nan, 3.0, math.nan], [-0.0, 0.0, -1.0, -1.0], [math.inf, math.inf], [-math.inf]]:
+        case(f"{name} of {values}", name, [f64(values)], lambda fn=fn, values=values: fn(f64(values)))
+    for shape in shapes:
+        x = filled(shape)
+        case(f"{name} of shape {shape}", name, [x], lambda fn=fn, x=x: fn(x))
+        for axis in range(len(shape)):
+            case(f"{name} of shape {shape} along axis {axis}", name, [x, axis], lambda fn=fn, x=x, axis=axis: fn(x, axis=axis), True)
+
+for shape in shapes:
+    x = filled(shape)
+    case(f"where of shape {shape}", "where", [x > 0, x, -x], lambda x=x: np.where(x > 0, x, -x))
+    case(f"clip of shape {shape}", "clip", [x, -1.0, 1.0], lambda x=x: np.clip(x, -1.0, 1.0))
+    case(f"transpose of shape {shape}", "transpose", [x], lambda x=x: np.transpose(x))
+    case(f"expandDims of shape {shape}", "expandDims", [x, 0], lambda x=x: np.expand_dims(x, 0))
+    case(f"reshape of shape {shape} to (-1,)", "reshape", [x, [-1]], lambda x=x: np.reshape(x, (-1,)))
+    case(f"concatenate of shape {shape} twice", "concatenate", [[x, x], 0], lambda x=x: np.concatenate([x, x], 0))
+    case(f"stack of shape {shape} twice", "stack", [[x, x], 1], lambda x=x: np.stack([x, x], 1))
+    case(f"squeeze of shape {shape}", "squeeze", [x], lambda x=x: np.squeeze(x))
+    case(f"take of nothing from shape {shape}", "take", [x, [], 0], lambda x=x: np.take(x, np.array([], dtype=np.int32), 0))
+for values in [[math.inf, 1.0], [-math.inf, -math.inf], [math.nan, 1.0], [-0.0], [1e308, 1e308], [-1e308, 0.0]]:
+    case(f"softmax of {values}", "softmax", [f64(values)], lambda values=values: scipy.special.softmax(f64(values)))
+    case(f"logsumexp of {values}", "logsumexp", [f64(values)], lambda values=values: scipy.special.logsumexp(f64(values)))
+# scipy refuses a softmax over an empty axis (there is no maximum to shift by); tsvmap gives the empty result.
+for shape in [(1,), (1, 1), (2, 1), (1, 0, 2), (0, 3)]:
+    x = filled(shape)
+    case(f"softmax of shape {shape}", "softmax", [x], lambda x=x: scipy.special.softmax(x, axis=-1))
+    case(f"logsumexp of shape {shape} along axis 0", "logsumexp", [x, 0], lambda x=x: scipy.special.logsumexp(x, axis=0), True)
+case("where of special values", "where", [f64(specials) > 0, f64(specials), 0.0], lambda: np.where(f64(specials) > 0, f64(specials), 0.0))
+case("clip of special values", "clip", [f64(specials), -1.0, 1.0], lambda: np.clip(f64(specials), -1.0, 1.0))
+case("broadcastTo of shape (1,) to (0,)", "broadcastTo", [filled((1,)), [0]], lambda: np.broadcast_to(filled((1,)), (0,)))
+case("broadcastTo of shape (1, 1) to (2, 0, 3)", "broadcastTo", [filled((1, 1)), [2, 0, 3]], lambda: np.broadcast_to(filled((1, 1)), (2, 0, 3)))
+for a, b in [((0,), (0,)), ((2, 0), (0, 3)), ((0, 2), (2,)), ((1,), (1,)), ((1, 1), (1, 1)), ((0, 2), (2, 0))]:
+    case(f"dot of shapes {a} and {b}", "dot", [filled(a), filled(b)], lambda a=a, b=b: np.dot(filled(a), filled(b)))
+    case(f"matmul of shapes {a} and {b}", "matmul", [filled(a), filled(b)], lambda a=a, b=b: np.matmul(filled(a), filled(b)), True)
+for a, b in [((0,), (3,)), ((1,), (1,)), ((2,), (0,))]:
+    case(f"outer of shapes {a} and {b}", "outer", [filled(a), filled(b)], lambda a=a, b=b: np.outer(filled(a), filled(b)))
+case("dot of special values", "dot", [f64([math.inf, 1.0]), f64([0.0, 1.0])], lambda: np.dot(f64([math.inf, 1.0]), f64([0.0, 1.0])))
+case("matmul with NaN", "matmul", [f64([[math.nan, 1.0]]), f64([[0.0], [1.0]])], lambda: np.matmul(f64([[math.nan, 1.0]]), f64([[0.0], [1.0]])))
+
+target = Path(__file__).with_name("cases.json")
+lines = ",\n".join(json.dumps(c, separators=(",", ":")) for c in cases)
+target.write_text(f'{{"numpy":{json.dumps(np.__version__)},"cases":[\n{lines}\n]}}\n')
+print(f"wrote {len(cases)} cases to {target}")

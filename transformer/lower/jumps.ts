@@ -1,0 +1,118 @@
+import type * as ts from "typescript";
+import { DiagnosticCode } from "../diagnostics";
+import { type Operand, isVar } from "../ir";
+import { type LowerContext, type Slot, refuse } from "./context";
+import { lowerBranches } from "./control";
+import { emitPrim, lowerOperand } from "./expression";
+
+/*
+ * `break`, `continue` and `return` inside loops and `switch`, lowered to flags
+ * as ISPC does: a jump sets its flag, every statement after one that may have
+ * jumped runs only where no flag is set, and a loop goes on only while its
+ * flags are clear. Flags are ordinary bindings, so one set under an unbatched
+ * condition stays a JS `if`, and one set under a batched condition masks the
+ * examples that took it, with no change to the batch stage.
+ */
+
+/** Which jumps a loop body holds that leave the loop, its iteration, or the function. */
+export interface Jumps {
+  readonly breaks: boolean;
+  readonly continues: boolean;
+  readonly returns: boolean;
+}
+
+export function jumpsOf(cx: LowerContext, body: ts.Node): Jumps {
+  const ts = cx.ts;
+  const found = { breaks: false, continues: false, returns: false };
+  const visit = (node: ts.Node, inLoop: boolean, inSwitch: boolean): void => {
+    if (ts.isFunctionLike(node)) return;
+    if (ts.isBreakStatement(node) && !inLoop && !inSwitch) found.breaks = true;
+    if (ts.isContinueStatement(node) && !inLoop) found.continues = true;
+    if (ts.isReturnStatement(node)) found.returns = true;
+    const loop = inLoop || ts.isIterationStatement(node, false);
+    const switches = inSwitch || ts.isSwitchStatement(node);
+    ts.forEachChild(node, (child) => visit(child, loop, switches));
+  };
+  visit(body, false, false);
+  return found;
+}
+
+/** Lowers `lower` with `target` as where `break` (and `continue`, if it has that flag) go. */
+export function withBreakTarget(cx: LowerContext, target: { readonly broke: Slot; readonly continued?: Slot }, jumps: Jumps, lower: () => void): void {
+  const outer = cx.jumps;
+  cx.jumps = { ...outer, breakable: [...outer.breakable, target] };
+  if (jumps.continues && target.continued) cx.scope.set(target.continued, { literal: false });
+  try {
+    lower();
+  } finally {
+    cx.jumps = outer;
+    if (target.continued) cx.scope.delete(target.continued);
+  }
+}
+
+/** Transforms `break` into setting the innermost loop's or `switch`'s flag. */
+export function lowerBreak(cx: LowerContext, node: ts.BreakStatement): void {
+  if (node.label) refuse(DiagnosticCode.UnsupportedSyntax, "a labelled `break` is not compiled; set a flag and test it in the outer loop", node);
+  const target = cx.jumps.breakable.at(-1);
+  if (!target) return refuse(DiagnosticCode.UnsupportedSyntax, "`break` outside a loop or `switch`", node);
+  cx.scope.set(target.broke, { literal: true });
+}
+
+/** Transforms `continue` into setting the innermost loop's flag, which the next iteration clears. */
+export function lowerContinue(cx: LowerContext, node: ts.ContinueStatement): void {
+  if (node.label) refuse(DiagnosticCode.UnsupportedSyntax, "a labelled `continue` is not compiled; set a flag and test it in the outer loop", node);
+  const target = [...cx.jumps.breakable].reverse().find((candidate) => candidate.continued);
+  if (!target?.continued) return refuse(DiagnosticCode.UnsupportedSyntax, "`continue` outside a loop", node);
+  cx.scope.set(target.continued, { literal: true });
+}
+
+/** Transforms `return e` inside a loop or `switch` into filling the result slot and setting the `returned` flag. */
+export function lowerReturnInside(cx: LowerContext, node: ts.ReturnStatement): void {
+  const returns = cx.jumps.returns;
+  if (!returns) return refuse(DiagnosticCode.UnsupportedSyntax, "this `return` is not compiled here; keep the result in a `let` and return once, after it", node);
+  if (!node.expression) return refuse(DiagnosticCode.UnsupportedSyntax, "the per-example function must return a value", node);
+  const value = lowerOperand(cx, node.expression);
+  cx.scope.set(returns.result, value);
+  cx.scope.set(returns.returned, { literal: true });
+}
+
+/** The flags of every enclosing jump target, as they stand. */
+function activeFlags(cx: LowerContext): Slot[] {
+  const flags = cx.jumps.breakable.flatMap((target) => (target.continued ? [target.broke, target.continued] : [target.broke]));
+  return cx.jumps.returns ? [...flags, cx.jumps.returns.returned] : flags;
+}
+
+/** The flags among `flags` that may be set here: those not known to be `false`. */
+function maybeSet(cx: LowerContext, flags: readonly Slot[]): Operand[] {
+  return flags
+    .map((flag) => cx.scope.get(flag) as Operand | undefined)
+    .filter((value): value is Operand => value !== undefined && (isVar(value) || value.literal !== false));
+}
+
+/** `!(a || b || …)` over the flags that may be set; undefined when none may be. */
+export function notJumped(cx: LowerContext, flags: readonly Slot[], node: ts.Node): Operand | undefined {
+  const set = maybeSet(cx, flags);
+  if (set.length === 0) return undefined;
+  const or = { form: "operator", token: cx.ts.SyntaxKind.BarBarToken } as const;
+  const any = set.slice(1).reduce<Operand>((either, flag) => emitPrim(cx, "logicalOr", [either, flag], or, node, "jumped"), set[0]);
+  return emitPrim(cx, "logicalNot", [any], { form: "operator", token: cx.ts.SyntaxKind.ExclamationToken, prefix: true }, node, "going");
+}
+
+/** True when some enclosing flag may be set, so what follows must be guarded. */
+export function mayHaveJumped(cx: LowerContext): boolean {
+  return maybeSet(cx, activeFlags(cx)).length > 0;
+}
+
+/** Lowers `lower` only where no example has jumped past this point. */
+export function lowerGuarded(cx: LowerContext, node: ts.Node, lower: () => void): void {
+  const going = notJumped(cx, activeFlags(cx), node);
+  if (!going) return lower();
+  lowerBranches(cx, going, lower, () => undefined, node);
+}
+
+/** `entered && no jump`: whether a `switch` clause runs. */
+export function guardOf(cx: LowerContext, entered: Operand, node: ts.Node): Operand {
+  const going = notJumped(cx, activeFlags(cx), node);
+  if (!going) return entered;
+  return emitPrim(cx, "logicalAnd", [entered, going], { form: "operator", token: cx.ts.SyntaxKind.AmpersandAmpersandToken }, node, "runs");
+}

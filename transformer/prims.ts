@@ -1,0 +1,256 @@
+import type { Kind } from "./ir";
+
+/**
+ * Every primitive of the per-example language, described once: what kind and
+ * rank of value it gives (its abstract evaluation, as JAX's `abstract_eval`),
+ * how it is written for one example inside a fused kernel, and, for reductions
+ * a kernel can fuse, how it accumulates. Lowering, batching, fusion and the
+ * verifier all read this table; the batching rules are keyed by the same
+ * `PrimName` (`batch/rules/index.ts`), so a primitive without a rule is a type
+ * error of tsvmap, never a refusal blamed on the user.
+ */
+
+/** What lowering knows of a value for one example. */
+export interface Abstract {
+  readonly kind: Kind;
+  /** Per-example rank where the code fixes it (0 for scalars); undefined when only run time knows. */
+  readonly rank: number | undefined;
+}
+
+/**
+ * What a primitive's abstract evaluation sees of each operand: its kind and
+ * rank, and its value when written as a literal (an axis, a keepdims flag).
+ */
+export interface AbstractOperand extends Abstract {
+  readonly literal?: number | boolean | string | null | undefined;
+  /** For a list written as an array literal: its length. */
+  readonly length?: number;
+}
+
+/**
+ * How an elementwise primitive is written for one example: a JS operator, a
+ * `Math` function, a scalar helper of `tsvmap/runtime`, `?:`, or `x * x`.
+ */
+export type ScalarForm =
+  | { readonly operator: string; readonly prefix?: boolean }
+  | { readonly math: string; readonly global?: "Number" }
+  | { readonly helper: string }
+  | { readonly where: true }
+  | { readonly square: true };
+
+/** How a kernel accumulates a full reduction over an example's elements. */
+export interface FusedReduction {
+  readonly identity: number;
+  readonly combine: "+" | "*" | "max" | "min";
+  /** Divide by the element count at the end (`mean`). */
+  readonly mean?: boolean;
+}
+
+export interface PrimInfo {
+  readonly abstractEval: (operands: readonly AbstractOperand[]) => Abstract;
+  /** Present for elementwise primitives: their scalar form, for kernels. */
+  readonly scalar?: ScalarForm;
+  /** Whether the scalar result is a boolean: always (comparisons), or when the chosen operands are (`where`). */
+  readonly booleanResult?: "always" | "preserving";
+  readonly fusedReduction?: FusedReduction;
+  /**
+   * True when the result says something about the argument as a whole (`x === null`),
+   * never about one example: it stays unbatched whatever its operand is.
+   */
+  readonly structural?: boolean;
+  /** For primitives that build a tensor from a shape: batching one is a data-dependent shape, the user's to fix. */
+  readonly shapeFromOperands?: boolean;
+}
+
+const number: Abstract = { kind: "number", rank: 0 };
+const boolean: Abstract = { kind: "boolean", rank: 0 };
+const tensorOfRank = (rank: number | undefined): Abstract => (rank === undefined || rank >= 0 ? { kind: "tensor", rank } : { kind: "tensor", rank: undefined });
+
+function isAbsent(operand: AbstractOperand | undefined): boolean {
+  return operand === undefined || ("literal" in operand && (operand.literal === undefined || operand.literal === null));
+}
+
+/** The largest rank among operands, undefined when one is unknown. */
+function broadcastRank(operands: readonly AbstractOperand[]): number | undefined {
+  let rank = 0;
+  for (const operand of operands) {
+    if (isAbsent(operand)) continue;
+    if (operand.rank === undefined) return undefined;
+    rank = Math.max(rank, operand.rank);
+  }
+  return rank;
+}
+
+const hasTensor = (operands: readonly AbstractOperand[]) => operands.some((operand) => operand.kind === "tensor");
+const hasOpaque = (operands: readonly AbstractOperand[]) => operands.some((operand) => operand.kind === "opaque" && !isAbsent(operand));
+
+/** Numbers in, a number out; a Tensor anywhere makes a Tensor of the broadcast rank. */
+function numericEval(operands: readonly AbstractOperand[]): Abstract {
+  if (hasOpaque(operands)) return { kind: "opaque", rank: undefined };
+  return hasTensor(operands) ? tensorOfRank(broadcastRank(operands)) : number;
+}
+
+/** Comparisons and logic: a boolean (of any JS values, `"a" === "b"` too), or a bool Tensor. */
+function booleanEval(operands: readonly AbstractOperand[]): Abstract {
+  return hasTensor(operands) ? tensorOfRank(broadcastRank(operands)) : boolean;
+}
+
+/** `where(c, a, b)`: a choice between booleans is a boolean, as numpy keeps bool. */
+function whereEval(operands: readonly AbstractOperand[]): Abstract {
+  if (hasOpaque(operands)) return { kind: "opaque", rank: undefined };
+  if (hasTensor(operands)) return tensorOfRank(broadcastRank(operands));
+  return operands[1].kind === "boolean" && operands[2].kind === "boolean" ? boolean : number;
+}
+
+type Elementwise = PrimInfo & { readonly scalar: ScalarForm };
+const elementwise = (scalar: ScalarForm): Elementwise => ({ abstractEval: numericEval, scalar });
+const comparison = (operator: string): Elementwise => ({ abstractEval: booleanEval, scalar: { operator }, booleanResult: "always" });
+
+/** `op(x, axis?, keepdims?)`: no axis reduces every per-example axis to a number. */
+function reductionEval(operands: readonly AbstractOperand[]): Abstract {
+  const [x, axis, keepdims] = operands;
+  if (x.kind !== "tensor") return number;
+  if (isAbsent(axis) && (isAbsent(keepdims) || keepdims.literal === false)) return number;
+  if (keepdims?.literal === true) return tensorOfRank(x.rank);
+  if (x.rank === undefined) return tensorOfRank(undefined);
+  if (typeof axis.literal === "number") return tensorOfRank(x.rank - 1);
+  if (axis.length !== undefined) return tensorOfRank(x.rank - axis.length);
+  return tensorOfRank(undefined);
+}
+
+const reduction = (fusedReduction?: FusedReduction): PrimInfo => ({ abstractEval: reductionEval, fusedReduction });
+const tensorOfUnknownRank: PrimInfo = { abstractEval: () => tensorOfRank(undefined) };
+const sameRank: PrimInfo = { abstractEval: ([x]) => tensorOfRank(x.kind === "tensor" ? x.rank : 0) };
+const constructor = (rank: number | undefined): PrimInfo => ({ abstractEval: () => tensorOfRank(rank), shapeFromOperands: true });
+
+/**
+ * numpy's `dot`: vectors give a number; with a rank unknown, the result may be
+ * a number or a Tensor, which the runtime helpers accept alike.
+ */
+function dotEval([a, b]: readonly AbstractOperand[]): Abstract {
+  if (a.rank === undefined || b.rank === undefined) return tensorOfRank(undefined);
+  const rank = a.rank === 0 || b.rank === 0 ? Math.max(a.rank, b.rank) : b.rank === 1 ? a.rank - 1 : a.rank + b.rank - 2;
+  return rank === 0 ? number : tensorOfRank(rank);
+}
+
+function matmulEval([a, b]: readonly AbstractOperand[]): Abstract {
+  if (a.rank === undefined || b.rank === undefined) return tensorOfRank(undefined);
+  if (a.rank === 1) return tensorOfRank(b.rank - 1);
+  return tensorOfRank(b.rank === 1 ? a.rank - 1 : Math.max(a.rank, b.rank));
+}
+
+export const prims = {
+  add: elementwise({ operator: "+" }),
+  sub: elementwise({ operator: "-" }),
+  mul: elementwise({ operator: "*" }),
+  div: elementwise({ operator: "/" }),
+  neg: elementwise({ operator: "-", prefix: true }),
+  /** JS `%`: the sign of the dividend. */
+  rem: elementwise({ operator: "%" }),
+  /** numpy's `mod`: the sign of the divisor. */
+  mod: elementwise({ helper: "floorMod" }),
+  pow: elementwise({ helper: "powFloat" }),
+  abs: elementwise({ math: "abs" }),
+  /** numpy's `sign`: the sign of -0 is 0. */
+  sign: elementwise({ helper: "signOf" }),
+  /** `Math.sign`: -0 stays -0. */
+  jsSign: elementwise({ math: "sign" }),
+  cbrt: elementwise({ math: "cbrt" }),
+  log2: elementwise({ math: "log2" }),
+  log10: elementwise({ math: "log10" }),
+  sinh: elementwise({ math: "sinh" }),
+  cosh: elementwise({ math: "cosh" }),
+  asinh: elementwise({ math: "asinh" }),
+  acosh: elementwise({ math: "acosh" }),
+  atanh: elementwise({ math: "atanh" }),
+  asin: elementwise({ math: "asin" }),
+  acos: elementwise({ math: "acos" }),
+  atan: elementwise({ math: "atan" }),
+  atan2: elementwise({ math: "atan2" }),
+  /** `Math.hypot(a, b, …)`, any number of operands, as JS computes it. */
+  hypot: elementwise({ math: "hypot" }),
+  fround: elementwise({ math: "fround" }),
+  isNaN: { abstractEval: booleanEval, scalar: { math: "isNaN", global: "Number" }, booleanResult: "always" } as Elementwise,
+  isFinite: { abstractEval: booleanEval, scalar: { math: "isFinite", global: "Number" }, booleanResult: "always" } as Elementwise,
+  isInteger: { abstractEval: booleanEval, scalar: { math: "isInteger", global: "Number" }, booleanResult: "always" } as Elementwise,
+  sqrt: elementwise({ math: "sqrt" }),
+  square: elementwise({ square: true }),
+  exp: elementwise({ math: "exp" }),
+  log: elementwise({ math: "log" }),
+  log1p: elementwise({ math: "log1p" }),
+  expm1: elementwise({ math: "expm1" }),
+  sin: elementwise({ math: "sin" }),
+  cos: elementwise({ math: "cos" }),
+  tan: elementwise({ math: "tan" }),
+  tanh: elementwise({ math: "tanh" }),
+  sigmoid: elementwise({ helper: "sigmoid" }),
+  floor: elementwise({ math: "floor" }),
+  ceil: elementwise({ math: "ceil" }),
+  /** numpy's `round`: half to even. */
+  round: elementwise({ helper: "roundHalfEven" }),
+  /** `Math.round`: half up. */
+  jsRound: elementwise({ math: "round" }),
+  trunc: elementwise({ math: "trunc" }),
+  clip: elementwise({ helper: "clip" }),
+  maximum: { ...elementwise({ math: "max" }), booleanResult: "preserving" },
+  minimum: { ...elementwise({ math: "min" }), booleanResult: "preserving" },
+  less: comparison("<"),
+  lessEqual: comparison("<="),
+  greater: comparison(">"),
+  greaterEqual: comparison(">="),
+  equal: comparison("==="),
+  notEqual: comparison("!=="),
+  logicalAnd: comparison("&&"),
+  logicalOr: comparison("||"),
+  logicalNot: { abstractEval: booleanEval, scalar: { operator: "!", prefix: true }, booleanResult: "always" } as Elementwise,
+  where: { abstractEval: whereEval, scalar: { where: true }, booleanResult: "preserving" } as Elementwise,
+  sum: reduction({ identity: 0, combine: "+" }),
+  mean: reduction({ identity: 0, combine: "+", mean: true }),
+  max: reduction({ identity: -Infinity, combine: "max" }),
+  min: reduction({ identity: Infinity, combine: "min" }),
+  prod: reduction({ identity: 1, combine: "*" }),
+  logsumexp: reduction(),
+  argmax: reduction(),
+  argmin: reduction(),
+  softmax: sameRank,
+  reshape: { abstractEval: ([, shape]) => tensorOfRank(shape.length) },
+  transpose: sameRank,
+  expandDims: { abstractEval: ([x, axis]) => tensorOfRank(x.rank === undefined ? undefined : x.rank + (axis.length ?? 1)) },
+  squeeze: tensorOfUnknownRank,
+  broadcastTo: { abstractEval: ([, shape]) => tensorOfRank(shape.length) },
+  concatenate: tensorOfUnknownRank,
+  stack: tensorOfUnknownRank,
+  array: { abstractEval: ([list]) => tensorOfRank(list.kind === "number" || list.kind === "boolean" ? 0 : list.length !== undefined && list.rank !== undefined ? list.rank + 1 : undefined) },
+  index: { abstractEval: ([x]) => tensorOfRank(x.rank === undefined ? undefined : x.rank - 1) },
+  at: { abstractEval: () => number },
+  slice: sameRank,
+  /** `set(t, i, value)`: a copy of `t` with row `i` replaced, so `t`'s rank. */
+  set: { abstractEval: ([x]) => tensorOfRank(x.kind === "tensor" ? x.rank : undefined) },
+  take: tensorOfUnknownRank,
+  dot: { abstractEval: dotEval },
+  matmul: { abstractEval: matmulEval },
+  outer: { abstractEval: () => tensorOfRank(2) },
+  zeros: constructor(undefined),
+  ones: constructor(undefined),
+  full: constructor(undefined),
+  arange: constructor(1),
+  linspace: constructor(1),
+  eye: constructor(2),
+  /** `t as number` on a Tensor: its one element, a rank-0 value. */
+  asNumber: { abstractEval: () => number },
+  /** `x === null`, `x !== undefined`: whether an argument was given, the same for every example. */
+  nullTest: { abstractEval: () => boolean, structural: true },
+} satisfies Record<string, PrimInfo>;
+
+export type PrimName = keyof typeof prims;
+
+/** The primitives a kernel can compute element by element. */
+export type ElementwisePrim = { [P in PrimName]: (typeof prims)[P] extends { readonly scalar: ScalarForm } ? P : never }[PrimName];
+
+export function isPrimName(name: string): name is PrimName {
+  return Object.prototype.hasOwnProperty.call(prims, name);
+}
+
+export function primInfo(name: PrimName): PrimInfo {
+  return prims[name];
+}
