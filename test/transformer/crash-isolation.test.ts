@@ -5,7 +5,7 @@ import * as batchedRuntime from "../../runtime/batched/index";
 import * as publicApi from "../../runtime/index";
 import { compileVmapCall } from "../../transformer/compile";
 import { type CompileSite, rewriteVmapSites, type VmapSite } from "../../transformer/transformers/file";
-import { createFunctionResolver } from "../../transformer/transformers/resolve";
+import { createCalleeResolver } from "../../transformer/transformers/resolve";
 import { createTsvmapSymbols } from "../../transformer/transformers/symbols";
 import { comparePytrees } from "../harness/compare";
 import { createModuleLoader } from "../harness/evaluate";
@@ -68,12 +68,14 @@ function emit(compileSite: CompileSite) {
   const diagnostics: ts.Diagnostic[] = [];
   const sites: VmapSite[] = [];
   let javascript = "";
+  const symbols = createTsvmapSymbols(ts, checker);
   const transformer = rewriteVmapSites({
     ts,
     checker,
-    symbols: createTsvmapSymbols(ts, checker),
-    resolveFunction: createFunctionResolver(ts, checker),
+    symbols,
+    resolveCallee: createCalleeResolver(ts, checker, symbols.isVmapCall),
     compileSite,
+    onUnsupported: "error",
     report: (d) => diagnostics.push(d),
     onSite: (site) => sites.push(site),
   });
