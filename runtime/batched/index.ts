@@ -11,6 +11,7 @@ export {
   exampleRank, exampleShape, exampleSize, exampleAxis, exampleAxisOfResult, exampleAxes, lift, flattenExample,
   batchShape, batchPermutation, unitExampleAxes, broadcastExample, indexExample, atExample, exampleScalar, scalarValue,
 } from "./example";
+export { asNumbers } from "./tensors";
 export { checkArgumentCount, checkArguments } from "../vmap-arguments";
 export { batchedDot, batchedMatmul, batchedOuter } from "./products";
 export { gatherArray, gatherAt, gatherIndex, gatherTake, scatterSet } from "./gather";

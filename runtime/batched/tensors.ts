@@ -21,6 +21,15 @@ export function mappedTensor(fnName: string, argument: string, value: unknown): 
 }
 
 /** `x` as float64: per-example JS numbers are float64, whatever the dtype of the batch they came from. */
+/**
+ * A batch of per-example JS numbers, as the reference holds them: each the
+ * value its op stored (an int32 sum wrapped, a float32 one rounded), in
+ * float64, so that JS arithmetic on them is float64 arithmetic as in JS.
+ */
+export function asNumbers(x: Tensor): Tensor {
+  return asFloat64(x);
+}
+
 export function asFloat64(x: Tensor): Tensor {
   if (x.dtype === "float64") return x;
   const data = allocate("float64", x.size);

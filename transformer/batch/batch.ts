@@ -189,7 +189,9 @@ export class Batcher {
   defineBatched(out: Var, prim: PrimName, args: readonly Operand[], source: SourceForm, node: Equation["node"]): void {
     const levels = union(args.map((arg) => this.levels(arg)));
     this.levelsOf.set(out.id, levels);
-    const code = this.applyRule(prim, args, node);
+    const ruled = this.applyRule(prim, args, node);
+    // An op that takes a Tensor and gives each example a JS number (a full reduction, `at`, a vector `dot`): float64 from here on, as JS numbers are.
+    const code = out.kind === "number" && args.some((arg) => isVar(arg) && arg.kind === "tensor") ? helper("asNumbers", ruled) : ruled;
     const operands = args.map((arg) => ({
       code: this.code(arg),
       levels: this.levels(arg),
