@@ -1,0 +1,40 @@
+import * as path from "node:path";
+import { parseArgs } from "node:util";
+import { repositoryRoot } from "./compile";
+import { formatCounts, fuzz } from "./fuzz";
+
+/*
+ * `npm run fuzz -- --count N --seed S [--time T] [--no-write]`: generates N
+ * programs (or as many as fit in T seconds), prints the four counts, the rate,
+ * and each cause of MISMATCH, CRASH and REFUSED; shrinks each MISMATCH/CRASH
+ * cause and writes it to fixtures/fuzz-found/<hash>/input.ts.
+ */
+const { values } = parseArgs({
+  options: {
+    count: { type: "string", default: "1000" },
+    seed: { type: "string", default: "1" },
+    time: { type: "string" },
+    "no-write": { type: "boolean", default: false },
+    "shrink-time": { type: "string", default: "60" },
+  },
+});
+
+const report = fuzz({
+  count: Number(values.count),
+  seed: Number(values.seed),
+  seconds: values.time === undefined ? undefined : Number(values.time),
+  writeFindings: !values["no-write"],
+  shrinkSeconds: Number(values["shrink-time"]),
+  log: (line) => console.error(line),
+});
+
+console.log(`\n${report.programs} programs in ${report.seconds.toFixed(1)} s (${(report.programs / report.seconds).toFixed(1)} programs/s)`);
+console.log(formatCounts(report.counts));
+for (const finding of report.findings) {
+  console.log(`\n${finding.count} × ${finding.cause}`);
+  console.log(`  e.g. ${finding.detail.split("\n")[0].slice(0, 400)}`);
+  if (finding.fixture !== undefined) {
+    const shrunk = finding.shrunkCause !== undefined && finding.shrunkCause !== finding.cause ? ` (shrunk: ${finding.shrunkCause})` : "";
+    console.log(`  reproducer: ${path.relative(repositoryRoot, finding.fixture)}${shrunk}`);
+  }
+}

@@ -1,0 +1,327 @@
+import { type Expr, type Typed, booleanType, numberType, tensorType } from "./ast";
+import {
+  asBoolean, asNumber, asNumberIfBoolean, asShape, asTensor, binary, broadcastingWith, call, conditional, elementwiseType, isTensor, list, numbers,
+  rankOf, shapeOf,
+} from "./coerce";
+import type { ExprPlan } from "./plan";
+import { type Scope, choice, chooseFrom, literal, read } from "./scope";
+import { factorPair, insertAxis, maxRank, maxSize, removeAxes, sizeOf, writtenAxis } from "./shapes";
+
+/*
+ * The expression generator: one entry per operation of the language, each
+ * building a well-typed, well-shaped expression from whatever its operands
+ * turn out to be. Entry 0 (what every op shrinks to) reads a variable or a literal.
+ */
+
+interface Operands {
+  readonly scope: Scope;
+  /** Operand `i`, generated from the plan (a variable when the plan has none). */
+  arg(i: number): Typed;
+  /** Choice `i` of this op, in [0, n). */
+  choice(i: number, n: number): number;
+  from<T>(i: number, options: readonly T[]): T;
+}
+
+type Op = (x: Operands) => Typed;
+
+const literals = [1, 0.5, 2, -1.5, 3, 0];
+
+/** A variable in scope (three times as likely as a literal) or a literal: the leaves of every expression. */
+function leaf(scope: Scope, pick: number): Typed {
+  const readable = scope.variables;
+  const index = pick % (3 * readable.length + literals.length);
+  return index < 3 * readable.length ? read(readable[index % readable.length]) : literal(literals[index - 3 * readable.length]);
+}
+
+/** An unbatched index in [0, extent): a literal, or a loop counter that stays below `extent`. */
+function indexBelow(x: Operands, i: number, extent: number): Typed {
+  const counters = x.scope.variables.filter((v) => v.maxIndex !== undefined && v.maxIndex < extent && !v.batched);
+  const options = [...counters.map(read), ...Array.from({ length: extent }, (_, k) => literal(k))];
+  return options[x.choice(i, options.length)];
+}
+
+function withRankAtLeast(typed: Typed, rank: number): Typed {
+  let t = asTensor(typed);
+  while (rankOf(t) < rank) t = call("np.expandDims", [t, literal(0)], tensorType([1, ...shapeOf(t)]));
+  return t;
+}
+
+const arithmetic: Op = (x) => binary(x.from(0, ["+", "-", "*", "/"]), asNumber(x.arg(0)), asNumber(x.arg(1)), numberType);
+
+const mathUnary: Op = (x) =>
+  call(`Math.${x.from(0, ["sin", "cos", "exp", "abs", "tanh", "sqrt", "log", "floor", "round", "trunc", "sign", "ceil", "log1p", "expm1", "tan"])}`, [asNumber(x.arg(0))], numberType);
+
+const mathBinary: Op = (x) => call(`Math.${x.from(0, ["max", "min", "pow"])}`, [asNumber(x.arg(0)), asNumber(x.arg(1))], numberType);
+
+const npBinary: Op = (x) => {
+  const first = asNumberIfBoolean(x.arg(0));
+  const second = broadcastingWith(x.arg(1), shapeOf(first));
+  const op = x.from(0, ["add", "sub", "mul", "div", "maximum", "minimum", "pow", "mod"]);
+  return call(`np.${op}`, [first, second], elementwiseType([first, second], numberType));
+};
+
+const npUnary: Op = (x) => {
+  const operand = asNumberIfBoolean(x.arg(0));
+  const op = x.from(0, ["neg", "abs", "square", "exp", "sin", "cos", "tanh", "sqrt", "log", "log1p", "expm1", "sign", "floor", "ceil", "round", "sigmoid", "tan"]);
+  return call(`np.${op}`, [operand], elementwiseType([operand], numberType));
+};
+
+const fullReduction: Op = (x) => {
+  const t = asTensor(x.arg(0));
+  return call(`np.${x.from(0, ["sum", "mean", "max", "min", "prod", "argmax", "argmin", "logsumexp"])}`, [t], numberType);
+};
+
+/** A reduction over one axis or two, with or without keepdims; without axis it keeps every axis as 1. */
+const axisReduction: Op = (x) => {
+  const t = withRankAtLeast(x.arg(0), 1);
+  const shape = shapeOf(t);
+  const rank = shape.length;
+  const op = x.from(0, ["sum", "mean", "max", "min", "prod", "argmax", "argmin", "logsumexp"]);
+  const keepdims = x.choice(1, 2) === 1;
+  const negative = x.choice(2, 2) === 1;
+  const form = x.choice(3, 3);
+  const keepArg: Expr[] = keepdims ? [{ kind: "name", name: "true" }] : [];
+  if (form === 2 && keepdims && !op.startsWith("arg")) return call(`np.${op}`, [t, { kind: "null" }, ...keepArg], tensorType(shape.map(() => 1)));
+  const first = x.choice(4, rank);
+  const axes = form === 1 && rank >= 2 && !op.startsWith("arg") ? [first, (first + 1) % rank].sort() : [first];
+  const written = axes.map((axis) => writtenAxis(axis, rank, negative));
+  const axisExpr = axes.length === 1 ? literal(written[0]).expr : numbers(written);
+  const out = keepdims ? shape.map((extent, i) => (axes.includes(i) ? 1 : extent)) : removeAxes(shape, axes);
+  return call(`np.${op}`, [t, axisExpr, ...keepArg], tensorType(out));
+};
+
+/** `.shape[k]`, `.ndim` or `.size` of a computed Tensor. */
+const metadata: Op = (x) => {
+  const t = asTensor(x.arg(0));
+  const rank = rankOf(t);
+  const form = x.choice(0, 3);
+  if (form === 0 && rank > 0) {
+    const shape = { kind: "member", object: t.expr, property: "shape" } as const;
+    return { expr: { kind: "element", object: shape, index: literal(x.choice(1, rank)).expr }, type: numberType, batched: false };
+  }
+  return { expr: { kind: "member", object: t.expr, property: form === 2 ? "size" : "ndim" }, type: numberType, batched: false };
+};
+
+/** numpy's dot on compatible shapes; its `Tensor | number` type asserted to what it is. */
+const dot: Op = (x) => {
+  const a = withRankAtLeast(x.arg(0), 1);
+  const k = shapeOf(a)[rankOf(a) - 1];
+  const form = x.choice(0, 2);
+  const bShape = form === 0 || rankOf(a) >= 3 ? [k] : [k, x.choice(1, 3) + 1];
+  const b = asShape(x.arg(1), bShape);
+  const outShape = [...shapeOf(a).slice(0, -1), ...bShape.slice(1)];
+  const product = call("np.dot", [a, b], outShape.length === 0 ? numberType : tensorType(outShape));
+  return { ...product, expr: { kind: "as", expr: product.expr, type: outShape.length === 0 ? "number" : "Tensor" } };
+};
+
+const matmul: Op = (x) => {
+  const a = withRankAtLeast(x.arg(0), 2);
+  const k = shapeOf(a)[rankOf(a) - 1];
+  const vector = x.choice(0, 2) === 0;
+  const bShape = vector ? [k] : [k, x.choice(1, 3) + 1];
+  const b = asShape(x.arg(1), bShape);
+  const outShape = [...shapeOf(a).slice(0, -1), ...bShape.slice(1)];
+  return call("np.matmul", [a, b], tensorType(outShape));
+};
+
+const outer: Op = (x) => {
+  const a = asTensor(x.arg(0));
+  const b = asTensor(x.arg(1));
+  const shape = [sizeOf(shapeOf(a)), sizeOf(shapeOf(b))];
+  if (sizeOf(shape) > maxSize) return a;
+  return call("np.outer", [a, b], tensorType(shape));
+};
+
+const shapeOp: Op = (x) => {
+  const t = asTensor(x.arg(0));
+  const shape = shapeOf(t);
+  const rank = shape.length;
+  const negative = x.choice(1, 2) === 1;
+  switch (x.choice(0, 7)) {
+    case 0: {
+      const [p, q] = factorPair(sizeOf(shape));
+      const target = x.choice(2, 2) === 0 || rank === 0 ? [sizeOf(shape)] : [p, q];
+      return call("np.reshape", [t, numbers(target)], tensorType(target));
+    }
+    case 1: {
+      if (rank < 2 || x.choice(2, 2) === 0) return call("np.transpose", [t], tensorType([...shape].reverse()));
+      const perm = [...shape.keys()].map((i) => (i + 1) % rank);
+      return call("np.transpose", [t, numbers(perm)], tensorType(perm.map((i) => shape[i])));
+    }
+    case 2: {
+      if (rank >= maxRank) return t;
+      const axis = x.choice(2, rank + 1);
+      return call("np.expandDims", [t, literal(writtenAxis(axis, rank + 1, negative))], tensorType(insertAxis(shape, axis, 1)));
+    }
+    case 3: {
+      if (!shape.includes(1)) return t;
+      return call("np.squeeze", [t], tensorType(shape.filter((extent) => extent !== 1)));
+    }
+    case 4: {
+      const extent = x.choice(2, 3) + 1;
+      if (rank >= maxRank || sizeOf(shape) * extent > maxSize) return t;
+      const target = [extent, ...shape];
+      return call("np.broadcastTo", [t, numbers(target)], tensorType(target));
+    }
+    case 5: {
+      if (rank === 0) return t;
+      const other = asShape(x.arg(1), shape);
+      const axis = x.choice(2, rank);
+      const out = shape.map((extent, i) => (i === axis ? extent * 2 : extent));
+      return call("np.concatenate", [list([t, other]), literal(writtenAxis(axis, rank, negative))], tensorType(out));
+    }
+    default: {
+      if (rank >= maxRank) return t;
+      const other = asShape(x.arg(1), shape);
+      const axis = x.choice(2, rank + 1);
+      return call("np.stack", [list([t, other]), literal(writtenAxis(axis, rank + 1, negative))], tensorType(insertAxis(shape, axis, 2)));
+    }
+  }
+};
+
+/** `np.index`, `np.at`, `np.slice`, `np.take` at unbatched in-range positions. */
+const indexing: Op = (x) => {
+  const t = withRankAtLeast(x.arg(0), 1);
+  const shape = shapeOf(t);
+  const rank = shape.length;
+  switch (x.choice(0, 4)) {
+    case 0:
+      return call("np.index", [t, indexBelow(x, 1, shape[0])], tensorType(shape.slice(1)));
+    case 1:
+      return call("np.at", [t, ...shape.map((extent, i) => indexBelow(x, i + 1, extent))], numberType);
+    case 2: {
+      const axis = x.choice(1, rank);
+      const start = x.choice(2, shape[axis]);
+      const stop = start + 1 + x.choice(3, shape[axis] - start);
+      const out = shape.map((extent, i) => (i === axis ? stop - start : extent));
+      return call("np.slice", [t, literal(start), literal(stop), literal(axis)], tensorType(out));
+    }
+    default: {
+      const axis = x.choice(1, rank);
+      const indices = [x.choice(2, shape[axis]), x.choice(3, shape[axis])];
+      const out = shape.map((extent, i) => (i === axis ? 2 : extent));
+      return call("np.take", [t, numbers(indices), literal(axis)], tensorType(out));
+    }
+  }
+};
+
+function widen(typed: Typed): Typed {
+  return { ...typed, expr: { kind: "as", expr: typed.expr, type: "number" } };
+}
+
+/** A condition per element: a comparison, as a JS boolean between numbers or a bool Tensor. */
+const comparison: Op = (x) => {
+  const left = asNumberIfBoolean(x.arg(0));
+  const right = broadcastingWith(x.arg(1), shapeOf(left));
+  if (!isTensor(left) && !isTensor(right) && x.choice(0, 2) === 0) {
+    const op = x.from(1, ["<", ">", "<=", ">=", "===", "!=="]);
+    // TypeScript rejects `===` between literal types that cannot overlap (`1 === 0`), so one side is widened.
+    const widened = op.length === 3 ? widen(asNumber(left)) : asNumber(left);
+    return binary(op, widened, asNumber(right), booleanType);
+  }
+  const op = x.from(1, ["less", "greater", "lessEqual", "greaterEqual", "equal", "notEqual"]);
+  return call(`np.${op}`, [left, right], elementwiseType([left, right], booleanType));
+};
+
+const logical: Op = (x) => {
+  const a = x.arg(0);
+  if (a.type.kind === "boolean" && x.choice(0, 3) < 2) {
+    const b = asBoolean(x.arg(1));
+    return x.choice(1, 3) === 2
+      ? { expr: { kind: "unary", op: "!", operand: a.expr }, type: booleanType, batched: a.batched }
+      : binary(x.from(1, ["&&", "||"]), a, b, booleanType);
+  }
+  const b = broadcastingWith(x.arg(1), shapeOf(a));
+  if (x.choice(1, 3) === 2) return call("np.logicalNot", [a], elementwiseType([a], booleanType));
+  return call(`np.${x.from(1, ["logicalAnd", "logicalOr"])}`, [a, b], elementwiseType([a, b], booleanType));
+};
+
+const where: Op = (x) => {
+  const c = x.arg(0);
+  const a = broadcastingWith(x.arg(1), shapeOf(c));
+  const selected = asNumberIfBoolean(a);
+  const b = asNumberIfBoolean(broadcastingWith(x.arg(2), shapeOf({ ...c, type: elementwiseType([c, selected], numberType) })));
+  const operands = [c, selected, b];
+  return call("np.where", operands, elementwiseType(operands, numberType));
+};
+
+/** `?:` between two values of one type; the test is any value made a boolean. */
+const ternary: Op = (x) => {
+  const branch = asNumberIfBoolean(x.arg(1));
+  return conditional(asBoolean(x.arg(0)), branch, asShape2(x.arg(2), branch));
+};
+
+function asShape2(typed: Typed, like: Typed): Typed {
+  return like.type.kind === "tensor" ? asShape(typed, like.type.shape) : asNumber(typed);
+}
+
+/** Reads of a closed-over JS array: an element at an unbatched index, or its length. */
+const arrayRead: Op = (x) => {
+  const arrays = x.scope.arrays;
+  if (arrays.length === 0) return asNumber(x.arg(0));
+  const array = arrays[x.choice(0, arrays.length)];
+  const name = { kind: "name", name: array.name } as const;
+  if (x.choice(1, 3) === 2) return { expr: { kind: "member", object: name, property: "length" }, type: numberType, batched: false };
+  return { expr: { kind: "element", object: name, index: indexBelow(x, 2, array.length).expr }, type: numberType, batched: false };
+};
+
+const creation: Op = (x) => {
+  const n = x.choice(1, 3) + 1;
+  switch (x.choice(0, 5)) {
+    case 0:
+      return call("np.ones", [numbers([n])], tensorType([n]));
+    case 1:
+      return call("np.arange", [literal(n)], tensorType([n]));
+    case 2:
+      return call("np.linspace", [literal(-1), literal(1), literal(n)], tensorType([n]));
+    case 3:
+      return call("np.eye", [literal(n)], tensorType([n, n]));
+    default:
+      return call("np.array", [numbers(Array.from({ length: n }, (_, i) => i - 1.5))], tensorType([n]));
+  }
+};
+
+/** A type assertion that changes nothing (`x as number`, `t as Tensor`). */
+const assertion: Op = (x) => {
+  const a = x.arg(0);
+  if (a.type.kind === "boolean") return a;
+  return { ...a, expr: { kind: "as", expr: a.expr, type: a.type.kind === "number" ? "number" : "Tensor" } };
+};
+
+const clipOrSoftmax: Op = (x) => {
+  const operand = asNumberIfBoolean(x.arg(0));
+  if (x.choice(0, 2) === 0 || !isTensor(operand) || rankOf(operand) === 0) {
+    return call("np.clip", [operand, literal(-0.5), literal(1)], elementwiseType([operand], numberType));
+  }
+  return call("np.softmax", [operand, literal(x.choice(1, rankOf(operand)))], operand.type);
+};
+
+const negateOrRemainder: Op = (x) => {
+  const a = asNumber(x.arg(0));
+  if (x.choice(0, 2) === 0) return { expr: { kind: "unary", op: "-", operand: a.expr }, type: numberType, batched: a.batched };
+  return binary("%", a, asNumber(x.arg(1)), numberType);
+};
+
+const mathConstant: Op = (x) => ({ expr: { kind: "name", name: x.from(0, ["Math.PI", "Math.E", "Math.SQRT2"]) }, type: numberType, batched: false });
+
+const ops: readonly Op[] = [
+  (x) => x.arg(0),
+  arithmetic, npBinary, npUnary, mathUnary, fullReduction, axisReduction, metadata, dot, matmul, outer, shapeOp,
+  indexing, comparison, logical, where, ternary, arrayRead, creation, assertion, clipOrSoftmax, negateOrRemainder,
+  mathBinary, mathConstant,
+];
+
+/** Builds the expression `plan` describes, from what `scope` holds. */
+export function buildExpr(plan: ExprPlan, scope: Scope): Typed {
+  if (plan.op === 0) return leaf(scope, plan.pick);
+  const op = ops[plan.op % ops.length];
+  return op({
+    scope,
+    arg: (i) => {
+      const argument = plan.args[i];
+      return argument === undefined ? leaf(scope, choice(plan.pick, i + 4, 1 << 20)) : buildExpr(argument, scope);
+    },
+    choice: (i, n) => choice(plan.pick, i, n),
+    from: (i, options) => chooseFrom(plan.pick, i, options),
+  });
+}

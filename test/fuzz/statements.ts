@@ -1,0 +1,230 @@
+import { type AxisSpec, type FunctionNode, type ParamType, type Stmt, type Typed, type ValueType, tensorType } from "./ast";
+import { asBoolean, asNumber, asNumberIfBoolean, asType, call, rankOf, shapeOf } from "./coerce";
+import { buildExpr } from "./ops";
+import type { StmtPlan } from "./plan";
+import { type Scope, type Variable, choice, chooseFrom, literal, read } from "./scope";
+import { insertAxis, maxRank, removeAxes, writtenAxis } from "./shapes";
+
+/*
+ * The statement generator: declarations, assignments (also several variables
+ * updated from each other), `if`/`else` on batched and unbatched conditions,
+ * `for`/`while` with batched and unbatched bounds, no-op statements, helper
+ * calls and nested vmap. Every form falls back to a declaration when the scope
+ * has nothing it needs.
+ */
+
+type Form = (plan: StmtPlan, scope: Scope) => Stmt[];
+
+function declare(scope: Scope, keyword: "const" | "let", value: Typed): Stmt {
+  const name = scope.fresh(keyword === "const" ? "c" : "v");
+  scope.declare({ name, type: value.type, batched: value.batched, mutable: keyword === "let" });
+  return { kind: "declare", keyword, name, init: value.expr };
+}
+
+function assign(target: Variable, value: Typed, op: "=" | "+=" | "-=" | "*=" = "="): Stmt {
+  target.batched ||= value.batched;
+  return { kind: "assign", name: target.name, op, value: value.expr };
+}
+
+const constDeclaration: Form = (plan, scope) => [declare(scope, "const", buildExpr(plan.expr, scope))];
+const letDeclaration: Form = (plan, scope) => [declare(scope, "let", buildExpr(plan.expr, scope))];
+
+const assignment: Form = (plan, scope) => {
+  const targets = scope.mutables();
+  if (targets.length === 0) return letDeclaration(plan, scope);
+  const target = chooseFrom(plan.pick, 0, targets);
+  return [assign(target, asType(buildExpr(plan.expr, scope), target.type))];
+};
+
+const compoundAssignment: Form = (plan, scope) => {
+  const targets = scope.mutables().filter((v) => v.type.kind === "number");
+  if (targets.length === 0) return letDeclaration(plan, scope);
+  const target = chooseFrom(plan.pick, 0, targets);
+  const op = chooseFrom(plan.pick, 1, ["+=", "-=", "*=", "++"] as const);
+  if (op === "++") return [{ kind: "increment", name: target.name }];
+  return [assign(target, asNumber(buildExpr(plan.expr, scope)), op)];
+};
+
+/** A condition from `plan.other`, built from unbatched values only when the plan says so. */
+function condition(plan: StmtPlan, scope: Scope): Typed {
+  const unbatched = choice(plan.pick, 2, 2) === 1;
+  return asBoolean(buildExpr(plan.other, unbatched ? scope.unbatchedOnly() : scope));
+}
+
+/** A block of statements, ending with an update of outer `let`s (one, or two from each other) so that it does something. */
+function block(plans: readonly StmtPlan[], scope: Scope, update: StmtPlan | undefined): Stmt[] {
+  const outer = scope.mutables();
+  const statements = plans.flatMap((plan) => buildStatement(plan, scope));
+  if (update === undefined || outer.length === 0) return statements;
+  if (outer.filter((v) => v.type.kind !== "boolean").length >= 2 && choice(update.pick, 4, 2) === 1) {
+    return [...statements, ...simultaneousUpdate(update, scope)];
+  }
+  const target = chooseFrom(update.pick, 3, outer);
+  return [...statements, assign(target, asType(buildExpr(update.expr, scope), target.type))];
+}
+
+/** A `let` for a branch or loop to update, when there is none yet. */
+function carried(plan: StmtPlan, scope: Scope): Stmt[] {
+  if (scope.mutables().length > 0) return [];
+  return [declare(scope, "let", asNumberIfBoolean(buildExpr(plan.other, scope)))];
+}
+
+const ifElse: Form = (plan, scope) => {
+  const before = carried(plan, scope);
+  const test = condition(plan, scope);
+  const then = block(plan.body, scope.block(), plan);
+  const otherwise = plan.orelse.length === 0 ? [] : block(plan.orelse, scope.block(), undefined);
+  return [...before, { kind: "if", test: test.expr, then, otherwise }];
+};
+
+/** A loop bound and the largest value its counter takes: a literal, a JS array's length, an extent, or batched. */
+function loopBound(plan: StmtPlan, scope: Scope): { bound: Typed; maxIndex: number } {
+  const arrays = scope.arrays;
+  const tensors = scope.variables.filter((v) => v.type.kind === "tensor" && v.type.shape.length > 0);
+  switch (choice(plan.pick, 0, 4)) {
+    case 1:
+      if (arrays.length > 0) {
+        const array = chooseFrom(plan.pick, 1, arrays);
+        return { bound: { expr: { kind: "member", object: { kind: "name", name: array.name }, property: "length" }, type: { kind: "number" }, batched: false }, maxIndex: array.length - 1 };
+      }
+      break;
+    case 2:
+      if (tensors.length > 0) {
+        const tensor = chooseFrom(plan.pick, 1, tensors);
+        const extent = shapeOf(read(tensor))[0];
+        const shape = { kind: "member", object: { kind: "name", name: tensor.name }, property: "shape" } as const;
+        return { bound: { expr: { kind: "element", object: shape, index: literal(0).expr }, type: { kind: "number" }, batched: false }, maxIndex: extent - 1 };
+      }
+      break;
+    case 3: {
+      const limit = asNumber(buildExpr(plan.other, scope));
+      return { bound: call("Math.min", [limit, literal(3)], { kind: "number" }), maxIndex: 2 };
+    }
+  }
+  const count = chooseFrom(plan.pick, 1, [2, 3, 1, 0]);
+  return { bound: literal(count), maxIndex: count - 1 };
+}
+
+function loop(kind: "for" | "while"): Form {
+  return (plan, scope) => {
+    const before = carried(plan, scope);
+    const { bound, maxIndex } = loopBound(plan, scope);
+    const body = scope.loopBody();
+    const counter = body.fresh(kind === "for" ? "i" : "j");
+    body.declare({ name: counter, type: { kind: "number" }, batched: bound.batched, mutable: false, maxIndex });
+    return [...before, { kind, counter, bound: bound.expr, body: block(plan.body, body, plan) }];
+  };
+}
+
+/** Statements that change nothing: `v = v;`, `if (c) { v = v; }`, `if (c) {}`. */
+const noOp: Form = (plan, scope) => {
+  const targets = scope.mutables();
+  const form = choice(plan.pick, 0, 3);
+  if (targets.length > 0 && form < 2) {
+    const target = chooseFrom(plan.pick, 1, targets);
+    const selfAssignment: Stmt = { kind: "assign", name: target.name, op: "=", value: { kind: "name", name: target.name } };
+    return form === 0 ? [selfAssignment] : [{ kind: "if", test: condition(plan, scope).expr, then: [selfAssignment], otherwise: [] }];
+  }
+  return [{ kind: "if", test: condition(plan, scope).expr, then: [], otherwise: [] }];
+};
+
+/** Two `let`s updated from each other: both new values are computed from the old ones, then assigned. */
+const simultaneousUpdate: Form = (plan, scope) => {
+  const targets = scope.mutables().filter((v) => v.type.kind !== "boolean");
+  if (targets.length < 2) return letDeclaration(plan, scope);
+  const first = chooseFrom(plan.pick, 0, targets);
+  const second = targets.filter((v) => v !== first)[choice(plan.pick, 1, targets.length - 1)];
+  const values = [asType(buildExpr(plan.expr, scope), first.type), asType(buildExpr(plan.other, scope), second.type)];
+  const names = values.map(() => scope.fresh("n"));
+  return [
+    ...values.map((value, i): Stmt => ({ kind: "declare", keyword: "const", name: names[i], init: value.expr })),
+    assign(first, { ...values[0], expr: { kind: "name", name: names[0] } }),
+    assign(second, { ...values[1], expr: { kind: "name", name: names[1] } }),
+  ];
+};
+
+function paramTypeOf(type: ValueType): ParamType {
+  return type.kind === "tensor" ? { kind: "Tensor" } : { kind: "number" };
+}
+
+/** A module-level helper over one or two values, called here; the transformer inlines it. */
+const helperCall: Form = (plan, scope) => {
+  const args = [asNumberIfBoolean(buildExpr(plan.expr, scope)), asNumberIfBoolean(buildExpr(plan.other, scope))].slice(0, 1 + choice(plan.pick, 0, 2));
+  const name = scope.fresh("helper");
+  const inner = scope.nested(scope.variables.filter((v) => v.constant), scope.level);
+  const params = args.map((arg) => {
+    const variable = inner.declare({ name: inner.fresh("a"), type: arg.type, batched: arg.batched, mutable: false });
+    return { name: variable.name, type: paramTypeOf(arg.type) };
+  });
+  const body = plan.body.flatMap((statement) => buildStatement(statement, inner));
+  const result = asNumberIfBoolean(buildExpr({ op: choice(plan.pick, 1, 64), pick: plan.pick, args: [] }, inner));
+  scope.addHelper({ kind: "helper", name, fn: { params, body: [...body, { kind: "return", value: result.expr }] } });
+  const value = call(name, args, result.type);
+  return [declare(scope, "const", { ...value, batched: value.batched || result.batched })];
+};
+
+/**
+ * `vmap((q, ...) => ..., { inAxes, outAxes })(t, ...)` over an axis of a Tensor in
+ * scope, one level deeper; the inner function closes over everything here.
+ */
+const nestedVmap: Form = (plan, scope) => {
+  const tensors = scope.variables.filter((v) => v.type.kind === "tensor" && v.type.shape.length > 0);
+  if (tensors.length === 0 || scope.level >= 3) return constDeclaration(plan, scope);
+  const mapped = chooseFrom(plan.pick, 0, tensors);
+  const shape = shapeOf(read(mapped));
+  const axis = choice(plan.pick, 1, shape.length);
+  const extent = shape[axis];
+  const negative = choice(plan.pick, 2, 2) === 1;
+  const inner = scope.nested(scope.variables, scope.level + 1);
+  const args: Typed[] = [read(mapped)];
+  const specs: AxisSpec[] = [writtenAxis(axis, shape.length, negative)];
+  const paramTypes: ValueType[] = [removeAxes(shape, [axis]).length === 0 ? { kind: "number" } : tensorType(removeAxes(shape, [axis]))];
+  const second = scope.variables.filter((v) => v !== mapped && v.type.kind !== "boolean");
+  if (second.length > 0 && choice(plan.pick, 3, 2) === 1) {
+    const other = chooseFrom(plan.pick, 4, second);
+    const otherShape = shapeOf(read(other));
+    const otherAxis = otherShape.indexOf(extent);
+    args.push(read(other));
+    if (otherAxis >= 0 && choice(plan.pick, 5, 2) === 1) {
+      specs.push(otherAxis);
+      const rest = removeAxes(otherShape, [otherAxis]);
+      paramTypes.push(rest.length === 0 ? { kind: "number" } : tensorType(rest));
+    } else {
+      specs.push(null);
+      paramTypes.push(other.type);
+    }
+  }
+  const params = paramTypes.map((type, i) => {
+    const variable = inner.declare({ name: inner.fresh("q"), type, batched: specs[i] !== null || args[i].batched, mutable: false });
+    return { name: variable.name, type: paramTypeOf(type) };
+  });
+  const body = plan.body.flatMap((statement) => buildStatement(statement, inner));
+  let result = asNumberIfBoolean(buildExpr(plan.other, inner));
+  if (rankOf(result) >= maxRank) result = asNumber(result);
+  const rank = rankOf(result);
+  const outAxis = choice(plan.pick, 6, rank + 1);
+  const fn: FunctionNode = { params, body: [...body, { kind: "return", value: result.expr }] };
+  const outAxes = writtenAxis(outAxis, rank + 1, choice(plan.pick, 7, 2) === 1);
+  const value: Typed = {
+    expr: { kind: "vmap", fn, options: { inAxes: specs, outAxes }, args: args.map((arg) => arg.expr) },
+    type: tensorType(insertAxis(shapeOf(result), outAxis, extent)),
+    batched: true,
+  };
+  return [declare(scope, "const", value)];
+};
+
+/** `const [a, b] = [x, y];` */
+const destructuring: Form = (plan, scope) => {
+  const values = [buildExpr(plan.expr, scope), buildExpr(plan.other, scope)];
+  const names = values.map((value) => scope.declare({ name: scope.fresh("d"), type: value.type, batched: value.batched, mutable: false }).name);
+  return [{ kind: "destructure", pattern: "array", names, from: { kind: "array", items: values.map((value) => value.expr) } }];
+};
+
+const forms: readonly Form[] = [
+  constDeclaration, letDeclaration, assignment, loop("for"), ifElse, simultaneousUpdate, loop("while"), compoundAssignment,
+  noOp, nestedVmap, helperCall, destructuring,
+];
+
+export function buildStatement(plan: StmtPlan, scope: Scope): Stmt[] {
+  return forms[plan.form % forms.length](plan, scope);
+}
