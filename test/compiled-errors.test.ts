@@ -103,6 +103,15 @@ describe("compiled vmap checks its arguments as the reference does", () => {
     expect(() => compiledFn(np.array([[1, 4, 9], [16, 25, 36]]))).toThrow(/mapped from an argument of shape \(2, 3\)/);
   });
 
+  it("numbers mapped to a boolean parameter are what JS takes them as: NaN and 0 false, the rest true", () => {
+    const [compiledFn, referenceFn] = pair("gate");
+    const on = new Float64Array([NaN, 0, -0, 2, -1]);
+    const x = np.array([1, 2, 3, 4, 5]);
+    const expected = (referenceFn(on, x) as { toArray(): unknown }).toArray();
+    expect(expected).toEqual([-1, -2, -3, 4, 5]);
+    expect((compiledFn(on, x) as { toArray(): unknown }).toArray()).toEqual(expected);
+  });
+
   it("a bool typed array mapped to numbers gives 0 and 1, as the reference's booleans", () => {
     const [compiledFn, referenceFn] = pair("doubled");
     const input = new Uint8Array([4, 0, 255]);
