@@ -22,6 +22,8 @@ if (typeof (Map as { groupBy?: unknown }).groupBy !== "function") {
 export default defineConfig({
   test: {
     include: ["test/**/*.test.ts"],
+    // The bundler builds are slow: `npm run test:tools` runs them (vitest.tools.config.mts).
+    exclude: ["test/tools/**"],
     testTimeout: 120_000,
     hookTimeout: 120_000,
   },
