@@ -1,6 +1,6 @@
 import * as path from "node:path";
 import { describe, expect, inject, it } from "vitest";
-import { expectCompiledBundle, refusedLocation, runNode, writeExample } from "./example-project";
+import { expectCompiledBundle, expectMapsToSource, refusedLocation, runNode, writeExample } from "./example-project";
 
 /** How one bundler builds the example project. */
 export interface BundlerCase {
@@ -9,7 +9,7 @@ export interface BundlerCase {
   readonly files: Readonly<Record<string, string>>;
   /** The node command line that builds, relative paths resolved in the tools project (for a tool's bin). */
   readonly command: readonly string[];
-  /** The built bundle, relative to the example folder. */
+  /** The built bundle, relative to the example folder; its source map is beside it, with `.map` added. */
   readonly bundle: string;
 }
 
@@ -21,11 +21,12 @@ export function toolBin(relative: string): string {
 /** The two builds every bundler must get right: the example compiles and runs as the reference does; a refused site fails the build, located. */
 export function describeBundler(bundler: BundlerCase): void {
   describe(`tsvmap/${bundler.name}`, () => {
-    it(`a ${bundler.name} build compiles the vmap sites, and the bundle prints what vmap.reference does`, async () => {
+    it(`a ${bundler.name} build compiles the vmap sites, the bundle prints what vmap.reference does, and its source map leads to the source`, async () => {
       const dir = writeExample(inject("toolsProject"), bundler.name, bundler.files);
       const build = await runNode(bundler.command, dir, { ENTRY: "src/main.ts" });
       expect(build.status, build.stdout + build.stderr).toBe(0);
       await expectCompiledBundle(path.join(dir, bundler.bundle), dir);
+      expectMapsToSource(path.join(dir, bundler.bundle));
     });
 
     it(`a ${bundler.name} build fails on a refused site, naming its file, line, column and TSVMAP code`, async () => {

@@ -12,6 +12,7 @@ await esbuild.build({
   platform: "node",
   format: "esm",
   outfile: "dist/main.js",
+  sourcemap: true,
   plugins: [tsvmap()],
   logLevel: "error",
 });

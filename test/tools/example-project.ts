@@ -1,3 +1,4 @@
+import { TraceMap, originalPositionFor } from "@jridgewell/trace-mapping";
 import { execFile } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
@@ -103,4 +104,18 @@ export async function expectCompiledBundle(bundle: string, cwd: string): Promise
   const printed = JSON.parse(run.stdout.trim().split("\n").pop()!) as { compiled: number[]; reference: number[] };
   expect(printed.compiled).toHaveLength(5);
   expect(comparePytrees(printed.compiled, printed.reference)).toEqual([]);
+}
+
+/**
+ * Checks that the bundle's source map (`bundle.map`) leads from the compiled
+ * code back to the TypeScript source: the last `JSON.stringify` in the
+ * bundle (the runtime's come first) maps to the output line of src/main.ts.
+ */
+export function expectMapsToSource(bundle: string): void {
+  const code = fs.readFileSync(bundle, "utf8").split("\n");
+  const line = code.findLastIndex((text) => text.includes("JSON.stringify"));
+  const origin = originalPositionFor(new TraceMap(fs.readFileSync(`${bundle}.map`, "utf8")), { line: line + 1, column: code[line].indexOf("JSON.stringify") });
+  const main = exampleSources["src/main.ts"].split("\n");
+  expect(origin.source).toMatch(/src\/main\.ts$/);
+  expect(origin.line).toBe(main.findIndex((text) => text.includes("JSON.stringify")) + 1);
 }

@@ -8,7 +8,7 @@ describeBundler({
 export default {
   plugins: [tsvmap()],
   logLevel: "warn",
-  build: { lib: { entry: process.env.ENTRY, formats: ["es"], fileName: "main" }, minify: false },
+  build: { lib: { entry: process.env.ENTRY, formats: ["es"], fileName: "main" }, minify: false, sourcemap: true },
 };
 `,
   },

@@ -14,6 +14,8 @@ export interface ProjectHost {
   invalidate(fileName: string): void;
   /** The program over the current texts. */
   program(): ts.Program;
+  /** Parses and binds the lib files (and the config's declarations) before any module is served. */
+  warm(): void;
 }
 
 interface ScriptState {
@@ -76,10 +78,20 @@ export function createProjectHost(tsModule: typeof ts, options: ts.CompilerOptio
       state.text = undefined;
       state.version++;
     },
-    program() {
-      const program = service.getProgram();
-      if (program === undefined) throw new Error("tsvmap: the TypeScript language service has no program");
-      return program;
+    program,
+    warm() {
+      // A program with no root files has no lib files either: an empty module stands in for the first real one.
+      const placeholder = `${currentDirectory}/__tsvmap_warm_up__.ts`;
+      this.serve(placeholder, "export {};");
+      program().getTypeChecker();
+      roots.delete(placeholder);
+      scripts.delete(placeholder);
     },
   };
+
+  function program(): ts.Program {
+    const current = service.getProgram();
+    if (current === undefined) throw new Error("tsvmap: the TypeScript language service has no program");
+    return current;
+  }
 }

@@ -1,13 +1,8 @@
 import * as path from "node:path";
-import ts from "typescript";
-import { createUnplugin, type UnpluginContext, type UnpluginFactory, type UnpluginMessage } from "unplugin";
-import { formatDiagnostic } from "../format-diagnostic";
-import { bundlerOptions } from "./bundler-options";
-import { emitModule } from "./emit-module";
-import { importedProjectFiles } from "./imported-files";
+import { createUnplugin, type UnpluginContext, type UnpluginFactory } from "unplugin";
+import { startCompiler } from "./compiler-client";
 import { createDependentModules } from "./dependents";
-import { createProjectHost, createProjectRegistry, type ProjectHost } from "./language-host";
-import { createConfigLookup } from "./tsconfig-lookup";
+import type { BundlerMessage, CompiledModule } from "./module-compiler";
 
 /** The options of `tsvmap()` in every bundler's config. */
 export interface TsvmapPluginOptions {
@@ -31,58 +26,42 @@ const notSource = [/[\\/]node_modules[\\/]/, /\.d\.[cm]?ts$/];
 /**
  * The tsvmap transform for bundlers: each TypeScript module that mentions
  * `tsvmap` is compiled by the program of its tsconfig.json, one long-lived
- * LanguageService per config, and comes out as JavaScript with its `vmap`
- * sites replaced and a source map to the original. It runs before the
- * bundler's TypeScript loader, which then sees plain JavaScript.
+ * LanguageService per config (in a worker thread), and comes out as
+ * JavaScript with its `vmap` sites replaced and a source map to the original.
+ * It runs before the bundler's TypeScript loader, which then sees plain
+ * JavaScript.
  */
-export const unpluginFactory: UnpluginFactory<TsvmapPluginOptions | undefined, false> = (options = {}) => {
-  const configOf = createConfigLookup(ts, options.tsconfig);
-  const registry = createProjectRegistry(ts);
-  const hosts = new Map<string, ProjectHost>();
+export const unpluginFactory: UnpluginFactory<TsvmapPluginOptions | undefined, false> = (options = {}, meta) => {
+  // webpack leaves chaining source maps to each loader, and esbuild-loader drops the map it is handed; esbuild reads an inline one.
+  const inlineMap = meta.framework === "webpack";
+  const compiler = startCompiler({ tsconfig: options.tsconfig, directory: process.cwd() });
   const dependents = createDependentModules();
-
-  function hostOf(fileName: string): ProjectHost {
-    const config = configOf(fileName);
-    const key = config.configFile ?? "";
-    let host = hosts.get(key);
-    if (host === undefined) {
-      const directory = config.configFile === undefined ? process.cwd() : path.dirname(config.configFile);
-      host = createProjectHost(ts, bundlerOptions(ts, config.options), config.fileNames, directory, registry);
-      hosts.set(key, host);
-    }
-    return host;
-  }
 
   return {
     name: "tsvmap",
     enforce: "pre",
     transform: {
       filter: { id: { include: typescriptModule, exclude: notSource }, code: /tsvmap/ },
-      handler(code, id) {
+      async handler(code, id) {
         const fileName = toCompilerPath(id);
-        const host = hostOf(fileName);
-        host.serve(fileName, code);
-        const program = host.program();
-        const sourceFile = program.getSourceFile(fileName);
-        if (sourceFile === undefined) return undefined;
+        const compiled = await compiler.compile(fileName, code);
+        if (compiled === undefined) return undefined;
         // A call site inlines functions from the files it imports: a change to any of them must compile it again.
-        const imported = importedProjectFiles(ts, program, sourceFile);
-        for (const dependency of imported) this.addWatchFile(dependency);
-        dependents.record(fileName, imported);
-        const emitted = emitModule(ts, program, sourceFile);
-        report(this, id, emitted.diagnostics);
-        return emitted.sites === 0 ? undefined : { code: emitted.code, map: emitted.map };
+        for (const dependency of compiled.dependencies) this.addWatchFile(dependency);
+        dependents.record(fileName, compiled.dependencies);
+        report(this, id, compiled.messages);
+        return inlineMap && compiled.output !== undefined ? withInlineMap(compiled.output) : compiled.output;
       },
     },
     watchChange(id) {
-      forget(toCompilerPath(id));
+      compiler.invalidate(toCompilerPath(id));
     },
     vite: {
       // Vite's dev server re-transforms a module only when its own file changes: drop the modules that read the changed file too.
       configureServer(server: ViteDevServer) {
         server.watcher.on("change", (file) => {
           const changed = toCompilerPath(file);
-          forget(changed);
+          compiler.invalidate(changed);
           for (const module of dependents.of(changed)) {
             for (const stale of server.moduleGraph.getModulesByFile(module) ?? []) server.moduleGraph.invalidateModule(stale);
           }
@@ -90,14 +69,15 @@ export const unpluginFactory: UnpluginFactory<TsvmapPluginOptions | undefined, f
       },
     },
   };
-
-  function forget(changed: string): void {
-    for (const host of hosts.values()) host.invalidate(changed);
-  }
 };
 
 export const unplugin = createUnplugin(unpluginFactory);
 export default unplugin;
+
+function withInlineMap(output: NonNullable<CompiledModule["output"]>): NonNullable<CompiledModule["output"]> {
+  const inline = Buffer.from(JSON.stringify(output.map)).toString("base64");
+  return { code: `${output.code}\n//# sourceMappingURL=data:application/json;base64,${inline}\n`, map: output.map };
+}
 
 /** TypeScript names files by absolute paths with forward slashes. */
 function toCompilerPath(id: string): string {
@@ -105,16 +85,10 @@ function toCompilerPath(id: string): string {
 }
 
 /** Warnings through the bundler's warning channel, then every error of the file as one bundler error (which may stop the build). */
-function report(context: UnpluginContext, id: string, diagnostics: readonly ts.Diagnostic[]): void {
-  const errors = diagnostics.filter((diagnostic) => diagnostic.category === ts.DiagnosticCategory.Error);
-  for (const warning of diagnostics.filter((diagnostic) => !errors.includes(diagnostic))) context.warn(toMessage(id, warning));
-  if (errors.length > 0) context.error({ ...toMessage(id, errors[0]), message: errors.map((error) => formatDiagnostic(ts, error)).join("\n") });
-}
-
-function toMessage(id: string, diagnostic: ts.Diagnostic): UnpluginMessage {
-  const message = formatDiagnostic(ts, diagnostic);
-  const { file, start } = diagnostic;
-  if (file === undefined || start === undefined) return { id, message, code: `TSVMAP${diagnostic.code}` };
-  const { line, character } = file.getLineAndCharacterOfPosition(start);
-  return { id, message, code: `TSVMAP${diagnostic.code}`, loc: { file: file.fileName, line: line + 1, column: character } };
+function report(context: UnpluginContext, id: string, messages: readonly BundlerMessage[]): void {
+  const errors = messages.filter((message) => message.severity === "error");
+  for (const { message, code, loc } of messages.filter((message) => message.severity === "warning")) context.warn({ id, message, code, loc });
+  if (errors.length === 0) return;
+  const [{ code, loc }] = errors;
+  context.error({ id, code, loc, message: errors.map((error) => error.message).join("\n") });
 }
