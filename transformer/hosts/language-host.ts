@@ -14,7 +14,7 @@ export interface ProjectHost {
   invalidate(fileName: string): void;
   /** The program over the current texts. */
   program(): ts.Program;
-  /** Parses and binds the lib files (and the config's declarations) before any module is served. */
+  /** Parses the lib files (and the config's declarations) before any module is served. */
   warm(): void;
 }
 
@@ -83,7 +83,7 @@ export function createProjectHost(tsModule: typeof ts, options: ts.CompilerOptio
       // A program with no root files has no lib files either: an empty module stands in for the first real one.
       const placeholder = `${currentDirectory}/__tsvmap_warm_up__.ts`;
       this.serve(placeholder, "export {};");
-      program().getTypeChecker();
+      program();
       roots.delete(placeholder);
       scripts.delete(placeholder);
     },
