@@ -24,6 +24,18 @@ const tools = ["typescript", "vite", "vitest", "rollup", "rollup-plugin-esbuild"
  */
 export default function setup(project: TestProject): () => void {
   const dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), "tsvmap-tools-")));
+  const remove = () => fs.rmSync(dir, { recursive: true, force: true });
+  try {
+    installPacked(dir);
+  } catch (error) {
+    remove();
+    throw error;
+  }
+  project.provide("toolsProject", dir);
+  return remove;
+}
+
+function installPacked(dir: string): void {
   fs.writeFileSync(path.join(dir, "package.json"), JSON.stringify({ name: "tools-user", private: true, type: "module" }));
   const packed = execFileSync("npm", ["pack", "--silent", "--pack-destination", dir], { cwd: repository, encoding: "utf8" }).trim().split("\n").pop()!;
   const installed = path.join(dir, "node_modules", "tsvmap");
@@ -35,6 +47,4 @@ export default function setup(project: TestProject): () => void {
     fs.mkdirSync(path.dirname(link), { recursive: true });
     fs.symlinkSync(path.join(repository, "node_modules", tool), link, "dir");
   }
-  project.provide("toolsProject", dir);
-  return () => fs.rmSync(dir, { recursive: true, force: true });
 }
