@@ -1,4 +1,4 @@
-import { defineConfig } from "vitest/config";
+import { configDefaults, defineConfig } from "vitest/config";
 
 // vitest 5 prints failures with Map.groupBy, which Node 20 lacks; without this a failing run hides its errors.
 if (typeof (Map as { groupBy?: unknown }).groupBy !== "function") {
@@ -22,6 +22,8 @@ if (typeof (Map as { groupBy?: unknown }).groupBy !== "function") {
 export default defineConfig({
   test: {
     include: ["test/**/*.test.ts"],
+    // The tests that drive real build tools run in `npm run test:tools` (vitest.tools.config.mts).
+    exclude: [...configDefaults.exclude, "test/tools*/**"],
     testTimeout: 120_000,
     hookTimeout: 120_000,
   },

@@ -16,3 +16,4 @@ export { gatherIndex, gatherAt } from "./gather";
 export { remainder, roundHalfUp, trunc } from "./js-semantics";
 export { fuseExamples } from "./fuse";
 export { clip, floorMod, powFloat, roundHalfEven, sigmoid } from "../scalar-math";
+export { compiledAs } from "./compiled-as";
