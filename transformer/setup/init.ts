@@ -2,7 +2,8 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { detectProject, type ProjectKind } from "./detect";
 import { bundlerSnippets } from "./snippets";
-import { addPlugins, type PluginEntry } from "./tsconfig-plugins";
+import ts from "typescript";
+import { addPlugins, entryText, type PluginEntry } from "./tsconfig-plugins";
 
 /** What `tsvmap init` found and did. */
 export interface InitReport {
@@ -15,6 +16,8 @@ export interface InitReport {
 
 const transformPlugin: PluginEntry = { key: "transform", value: "tsvmap/transformer" };
 const editorPlugin: PluginEntry = { key: "name", value: "tsvmap/language-service" };
+/** Only for builds that emit declarations, whose incremental rebuilds would otherwise miss an edited per-example function. */
+const incrementalPlugin: PluginEntry = { key: "transform", value: "tsvmap/incremental", settings: { afterDeclarations: true } };
 
 /**
  * Sets up tsvmap in the project at `dir` for the build tool it uses. Only
@@ -28,11 +31,13 @@ export function initProject(dir: string): InitReport {
 
   if (kind.tsconfig !== undefined) {
     // The ts-patch transform only matters where tspc builds; the editor plugin helps everyone.
-    const wanted = kind.tool === "tsc" ? [transformPlugin, editorPlugin] : [editorPlugin];
-    const { text, added } = addPlugins(fs.readFileSync(kind.tsconfig, "utf8"), wanted);
+    const original = fs.readFileSync(kind.tsconfig, "utf8");
+    const tspcEntries = emitsDeclarations(original) ? [transformPlugin, incrementalPlugin] : [transformPlugin];
+    const wanted = kind.tool === "tsc" ? [...tspcEntries, editorPlugin] : [editorPlugin];
+    const { text, added } = addPlugins(original, wanted);
     if (added.length > 0) {
       fs.writeFileSync(kind.tsconfig, text);
-      for (const entry of added) changes.push(`tsconfig.json: added { "${entry.key}": "${entry.value}" } to compilerOptions.plugins`);
+      for (const entry of added) changes.push(`tsconfig.json: added ${entryText(entry)} to compilerOptions.plugins`);
     }
   }
 
@@ -71,6 +76,13 @@ function useTspcForBuild(packageJson: string): string | undefined {
   return before === undefined
     ? `package.json: added the script "build": "tspc"`
     : `package.json: the build script "${before}" is now "${after}"`;
+}
+
+/** Whether the tsconfig.json's own options (not those it extends) ask for declaration files. */
+function emitsDeclarations(tsconfigText: string): boolean {
+  const { config } = ts.parseConfigFileTextToJson("tsconfig.json", tsconfigText);
+  const options = (config as { compilerOptions?: { declaration?: unknown; composite?: unknown } } | undefined)?.compilerOptions;
+  return options?.declaration === true || options?.composite === true;
 }
 
 function hasDependency(packageJson: string | undefined, name: string): boolean {

@@ -5,6 +5,14 @@ import { splice, type Edit } from "../prebuild/splice";
 export interface PluginEntry {
   readonly key: "transform" | "name";
   readonly value: string;
+  /** Further settings of the entry, written after the key. */
+  readonly settings?: Readonly<Record<string, boolean>>;
+}
+
+/** The entry as JSON on one line: `{ "transform": "tsvmap/transformer" }`. */
+export function entryText(entry: PluginEntry): string {
+  const settings = Object.entries(entry.settings ?? {}).map(([name, value]) => `, "${name}": ${value}`);
+  return `{ "${entry.key}": "${entry.value}"${settings.join("")} }`;
 }
 
 /**
@@ -23,12 +31,12 @@ export function addPlugins(text: string, entries: readonly PluginEntry[]): { tex
   const added = entries.filter((entry) => !present.some((element) => isEntry(element, entry)));
   if (added.length === 0) return { text, added };
 
-  const entryText = added.map((entry) => `{ "${entry.key}": "${entry.value}" }`).join(", ");
+  const inserted = added.map(entryText).join(", ");
   let edit: Edit;
-  if (plugins !== undefined && ts.isArrayLiteralExpression(plugins)) edit = appendTo(config, plugins, plugins.elements, entryText);
+  if (plugins !== undefined && ts.isArrayLiteralExpression(plugins)) edit = appendTo(config, plugins, plugins.elements, inserted);
   else if (compilerOptions !== undefined && ts.isObjectLiteralExpression(compilerOptions)) {
-    edit = appendTo(config, compilerOptions, compilerOptions.properties, `"plugins": [${entryText}]`);
-  } else edit = appendTo(config, root, root.properties, `"compilerOptions": { "plugins": [${entryText}] }`);
+    edit = appendTo(config, compilerOptions, compilerOptions.properties, `"plugins": [${inserted}]`);
+  } else edit = appendTo(config, root, root.properties, `"compilerOptions": { "plugins": [${inserted}] }`);
   return { text: splice(text, [edit]).text, added };
 }
 
@@ -45,12 +53,22 @@ function isEntry(element: ts.Expression, entry: PluginEntry): boolean {
   return value !== undefined && ts.isStringLiteral(value) && value.text === entry.value;
 }
 
-/** Inserts `item` after the last of `items` (after a trailing comma if there is one), or just inside the bracket when there are none. */
+/**
+ * Inserts `item` after the last of `items`, on a line of its own when the last
+ * one has its own line (after a trailing comma if there is one), or just inside
+ * the bracket when there are none.
+ */
 function appendTo(file: ts.SourceFile, container: ts.Node, items: ts.NodeArray<ts.Node>, item: string): Edit {
   const last = items.at(-1);
   if (last === undefined) {
     const inside = container.getStart(file) + 1;
     return { start: inside, end: inside, text: ` ${item} ` };
   }
-  return items.hasTrailingComma ? { start: items.end, end: items.end, text: ` ${item}` } : { start: last.end, end: last.end, text: `, ${item}` };
+  const lastStart = last.getStart(file);
+  const lineStart = file.text.lastIndexOf("\n", lastStart - 1) + 1;
+  const indentation = file.text.slice(lineStart, lastStart);
+  const separator = /^[ \t]*$/.test(indentation) ? `\n${indentation}` : " ";
+  return items.hasTrailingComma
+    ? { start: items.end, end: items.end, text: `${separator}${item},` }
+    : { start: last.end, end: last.end, text: `,${separator}${item}` };
 }
