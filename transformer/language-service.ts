@@ -19,7 +19,8 @@ function withTsvmap(tsModule: typeof ts, info: ts.server.PluginCreateInfo): ts.L
   function analysisOf(fileName: string): { file: ts.SourceFile; analysis: FileAnalysis } | undefined {
     const program = service.getProgram();
     const file = program?.getSourceFile(fileName);
-    if (program === undefined || file === undefined || file.isDeclarationFile) return undefined;
+    // A file that never says `vmap` has no site: not worth a transformation on every keystroke.
+    if (program === undefined || file === undefined || file.isDeclarationFile || !file.text.includes("vmap")) return undefined;
     let perFile = analyses.get(program);
     if (perFile === undefined) analyses.set(program, (perFile = new Map()));
     let analysis = perFile.get(fileName);
