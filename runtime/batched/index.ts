@@ -18,3 +18,4 @@ export { remainder, roundHalfUp, trunc } from "./js-semantics";
 export { fuseExamples } from "./fuse";
 export { weakNumbers } from "../elementwise/weak-typing";
 export { clip, floorMod, powFloat, roundHalfEven, sigmoid } from "../scalar-math";
+export { compiledAs } from "./compiled-as";
