@@ -38,7 +38,7 @@ describe("tsvmap build with a refused site", () => {
     expect(status).toBe(1);
     expect(stdout).toMatch(/^src\/refused\.ts:3:\d+ - error TSVMAP9002: /);
     expect(fs.readFileSync(project.file("prebuilt/refused.ts"), "utf8")).toBe(fs.readFileSync(project.file("src/refused.ts"), "utf8"));
-    expect(fs.readFileSync(project.file("prebuilt/main.ts"), "utf8")).toContain(".compiledAs(");
+    expect(fs.readFileSync(project.file("prebuilt/results.ts"), "utf8")).toContain(".compiledAs(");
   });
 
   it("refuses a command line without --outDir with exit code 2", () => {

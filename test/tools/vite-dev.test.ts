@@ -3,7 +3,7 @@ import { createRequire } from "node:module";
 import * as path from "node:path";
 import { createServer, type Plugin, type ViteDevServer } from "vite";
 import { afterEach, expect, inject, it } from "vitest";
-import { writeExample } from "./example-project";
+import { writeExample } from "./example-sources";
 
 let server: ViteDevServer | undefined;
 afterEach(() => server?.close());
@@ -24,14 +24,14 @@ it("the vite dev server compiles a call site again when its per-example function
   // Middleware mode: the server listens on no port at all, and still watches the files.
   server = await createServer({ root: dir, configFile: false, logLevel: "silent", plugins: [tsvmap()], appType: "custom", server: { middlewareMode: true, hmr: false } });
 
-  const before = await transformedUntil("/src/main.ts", () => true);
+  const before = await transformedUntil("/src/results.ts", () => true);
   expect(before).not.toMatch(/\bvmap\)?\(/);
   expect(before).not.toMatch(/\bmax\b/);
 
   const model = path.join(dir, "src/model.ts");
   fs.writeFileSync(model, fs.readFileSync(model, "utf8").replace("np.mean(example)", "np.max(example)"));
 
-  const after = await transformedUntil("/src/main.ts", (code) => code !== before);
+  const after = await transformedUntil("/src/results.ts", (code) => code !== before);
   expect(after).not.toBe(before);
   expect(after).toMatch(/\bmax\b/);
   expect(after).not.toMatch(/\bvmap\)?\(/);

@@ -12,7 +12,8 @@ const compiler = ${compiler}({
   target: "node",
   entry: "./" + process.env.ENTRY,
   output: { path: path.resolve("dist"), filename: "main.cjs" },
-  resolve: { extensions: [".ts", ".js"] },
+  // The sources import "./model.js" for "./model.ts", as module nodenext wants.
+  resolve: { extensions: [".ts", ".js"], extensionAlias: { ".js": [".ts", ".js"] } },
   module: { rules: [{ test: /\\.ts$/, ${loader} }] },
   plugins: [tsvmap()],
   optimization: { minimize: false },
