@@ -2,8 +2,8 @@ import { parentPort, workerData } from "node:worker_threads";
 import { createModuleCompiler } from "./module-compiler";
 import type { CompilerRequest, CompilerResponse, CompilerWorkerData } from "./compiler-client";
 
-// The worker side of `compiler-client.ts`: TypeScript loads and parses the lib files here while the bundler starts.
-const { tsconfig, directory } = workerData as CompilerWorkerData;
+// The worker side of `compiler-client.ts`: TypeScript loads and parses the lib files here, off the bundler's thread.
+const { tsconfig } = workerData as CompilerWorkerData;
 const compiler = createModuleCompiler(tsconfig);
 const port = parentPort!;
 
@@ -17,5 +17,3 @@ port.on("message", (request: CompilerRequest) => {
   }
   port.postMessage(response);
 });
-
-compiler.warm(directory);

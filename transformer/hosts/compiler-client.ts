@@ -4,8 +4,6 @@ import type { CompiledModule } from "./module-compiler";
 
 export interface CompilerWorkerData {
   readonly tsconfig: string | undefined;
-  /** Where the build runs: the config above it is warmed up first. */
-  readonly directory: string;
 }
 
 export type CompilerRequest =
@@ -21,10 +19,11 @@ export interface CompilerClient {
 }
 
 /**
- * Runs the module compiler in a worker thread, started as soon as the plugin
- * is created: loading TypeScript and parsing the lib files (most of the
- * plugin's cost) then overlaps the bundler's own start and its other modules.
- * The worker keeps the process alive only while a module is being compiled.
+ * Runs the module compiler in a worker thread, started by the first module
+ * that has a `vmap` to compile: a build without one never loads TypeScript.
+ * Loading it and parsing the lib files (most of the plugin's cost) then
+ * overlaps the bundler's work on its other modules. The worker keeps the
+ * process alive only while a module is being compiled.
  */
 export function startCompiler(data: CompilerWorkerData): CompilerClient {
   let worker: Worker | undefined;
@@ -49,7 +48,6 @@ export function startCompiler(data: CompilerWorkerData): CompilerClient {
     });
     return (worker = started);
   }
-  started();
 
   return {
     compile(fileName, text) {
@@ -60,7 +58,7 @@ export function startCompiler(data: CompilerWorkerData): CompilerClient {
       return new Promise((resolve, reject) => pending.set(request, { resolve, reject }));
     },
     invalidate(fileName) {
-      started().postMessage({ kind: "invalidate", fileName } satisfies CompilerRequest);
+      worker?.postMessage({ kind: "invalidate", fileName } satisfies CompilerRequest);
     },
   };
 }

@@ -14,8 +14,6 @@ export interface ProjectHost {
   invalidate(fileName: string): void;
   /** The program over the current texts. */
   program(): ts.Program;
-  /** Parses the lib files (and the config's declarations) before any module is served. */
-  warm(): void;
 }
 
 interface ScriptState {
@@ -79,14 +77,6 @@ export function createProjectHost(tsModule: typeof ts, options: ts.CompilerOptio
       state.version++;
     },
     program,
-    warm() {
-      // A program with no root files has no lib files either: an empty module stands in for the first real one.
-      const placeholder = `${currentDirectory}/__tsvmap_warm_up__.ts`;
-      this.serve(placeholder, "export {};");
-      program();
-      roots.delete(placeholder);
-      scripts.delete(placeholder);
-    },
   };
 
   function program(): ts.Program {

@@ -2,6 +2,7 @@ import * as path from "node:path";
 import ts from "typescript";
 import { formatDiagnostic } from "../format-diagnostic";
 import { bundlerOptions } from "./bundler-options";
+import { textHash } from "./compile-cache";
 import { emitModule, type ModuleSourceMap } from "./emit-module";
 import { importedProjectFiles } from "./imported-files";
 import { createProjectHost, createProjectRegistry, type ProjectHost } from "./language-host";
@@ -22,6 +23,8 @@ export interface CompiledModule {
   readonly messages: readonly BundlerMessage[];
   /** The project files the module imports, at any depth: a change to one of them must compile it again. */
   readonly dependencies: readonly string[];
+  /** The hash of each file the program read to compile the module (TypeScript's libs aside), for the on-disk cache. */
+  readonly inputs: Readonly<Record<string, string>>;
 }
 
 /** Compiles the modules of a build, one long-lived program per tsconfig.json. */
@@ -29,8 +32,6 @@ export interface ModuleCompiler {
   compile(fileName: string, text: string): CompiledModule | undefined;
   /** `fileName` changed on disk. */
   invalidate(fileName: string): void;
-  /** Parses the lib files of the config above `directory` ahead of the first module. */
-  warm(directory: string): void;
 }
 
 export function createModuleCompiler(explicitConfig: string | undefined): ModuleCompiler {
@@ -38,7 +39,7 @@ export function createModuleCompiler(explicitConfig: string | undefined): Module
   const registry = createProjectRegistry(ts);
   const hosts = new Map<string, ProjectHost>();
 
-  function hostOf(fileName: string): ProjectHost {
+  function hostOf(fileName: string): { host: ProjectHost; configFiles: readonly string[] } {
     const config = configOf(fileName);
     const key = config.configFile ?? "";
     let host = hosts.get(key);
@@ -49,12 +50,12 @@ export function createModuleCompiler(explicitConfig: string | undefined): Module
       host = createProjectHost(ts, bundlerOptions(ts, config.options), declarations, directory, registry);
       hosts.set(key, host);
     }
-    return host;
+    return { host, configFiles: config.configFiles };
   }
 
   return {
     compile(fileName, text) {
-      const host = hostOf(fileName);
+      const { host, configFiles } = hostOf(fileName);
       host.serve(fileName, text);
       const program = host.program();
       const sourceFile = program.getSourceFile(fileName);
@@ -64,15 +65,22 @@ export function createModuleCompiler(explicitConfig: string | undefined): Module
         output: emitted.sites === 0 ? undefined : { code: emitted.code, map: emitted.map },
         messages: emitted.diagnostics.map(toMessage),
         dependencies: importedProjectFiles(ts, program, sourceFile),
+        inputs: inputHashes(program, configFiles),
       };
     },
     invalidate(fileName) {
       for (const host of hosts.values()) host.invalidate(fileName);
     },
-    warm(directory) {
-      hostOf(path.join(directory, "index.ts").replace(/\\/g, "/")).warm();
-    },
   };
+}
+
+function inputHashes(program: ts.Program, configFiles: readonly string[]): Record<string, string> {
+  const inputs: Record<string, string> = {};
+  for (const file of program.getSourceFiles()) {
+    if (!program.isSourceFileDefaultLibrary(file)) inputs[file.fileName] = textHash(file.text);
+  }
+  for (const file of configFiles) inputs[file] = textHash(ts.sys.readFile(file) ?? "");
+  return inputs;
 }
 
 function toMessage(diagnostic: ts.Diagnostic): BundlerMessage {

@@ -7,6 +7,8 @@ export interface ProjectConfig {
   readonly options: ts.CompilerOptions;
   /** The files the config includes: the roots of its program. */
   readonly fileNames: readonly string[];
+  /** The config file and every one it extends. */
+  readonly configFiles: readonly string[];
 }
 
 /** Used when no tsconfig.json is found above a file, as `tsvmap inspect` does. */
@@ -22,6 +24,7 @@ function defaultConfig(tsModule: typeof ts): ProjectConfig {
       skipLibCheck: true,
     },
     fileNames: [],
+    configFiles: [],
   };
 }
 
@@ -48,7 +51,7 @@ export function createConfigLookup(tsModule: typeof ts, explicitConfig: string |
     seen.add(configFile);
     const parsed = parse(configFile);
     if (parsed === undefined) return undefined;
-    if (parsed.fileNames.includes(fileName)) return { configFile, options: parsed.options, fileNames: parsed.fileNames };
+    if (parsed.fileNames.includes(fileName)) return { configFile, options: parsed.options, fileNames: parsed.fileNames, configFiles: configFilesOf(configFile, parsed) };
     for (const reference of parsed.projectReferences ?? []) {
       const found = owning(tsModule.resolveProjectReferencePath(reference), fileName, seen);
       if (found !== undefined) return found;
@@ -62,6 +65,12 @@ export function createConfigLookup(tsModule: typeof ts, explicitConfig: string |
     const parsed = parse(configFile);
     if (parsed === undefined) return fallback;
     // A file outside every `include` still takes the options of the config above it.
-    return owning(configFile, fileName, new Set()) ?? { configFile, options: parsed.options, fileNames: parsed.fileNames };
+    return owning(configFile, fileName, new Set()) ?? { configFile, options: parsed.options, fileNames: parsed.fileNames, configFiles: configFilesOf(configFile, parsed) };
   };
+}
+
+function configFilesOf(configFile: string, parsed: ts.ParsedCommandLine): string[] {
+  // TypeScript keeps the parsed config on the options, with the configs it extends.
+  const extended = (parsed.options.configFile as { extendedSourceFiles?: readonly string[] } | undefined)?.extendedSourceFiles ?? [];
+  return [configFile, ...extended];
 }

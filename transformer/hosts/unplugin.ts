@@ -1,5 +1,7 @@
 import * as path from "node:path";
 import { createUnplugin, type UnpluginContext, type UnpluginFactory } from "unplugin";
+import * as fs from "node:fs";
+import { createCompileCache, type CompileCache } from "./compile-cache";
 import { startCompiler } from "./compiler-client";
 import { createDependentModules } from "./dependents";
 import type { BundlerMessage, CompiledModule } from "./module-compiler";
@@ -12,6 +14,11 @@ export interface TsvmapPluginOptions {
    * (`references` only) hands the file to the referenced project including it.
    */
   readonly tsconfig?: string;
+  /**
+   * Keep compiled modules in node_modules/.cache/tsvmap, so that the next
+   * build of an unchanged call site does not start TypeScript. Default true.
+   */
+  readonly cache?: boolean;
 }
 
 /** What the plugin uses of vite's dev server (vite's own types are not needed to build tsvmap). */
@@ -34,18 +41,23 @@ const notSource = [/[\\/]node_modules[\\/]/, /\.d\.[cm]?ts$/];
 export const unpluginFactory: UnpluginFactory<TsvmapPluginOptions | undefined, false> = (options = {}, meta) => {
   // webpack leaves chaining source maps to each loader, and esbuild-loader drops the map it is handed; esbuild reads an inline one.
   const inlineMap = meta.framework === "webpack";
-  const compiler = startCompiler({ tsconfig: options.tsconfig, directory: process.cwd() });
+  const compiler = startCompiler({ tsconfig: options.tsconfig });
+  const cache = options.cache === false ? undefined : projectCache(options);
   const dependents = createDependentModules();
 
   return {
     name: "tsvmap",
     enforce: "pre",
     transform: {
-      filter: { id: { include: typescriptModule, exclude: notSource }, code: /tsvmap/ },
+      // Tested by the bundler itself (natively in vite and rolldown), so most modules never reach the plugin.
+      filter: { id: { include: typescriptModule, exclude: notSource }, code: /\bvmap\b/ },
       async handler(code, id) {
+        if (!code.includes("tsvmap")) return undefined;
         const fileName = toCompilerPath(id);
-        const compiled = await compiler.compile(fileName, code);
+        const cached = cache?.read(fileName, code);
+        const compiled = cached ?? (await compiler.compile(fileName, code));
         if (compiled === undefined) return undefined;
+        if (cached === undefined) cache?.write(fileName, compiled);
         // A call site inlines functions from the files it imports: a change to any of them must compile it again.
         for (const dependency of compiled.dependencies) this.addWatchFile(dependency);
         dependents.record(fileName, compiled.dependencies);
@@ -73,6 +85,13 @@ export const unpluginFactory: UnpluginFactory<TsvmapPluginOptions | undefined, f
 
 export const unplugin = createUnplugin(unpluginFactory);
 export default unplugin;
+
+/** The cache of the build run in the current directory, for this tsvmap and the TypeScript it loads. */
+function projectCache(options: TsvmapPluginOptions): CompileCache {
+  const versionOf = (manifest: string) => (JSON.parse(fs.readFileSync(manifest, "utf8")) as { version: string }).version;
+  const versions = `tsvmap ${versionOf(path.join(__dirname, "../../../package.json"))}, typescript ${versionOf(require.resolve("typescript/package.json"))}`;
+  return createCompileCache(path.join(process.cwd(), "node_modules/.cache/tsvmap"), versions, options);
+}
 
 function withInlineMap(output: NonNullable<CompiledModule["output"]>): NonNullable<CompiledModule["output"]> {
   const inline = Buffer.from(JSON.stringify(output.map)).toString("base64");
