@@ -96,6 +96,7 @@ describe("tsvmap init", () => {
     ["vite", { "vite.config.ts": "export default {};\n" }, "vite.config.ts", 'import tsvmap from "tsvmap/vite";'],
     ["webpack", { "package.json": JSON.stringify({ devDependencies: { webpack: "5.112.0" } }) }, '"webpack" in package.json', 'const tsvmap = require("tsvmap/webpack");'],
     ["rspack", { "rspack.config.js": "module.exports = {};\n" }, "rspack.config.js", 'const tsvmap = require("tsvmap/rspack");'],
+    ["rollup", { "rollup.config.mjs": "export default {};\n" }, "rollup.config.mjs", 'import tsvmap from "tsvmap/rollup";'],
     ["esbuild", { "package.json": JSON.stringify({ devDependencies: { esbuild: "0.28.0" } }) }, '"esbuild" in package.json', 'import tsvmap from "tsvmap/esbuild";'],
   ])("detects %s, adds only the editor plugin to tsconfig.json and prints the bundler snippet", (tool, files, evidence, snippet) => {
     const bundled = project({ ...files, "tsconfig.json": userTsconfig });
@@ -108,6 +109,35 @@ describe("tsvmap init", () => {
     const { ["tsconfig.json"]: _changed, ...untouched } = snapshot(bundled.dir);
     const { ["tsconfig.json"]: _original, ...before } = configFiles;
     expect(untouched).toEqual(before);
+  });
+
+  it.each([
+    ["tsx", { tsx: "4.23.15" }, '"tsx" in package.json', "npx tsx .tsvmap/src/main.ts"],
+    ["bun", { "@types/bun": "1.4.0" }, '"@types/bun" in package.json', "bun .tsvmap/src/main.ts"],
+    ["swc", { "@swc/cli": "0.7.0" }, '"@swc/cli" in package.json', "npx swc .tsvmap/src -d out"],
+    ["typescript 7", { typescript: "^7.0.2" }, '"typescript": "^7.0.2" in package.json', '"include": [".tsvmap/src"]'],
+  ])("detects %s, adds the prebuild script and the editor plugin, and says how to run the built tree", (tool, devDependencies, evidence, next) => {
+    const prebuilt = project({
+      "package.json": `${JSON.stringify({ name: "prebuilt", private: true, type: "module", devDependencies }, null, 2)}\n`,
+      "tsconfig.json": JSON.stringify({ compilerOptions: { target: "ES2022", module: "nodenext", strict: true, types: [], skipLibCheck: true }, include: ["src"] }),
+      "src/main.ts": 'import { vmap, np } from "tsvmap";\nconsole.log(vmap((x: number) => 2 * x)(np.array([1, 2])).toString());\n',
+    });
+    const { status, stdout } = tsvmap(["init"], prebuilt.dir);
+    expect(status).toBe(0);
+    expect(stdout).toContain(`builds with ${tool} (${evidence})`);
+    expect(stdout).toContain('changed package.json: added the script "build:vmap": "tsvmap build src --outDir .tsvmap/src"');
+    expect(stdout).toContain(next);
+    expect(tsconfigPlugins(prebuilt.dir)).toEqual([{ name: "tsvmap/language-service" }]);
+    const script = JSON.parse(fs.readFileSync(prebuilt.file("package.json"), "utf8")).scripts["build:vmap"] as string;
+    expect(tsvmap(["init"], prebuilt.dir).stdout).toContain("nothing to change");
+
+    // The script it added works: the built tree runs compiled under tsx.
+    fs.mkdirSync(prebuilt.file("node_modules"));
+    fs.symlinkSync(repository, prebuilt.file("node_modules/tsvmap"), "dir");
+    const [command, ...args] = script.split(" ");
+    expect(command).toBe("tsvmap");
+    expect(tsvmap(args, prebuilt.dir).status).toBe(0);
+    expect(run(process.execPath, [path.join(modules, "tsx/dist/cli.mjs"), ".tsvmap/src/main.ts"], prebuilt.dir)).toEqual({ status: 0, stdout: "[2, 4]\n", stderr: "" });
   });
 
   it("in a project with neither tsconfig.json nor bundler, changes nothing and says what to do", () => {

@@ -3,8 +3,8 @@ import { createModuleCompiler } from "./module-compiler";
 import type { CompilerRequest, CompilerResponse, CompilerWorkerData } from "./compiler-client";
 
 // The worker side of `compiler-client.ts`: TypeScript loads and parses the lib files here, off the bundler's thread.
-const { tsconfig } = workerData as CompilerWorkerData;
-const compiler = createModuleCompiler(tsconfig);
+const { tsconfig, forwarded } = workerData as CompilerWorkerData;
+const compiler = createModuleCompiler(tsconfig, forwarded);
 const port = parentPort!;
 
 port.on("message", (request: CompilerRequest) => {

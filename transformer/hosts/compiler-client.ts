@@ -1,9 +1,11 @@
 import * as path from "node:path";
 import { Worker } from "node:worker_threads";
+import type { ForwardedOptions } from "./emit-module";
 import type { CompiledModule } from "./module-compiler";
 
 export interface CompilerWorkerData {
   readonly tsconfig: string | undefined;
+  readonly forwarded: ForwardedOptions;
 }
 
 export type CompilerRequest =

@@ -1,6 +1,9 @@
 import * as path from "node:path";
 import type * as ts from "typescript";
-import { vmapTransformer } from "../index";
+import { vmapTransformer, type VmapTransformerOptions } from "../index";
+
+/** The transformer options a bundler's config may set (plain data: they cross to the worker thread). */
+export type ForwardedOptions = Readonly<Record<string, unknown>>;
 
 /** A source map in the form bundlers take (version 3, sources as absolute paths, with their text). */
 export interface ModuleSourceMap {
@@ -29,9 +32,9 @@ const sourceMappingComment = /\n?\/\/# sourceMappingURL=\S+\s*$/;
  * the tsvmap transformer ahead of TypeScript's own, in memory: the JavaScript
  * with its `vmap` sites compiled, and a map whose one source is the original
  * file (and, for code inlined from another file, that one), so the bundler
- * chains it to the user's code.
+ * chains it to the user's code. `forwarded` goes to the transformer as it is.
  */
-export function emitModule(tsModule: typeof ts, program: ts.Program, sourceFile: ts.SourceFile): EmittedModule {
+export function emitModule(tsModule: typeof ts, program: ts.Program, sourceFile: ts.SourceFile, forwarded: ForwardedOptions = {}): EmittedModule {
   const diagnostics: ts.Diagnostic[] = [];
   let sites = 0;
   let code: string | undefined;
@@ -44,7 +47,16 @@ export function emitModule(tsModule: typeof ts, program: ts.Program, sourceFile:
     },
     undefined,
     false,
-    { before: [vmapTransformer(program, { ts: tsModule, addDiagnostic: (diagnostic) => diagnostics.push(diagnostic), onSite: () => sites++ })] },
+    {
+      before: [
+        vmapTransformer(program, {
+          ...(forwarded as VmapTransformerOptions),
+          ts: tsModule,
+          addDiagnostic: (diagnostic) => diagnostics.push(diagnostic),
+          onSite: () => sites++,
+        }),
+      ],
+    },
   );
   if (code === undefined || mapText === undefined) throw new Error(`tsvmap: TypeScript emitted no JavaScript for ${sourceFile.fileName}`);
   const map = JSON.parse(mapText) as ModuleSourceMap;

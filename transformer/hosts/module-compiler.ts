@@ -3,7 +3,7 @@ import ts from "typescript";
 import { formatDiagnostic } from "../format-diagnostic";
 import { bundlerOptions } from "./bundler-options";
 import { textHash } from "./compile-cache";
-import { emitModule, type ModuleSourceMap } from "./emit-module";
+import { emitModule, type ForwardedOptions, type ModuleSourceMap } from "./emit-module";
 import { importedProjectFiles } from "./imported-files";
 import { createProjectHost, createProjectRegistry, type ProjectHost } from "./language-host";
 import { createConfigLookup } from "./tsconfig-lookup";
@@ -34,7 +34,8 @@ export interface ModuleCompiler {
   invalidate(fileName: string): void;
 }
 
-export function createModuleCompiler(explicitConfig: string | undefined): ModuleCompiler {
+/** `forwarded`: the plugin options that are the transformer's, passed on untouched. */
+export function createModuleCompiler(explicitConfig: string | undefined, forwarded: ForwardedOptions = {}): ModuleCompiler {
   const configOf = createConfigLookup(ts, explicitConfig);
   const registry = createProjectRegistry(ts);
   const hosts = new Map<string, ProjectHost>();
@@ -60,7 +61,7 @@ export function createModuleCompiler(explicitConfig: string | undefined): Module
       const program = host.program();
       const sourceFile = program.getSourceFile(fileName);
       if (sourceFile === undefined) return undefined;
-      const emitted = emitModule(ts, program, sourceFile);
+      const emitted = emitModule(ts, program, sourceFile, forwarded);
       return {
         output: emitted.sites === 0 ? undefined : { code: emitted.code, map: emitted.map },
         messages: emitted.diagnostics.map(toMessage),

@@ -19,6 +19,8 @@ export interface TsvmapPluginOptions {
    * build of an unchanged call site does not start TypeScript. Default true.
    */
   readonly cache?: boolean;
+  /** Any other option is the transformer's (see `VmapTransformerOptions`), passed on untouched. */
+  readonly [transformerOption: string]: unknown;
 }
 
 /** What the plugin uses of vite's dev server (vite's own types are not needed to build tsvmap). */
@@ -41,8 +43,9 @@ const notSource = [/[\\/]node_modules[\\/]/, /\.d\.[cm]?ts$/];
 export const unpluginFactory: UnpluginFactory<TsvmapPluginOptions | undefined, false> = (options = {}, meta) => {
   // webpack leaves chaining source maps to each loader, and esbuild-loader drops the map it is handed; esbuild reads an inline one.
   const inlineMap = meta.framework === "webpack";
-  const compiler = startCompiler({ tsconfig: options.tsconfig });
-  const cache = options.cache === false ? undefined : projectCache(options);
+  const { tsconfig, cache: useCache, ...forwarded } = options;
+  const compiler = startCompiler({ tsconfig, forwarded });
+  const cache = useCache === false ? undefined : projectCache(options);
   const dependents = createDependentModules();
 
   return {

@@ -1,6 +1,6 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { detectProject, type ProjectKind } from "./detect";
+import { detectProject, isPrebuildTool, type PrebuildTool, type ProjectKind } from "./detect";
 import { bundlerSnippets } from "./snippets";
 import ts from "typescript";
 import { addPlugins, entryText, type PluginEntry } from "./tsconfig-plugins";
@@ -52,6 +52,14 @@ export function initProject(dir: string): InitReport {
   const bundler = bundlerSnippets[kind.tool];
   if (bundler !== undefined) todo.push(`add the tsvmap plugin to ${bundler.file}:\n\n${indent(bundler.snippet)}\n`);
 
+  if (isPrebuildTool(kind.tool)) {
+    if (kind.packageJson !== undefined) {
+      const change = addPrebuildScript(kind.packageJson);
+      if (change !== undefined) changes.push(change);
+    }
+    todo.push(`compile the call sites first (npm run ${prebuildScript}), then ${prebuildRuns[kind.tool]}`);
+  }
+
   if (kind.tool === "none") {
     todo.push(
       'create a tsconfig.json with { "compilerOptions": { "plugins": [{ "transform": "tsvmap/transformer" }] } } and build with tspc,\n' +
@@ -59,6 +67,33 @@ export function initProject(dir: string): InitReport {
     );
   }
   return { kind, changes, todo };
+}
+
+const prebuildScript = "build:vmap";
+const prebuildCommand = "tsvmap build src --outDir .tsvmap/src";
+
+/** How each tool takes the tree `tsvmap build` writes. */
+const prebuildRuns: Readonly<Record<PrebuildTool, string>> = {
+  tsx: "run it: npx tsx .tsvmap/src/main.ts",
+  bun: "run it: bun .tsvmap/src/main.ts",
+  swc: "compile it: npx swc .tsvmap/src -d out",
+  "typescript 7": 'point a tsconfig at it ("include": [".tsvmap/src"], "rootDir": ".tsvmap/src") and run tsc -p on that',
+};
+
+/** Adds the `build:vmap` script that runs the prebuild, unless the project has one. */
+function addPrebuildScript(packageJson: string): string | undefined {
+  const text = fs.readFileSync(packageJson, "utf8");
+  const manifest = JSON.parse(text) as { scripts?: Record<string, string> };
+  const scripts = (manifest.scripts ??= {});
+  if (scripts[prebuildScript] !== undefined) return undefined;
+  scripts[prebuildScript] = prebuildCommand;
+  writeManifest(packageJson, text, manifest);
+  return `package.json: added the script "${prebuildScript}": "${prebuildCommand}"`;
+}
+
+function writeManifest(packageJson: string, originalText: string, manifest: unknown): void {
+  const indentation = /^\{\r?\n([ \t]+)/.exec(originalText)?.[1] ?? "  ";
+  fs.writeFileSync(packageJson, `${JSON.stringify(manifest, null, indentation)}\n`);
 }
 
 /** Makes the `build` script run `tspc` (ts-patch's tsc): added when missing, `tsc` replaced in it otherwise. */
@@ -71,8 +106,7 @@ function useTspcForBuild(packageJson: string): string | undefined {
   const after = before === undefined ? "tspc" : before.replace(/\btsc\b/g, "tspc");
   if (after === before) return undefined;
   scripts.build = after;
-  const indentation = /^\{\r?\n([ \t]+)/.exec(text)?.[1] ?? "  ";
-  fs.writeFileSync(packageJson, `${JSON.stringify(manifest, null, indentation)}\n`);
+  writeManifest(packageJson, text, manifest);
   return before === undefined
     ? `package.json: added the script "build": "tspc"`
     : `package.json: the build script "${before}" is now "${after}"`;

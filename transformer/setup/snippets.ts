@@ -30,6 +30,14 @@ module.exports = {
   plugins: [tsvmap()],
 };`,
   },
+  rollup: {
+    file: "rollup.config.mjs, before your TypeScript plugin",
+    snippet: `import tsvmap from "tsvmap/rollup";
+
+export default {
+  plugins: [tsvmap(), esbuild()],
+};`,
+  },
   esbuild: {
     file: "your esbuild build script",
     snippet: `import tsvmap from "tsvmap/esbuild";
