@@ -19,3 +19,4 @@ export { jsMath, remainder, roundHalfUp } from "./js-semantics";
 export { fuseExamples } from "./fuse";
 export { weakNumbers } from "../elementwise/weak-typing";
 export { clip, floorMod, powFloat, roundHalfEven, sigmoid, signOf } from "../scalar-math";
+export { compiledAs } from "./compiled-as";

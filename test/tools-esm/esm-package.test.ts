@@ -34,7 +34,7 @@ console.log(runtime.Tensor === Tensor, runtime.np.sum === np.sum);
     "required.cjs": `const { np } = require("tsvmap"); console.log(require.resolve("tsvmap"), np.sum(np.array([1, 2])));`,
   });
   const packed = execFileSync("npm", ["pack", "--silent", "--pack-destination", project.dir], { cwd: repository, encoding: "utf8" }).trim();
-  execFileSync("npm", ["install", "--offline", "--no-audit", "--no-fund", path.join(project.dir, packed.split("\n").pop()!)], { cwd: project.dir, stdio: "pipe" });
+  execFileSync("npm", ["install", "--prefer-offline", "--no-audit", "--no-fund", path.join(project.dir, packed.split("\n").pop()!)], { cwd: project.dir, stdio: "pipe" });
   for (const name of ["typescript", "ts-patch"]) fs.symlinkSync(path.join(modules, name), project.file(`node_modules/${name}`), "dir");
   const build = spawnSync(process.execPath, [project.file("node_modules/ts-patch/bin/tspc.js"), "-p", "tsconfig.json"], { cwd: project.dir, encoding: "utf8" });
   expect(build.stdout + build.stderr).toBe("");

@@ -14,7 +14,7 @@ function tsvmap(...args: string[]) {
 }
 
 beforeAll(() => {
-  if (!fs.existsSync(cli)) throw new Error(`${cli} is missing: run \`npx tsc -p tsconfig.json\` (npm test does) first`);
+  if (!fs.existsSync(cli)) throw new Error(`${cli} is missing: run \`npm run build\` (npm test does) first`);
 });
 
 describe("tsvmap inspect", () => {

@@ -47,7 +47,7 @@ function tspc(config = "tsconfig.json") {
 
 beforeAll(() => {
   if (!fs.existsSync(path.join(repository, "dist/transformer/index.js"))) {
-    throw new Error("dist/transformer/index.js is missing: run `npx tsc -p tsconfig.json` (npm test does) first");
+    throw new Error("dist/transformer/index.js is missing: run `npm run build` (npm test does) first");
   }
 });
 

@@ -2,6 +2,7 @@ import type * as ts from "typescript";
 import type { BatchedProgram, Code, CodeTree, Statement } from "../batch/code";
 import { emitKernel } from "./kernel";
 import type { TransformEnv } from "../env";
+import { binaryExpression } from "./operator";
 import { Names } from "./names";
 
 /**
@@ -29,7 +30,7 @@ export function emitProgram(env: TransformEnv, program: BatchedProgram, site: ts
       const [left, right] = code.args.map(visitCode);
       return code.prefix
         ? factory.createPrefixUnaryExpression(code.operator as ts.PrefixUnaryOperator, left)
-        : factory.createBinaryExpression(left, code.operator as ts.BinaryOperator, right);
+        : binaryExpression(ts, factory, left, code.operator as ts.BinaryOperator, right);
     }
     if ("math" in code) return call(factory.createPropertyAccessExpression(factory.createIdentifier(code.global ?? "Math"), code.math), code.args);
     if ("conditional" in code) {

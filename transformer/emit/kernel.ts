@@ -3,6 +3,7 @@ import { type Code, type Kernel, type ScalarExpression, type Statement, refsOf }
 import { isScalarPrim, scalarForm } from "../fuse/scalar";
 import { tokenOf } from "../tokens";
 import { Names } from "./names";
+import { binaryExpression } from "./operator";
 
 /** What printing a kernel needs from the function it is printed in. */
 export interface EmitContext {
@@ -59,7 +60,7 @@ export function emitKernel(kernel: Kernel, cx: EmitContext): { readonly declarat
     if ("math" in form) return factory.createCallExpression(factory.createPropertyAccessExpression(identifier(form.global ?? "Math"), form.math), undefined, args);
     if ("helper" in form) return factory.createCallExpression(factory.createPropertyAccessExpression(cx.runtime(), form.helper), undefined, args);
     const token = tokenOf(ts, form.operator);
-    return form.prefix ? factory.createPrefixUnaryExpression(token as ts.PrefixUnaryOperator, args[0]) : factory.createBinaryExpression(args[0], token as ts.BinaryOperator, args[1]);
+    return form.prefix ? factory.createPrefixUnaryExpression(token as ts.PrefixUnaryOperator, args[0]) : binaryExpression(ts, factory, args[0], token as ts.BinaryOperator, args[1]);
   };
   const sum = (...terms: ts.Expression[]) => terms.reduce((left, right) => factory.createAdd(left, right));
   const times = (left: ts.Expression, right: ts.Expression) => factory.createMultiply(left, right);

@@ -1,0 +1,140 @@
+// What the tsvmap plugin adds to a vite build (DESIGN §7: under 10%). A
+// generated 200-file project in which one file uses vmap is built with
+// `vite build`: without the plugin, with it on a cold start (its on-disk cache
+// off: TypeScript compiles the call site), and with it on a warm cache (the
+// call site and what it reads unchanged since the last build), in alternating
+// rounds so that load from elsewhere on the machine lands on all alike; each
+// build is a fresh process, as a user's is. Prints the medians and ratios.
+import { spawnSync } from "node:child_process";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { performance } from "node:perf_hooks";
+import { fileURLToPath } from "node:url";
+
+const repository = fileURLToPath(new URL("..", import.meta.url));
+const fileCount = 200;
+const rounds = Number(process.env.ROUNDS ?? 7);
+// vite's template has the DOM libs, whose parsing is most of what TypeScript costs; LIB=ES2022 measures without them.
+const lib = (process.env.LIB ?? "ES2022,DOM,DOM.Iterable").split(",");
+
+/** One ordinary module: types, a class and a few functions, importing the previous module. */
+function plainModule(i) {
+  const previous = i === 0 ? "" : `import { Counter${i - 1}, total${i - 1} } from "./module${i - 1}";\n`;
+  return `${previous}
+export interface Reading${i} {
+  readonly label: string;
+  readonly values: readonly number[];
+  readonly weight?: number;
+}
+
+export class Counter${i} {
+  private count = 0;
+  constructor(readonly name: string) {}
+  add(reading: Reading${i}): number {
+    this.count += reading.values.length * (reading.weight ?? 1);
+    return this.count;
+  }
+}
+
+export function total${i}(readings: readonly Reading${i}[]): number {
+  let sum = ${i === 0 ? "0" : `total${i - 1}([])`};
+  for (const reading of readings) sum += reading.values.reduce((a, b) => a + b, 0);
+  return sum;
+}
+
+export const labels${i}: Record<string, number> = { first: ${i}, second: ${i * 2} };
+${i === 0 ? "" : `export const counter${i} = new Counter${i - 1}("module${i}");\n`}`;
+}
+
+const batchedModule = `import { np, vmap, type Tensor } from "tsvmap";
+
+function sumOfSquares(vector: Tensor): number {
+  return np.sum(np.square(vector));
+}
+
+export const batchedSumOfSquares = vmap(sumOfSquares);
+`;
+
+function writeProject(dir) {
+  const files = {
+    "package.json": JSON.stringify({ name: "build-overhead", private: true, type: "module" }),
+    "tsconfig.json": JSON.stringify({
+      compilerOptions: { target: "ES2022", module: "ESNext", moduleResolution: "bundler", lib, strict: true, skipLibCheck: true, types: [] },
+      include: ["src"],
+    }),
+    "vite.config.mjs": `import tsvmap from "tsvmap/vite";
+
+// The CPU time of the whole build (all threads of the process), for the bench to read.
+process.on("exit", () => {
+  const { user, system } = process.cpuUsage();
+  console.error("cpu-ms " + (user + system) / 1000);
+});
+
+export default {
+  plugins: process.env.TSVMAP === "none" ? [] : [tsvmap({ cache: process.env.TSVMAP === "warm" })],
+  logLevel: "error",
+  build: { lib: { entry: "src/main.ts", formats: ["es"], fileName: "main" }, minify: false },
+};
+`,
+    "src/batched.ts": batchedModule,
+    "src/main.ts": [
+      ...Array.from({ length: fileCount - 2 }, (_, i) => `export * as module${i} from "./module${i}";`),
+      `export { batchedSumOfSquares } from "./batched";`,
+    ].join("\n"),
+  };
+  for (let i = 0; i < fileCount - 2; i++) files[`src/module${i}.ts`] = plainModule(i);
+  for (const [relative, text] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(dir, relative)), { recursive: true });
+    fs.writeFileSync(path.join(dir, relative), text);
+  }
+  fs.mkdirSync(path.join(dir, "node_modules"));
+  fs.symlinkSync(repository, path.join(dir, "node_modules/tsvmap"), "dir");
+  for (const tool of ["vite", "typescript"]) fs.symlinkSync(path.join(repository, "node_modules", tool), path.join(dir, "node_modules", tool), "dir");
+}
+
+/** The wall-clock and CPU time of one `vite build`, in ms; `variant` is "none", "cold" or "warm". */
+function timeBuild(dir, variant) {
+  const start = performance.now();
+  const build = spawnSync(process.execPath, [path.join(dir, "node_modules/vite/bin/vite.js"), "build"], {
+    cwd: dir,
+    env: { ...process.env, TSVMAP: variant },
+    encoding: "utf8",
+  });
+  const wall = performance.now() - start;
+  const cpu = /cpu-ms ([\d.]+)/.exec(build.stderr);
+  if (build.status !== 0 || cpu === null) throw new Error(`vite build failed:\n${build.stdout}${build.stderr}`);
+  return { wall, cpu: Number(cpu[1]) };
+}
+
+const median = (samples) => [...samples].sort((a, b) => a - b)[Math.floor(samples.length / 2)];
+
+const dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), "tsvmap-build-overhead-")));
+try {
+  writeProject(dir);
+  const bundle = path.join(dir, "dist/main.js");
+  const variants = { none: "without tsvmap", cold: "tsvmap, cold", warm: "tsvmap, warm cache" };
+  for (const variant of ["cold", "warm"]) {
+    timeBuild(dir, variant);
+    if (/(?<!function\s*)\bvmap\)?\s*\(/.test(fs.readFileSync(bundle, "utf8"))) throw new Error(`the ${variant} plugin build left a vmap call uncompiled`);
+  }
+  timeBuild(dir, "none");
+  const builds = { none: [], cold: [], warm: [] };
+  for (let round = 0; round < rounds; round++) {
+    for (const variant of Object.keys(builds)) builds[variant].push(timeBuild(dir, variant));
+  }
+  console.log(`vite build of ${fileCount} files, one using vmap, lib ${lib.join(", ")}; median of ${rounds} interleaved rounds, each a fresh process`);
+  for (const measure of ["wall", "cpu"]) {
+    const medianOf = (variant) => median(builds[variant].map((build) => build[measure]));
+    const plain = medianOf("none");
+    console.log(`${measure} time`);
+    for (const [variant, label] of Object.entries(variants)) {
+      const time = medianOf(variant);
+      const samples = builds[variant].map((build) => build[measure].toFixed(0)).join(", ");
+      const ratio = variant === "none" ? "" : `   ratio ${(time / plain).toFixed(3)} (+${(time - plain).toFixed(0)} ms; goal under 1.10)`;
+      console.log(`  ${label.padEnd(20)} ${time.toFixed(0).padStart(5)} ms${ratio}   (${samples})`);
+    }
+  }
+} finally {
+  fs.rmSync(dir, { recursive: true, force: true });
+}

@@ -1,0 +1,87 @@
+import type * as ts from "typescript";
+
+/**
+ * One tsconfig's program, kept alive across a build and a dev session by a
+ * TypeScript LanguageService. The bundler hands each file's current text to
+ * `serve`; a file it has not handed over is read from disk. A text that
+ * changed gets a new version, so the next `program()` re-parses and re-binds
+ * only the files that changed.
+ */
+export interface ProjectHost {
+  /** Makes `text` the content of `fileName` (a root of the program from now on). */
+  serve(fileName: string, text: string): void;
+  /** Forgets what is known of `fileName` (it changed on disk): the next program reads it again. */
+  invalidate(fileName: string): void;
+  /** The program over the current texts. */
+  program(): ts.Program;
+}
+
+interface ScriptState {
+  version: number;
+  /** The bundler's text; undefined means "read from disk". */
+  text: string | undefined;
+}
+
+/**
+ * The parsed files that the projects of one build share (the lib files, above
+ * all). As tsc does, it parses JSDoc only where it carries types (JS files),
+ * which makes the lib files parse several times faster.
+ */
+export function createProjectRegistry(tsModule: typeof ts): ts.DocumentRegistry {
+  return tsModule.createDocumentRegistry(tsModule.sys.useCaseSensitiveFileNames, undefined, tsModule.JSDocParsingMode.ParseForTypeErrors);
+}
+
+/** A host over `rootFileNames` and whatever is served; `registry` comes from `createProjectRegistry`. */
+export function createProjectHost(tsModule: typeof ts, options: ts.CompilerOptions, rootFileNames: readonly string[], currentDirectory: string, registry: ts.DocumentRegistry): ProjectHost {
+  const roots = new Set(rootFileNames);
+  const scripts = new Map<string, ScriptState>();
+  const stateOf = (fileName: string): ScriptState => {
+    let state = scripts.get(fileName);
+    if (state === undefined) scripts.set(fileName, (state = { version: 0, text: undefined }));
+    return state;
+  };
+
+  const host: ts.LanguageServiceHost = {
+    getCompilationSettings: () => options,
+    getScriptFileNames: () => [...roots],
+    getScriptVersion: (fileName) => String(stateOf(fileName).version),
+    getScriptSnapshot: (fileName) => {
+      const text = stateOf(fileName).text ?? tsModule.sys.readFile(fileName);
+      return text === undefined ? undefined : tsModule.ScriptSnapshot.fromString(text);
+    },
+    getCurrentDirectory: () => currentDirectory,
+    getDefaultLibFileName: (compilerOptions) => tsModule.getDefaultLibFilePath(compilerOptions),
+    fileExists: (fileName) => scripts.get(fileName)?.text !== undefined || tsModule.sys.fileExists(fileName),
+    readFile: (fileName) => scripts.get(fileName)?.text ?? tsModule.sys.readFile(fileName),
+    readDirectory: tsModule.sys.readDirectory,
+    directoryExists: tsModule.sys.directoryExists,
+    getDirectories: tsModule.sys.getDirectories,
+    realpath: tsModule.sys.realpath,
+    useCaseSensitiveFileNames: () => tsModule.sys.useCaseSensitiveFileNames,
+    jsDocParsingMode: tsModule.JSDocParsingMode.ParseForTypeErrors,
+  };
+  const service = tsModule.createLanguageService(host, registry);
+
+  return {
+    serve(fileName, text) {
+      roots.add(fileName);
+      const state = stateOf(fileName);
+      if (state.text === text) return;
+      state.text = text;
+      state.version++;
+    },
+    invalidate(fileName) {
+      const state = scripts.get(fileName);
+      if (state === undefined) return;
+      state.text = undefined;
+      state.version++;
+    },
+    program,
+  };
+
+  function program(): ts.Program {
+    const current = service.getProgram();
+    if (current === undefined) throw new Error("tsvmap: the TypeScript language service has no program");
+    return current;
+  }
+}
