@@ -13,7 +13,7 @@ export {
 } from "./example";
 export { checkArgumentCount, checkArguments } from "../vmap-arguments";
 export { batchedDot, batchedMatmul, batchedOuter } from "./products";
-export { gatherArray, gatherAt, gatherIndex, gatherTake, scatterSet } from "./gather";
+export { gatherArray, gatherAt, dynamicSlice, gatherIndex, gatherSlice, gatherTake, scatterSet } from "./gather";
 export { jsMath, remainder, roundHalfUp } from "./js-semantics";
 export { fuseExamples } from "./fuse";
 export { weakNumbers } from "../elementwise/weak-typing";

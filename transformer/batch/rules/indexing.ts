@@ -26,6 +26,18 @@ const slice: Rule = (call) => {
 };
 
 /**
+ * `dynamicSlice(t, start, size, axis = 0)`, what lowering makes of
+ * `slice(t, i, i + n)`: a window of fixed size, so a batched `start` is one
+ * gather of each example's own window.
+ */
+const dynamicSlice: Rule = (call) => {
+  call.requireUnbatched(2, "window size");
+  call.requireUnbatched(3, "axis");
+  const axis = call.isAbsent(3) ? value(0) : call.codes[3];
+  return helper("gatherSlice", call.withLevels(0), value(call.isBatched(0)), call.withLevels(1), call.codes[2], value(call.k), axis);
+};
+
+/**
  * `take(t, indices, axis?)`: with no axis numpy takes from the flattened
  * array, here the flattened example. Batched indices are one gather: each
  * example takes at its own indices.
@@ -44,4 +56,4 @@ const take: Rule = (call) => {
 const set: Rule = (call) =>
   helper("scatterSet", call.withLevels(0), value(call.isBatched(0)), call.withLevels(1), call.withLevels(2), value(call.isBatched(2)), value(call.k));
 
-export const indexingRules = { index, at, slice, take, set };
+export const indexingRules = { index, at, slice, dynamicSlice, take, set };
