@@ -1,3 +1,4 @@
+import { DiagnosticCode, TsvmapError } from "../../diagnostics";
 import { np, helper, value } from "../code";
 import type { Rule } from "../rule";
 import { exampleAxis } from "./axes";
@@ -19,8 +20,13 @@ const at: Rule = (call) => {
 
 /** `slice(t, start, stop, axis = 0)`. */
 const slice: Rule = (call) => {
-  call.requireUnbatched(1, "start");
-  call.requireUnbatched(2, "stop");
+  if (call.isBatched(1) || call.isBatched(2)) {
+    throw new TsvmapError(
+      DiagnosticCode.DataDependentShape,
+      "the start or stop of `slice` depends on a batched value, so its length could differ between examples. For a window of fixed size write the stop as the start plus that size: `np.slice(t, i, i + n)`",
+      call.node,
+    );
+  }
   const axis = call.isAbsent(3) ? value(call.k) : exampleAxis(call, 3, call.codes[0]);
   return np("slice", call.codes[0], call.codes[1], call.codes[2], axis);
 };
