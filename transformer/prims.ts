@@ -224,6 +224,8 @@ export const prims = {
   index: { abstractEval: ([x]) => tensorOfRank(x.rank === undefined ? undefined : x.rank - 1) },
   at: { abstractEval: () => number },
   slice: sameRank,
+  /** `dynamicSlice(t, start, size, axis?)`: `slice(t, start, start + size, axis)`, a window of fixed size. */
+  dynamicSlice: sameRank,
   /** `set(t, i, value)`: a copy of `t` with row `i` replaced, so `t`'s rank. */
   set: { abstractEval: ([x]) => tensorOfRank(x.kind === "tensor" ? x.rank : undefined) },
   take: tensorOfUnknownRank,

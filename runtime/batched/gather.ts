@@ -1,7 +1,7 @@
-import { normalizeIndex } from "../axes";
+import { normalizeAxis, normalizeIndex } from "../axes";
 import { broadcastShapes, broadcastStrides } from "../broadcast";
 import { allocate } from "../dtype";
-import { broadcastTo, set, take } from "../shape";
+import { broadcastTo, set, slice, take } from "../shape";
 import { Tensor, formatShape, shapeSize, stridesOf } from "../tensor";
 import { toTensor } from "./tensors";
 
@@ -127,4 +127,46 @@ export function scatterSet(t: Tensor, tBatched: boolean, i: Tensor | number, val
     out.set(set(exampleOf(example), indexOf(example).item(), valueOf(example)).data, example * exampleSize);
   }
   return new Tensor(out, [...lead, ...exampleShape], t.dtype);
+}
+
+/**
+ * `slice(t, start, start + size, axis)` per example, `start` batched or not:
+ * each example's own window of `size` elements along `axis`, with `slice`'s
+ * errors for one example.
+ */
+export function gatherSlice(t: Tensor, tBatched: boolean, start: Tensor | number, size: number, leading: number, axis: number): Tensor {
+  const from = toTensor(start);
+  const leadOf = (x: Tensor, batched: boolean) => (batched ? x.shape.slice(0, leading) : []);
+  const lead = broadcastShapes("slice", leadOf(t, tBatched), leadOf(from, from.ndim > 0));
+  const windowShape = shapeOfWindow(tBatched ? t.shape.slice(leading) : t.shape, size, axis);
+  const exampleOf = examplesOf(t, tBatched, leading, lead);
+  const startOf = examplesOf(from, from.ndim > 0, leading, lead);
+  const count = shapeSize(lead);
+  const windowSize = shapeSize(windowShape);
+  const out = allocate(t.dtype, count * windowSize);
+  for (let example = 0; example < count; example++) {
+    const first = startOf(example).item();
+    const window = slice(exampleOf(example), first, first + size, axis);
+    if (window.size !== windowSize) {
+      throw new RangeError(`slice: the window at start ${first} has shape ${formatShape(window.shape)}, not ${formatShape(windowShape)}; a start from the end makes slice(t, i, i + n) shorter than n, so give a start of 0 or more`);
+    }
+    out.set(window.data, example * windowSize);
+  }
+  return new Tensor(out, [...lead, ...windowShape], t.dtype);
+}
+
+/** `slice(t, start, start + size, axis)` for one example. */
+export function dynamicSlice(t: Tensor, start: number, size: number, axis = 0): Tensor {
+  return slice(t, start, start + size, axis);
+}
+
+/** An example's window: `size` elements along `axis`, as `slice` checks it. */
+function shapeOfWindow(exampleShape: readonly number[], size: number, axis: number): readonly number[] {
+  if (exampleShape.length === 0) throw new RangeError(`slice: cannot slice a rank-0 tensor (shape ())`);
+  if (!Number.isInteger(size) || size < 0) throw new RangeError(`slice: a window of size ${size} is not a count of elements`);
+  const along = normalizeAxis("slice", axis, exampleShape);
+  if (size > exampleShape[along]) {
+    throw new RangeError(`slice: a window of size ${size} does not fit axis ${along} with size ${exampleShape[along]} (shape ${formatShape(exampleShape)})`);
+  }
+  return exampleShape.map((extent, position) => (position === along ? size : extent));
 }

@@ -14,7 +14,7 @@ export {
 export { asNumbers } from "./tensors";
 export { checkArgumentCount, checkArguments } from "../vmap-arguments";
 export { batchedDot, batchedMatmul, batchedOuter } from "./products";
-export { gatherArray, gatherAt, gatherIndex, gatherTake, scatterSet } from "./gather";
+export { gatherArray, gatherAt, dynamicSlice, gatherIndex, gatherSlice, gatherTake, scatterSet } from "./gather";
 export { jsMath, remainder, roundHalfUp } from "./js-semantics";
 export { fuseExamples } from "./fuse";
 export { weakNumbers } from "../elementwise/weak-typing";

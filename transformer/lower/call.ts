@@ -6,6 +6,7 @@ import { emitPrim, lowerExpression, lowerOperand } from "./expression";
 import { inlineFunction } from "./function";
 import { isMathGlobal, isNumberGlobal, mathPrims, numberPrims } from "./math";
 import { npPrim, vmappedCallable } from "./callable";
+import { lowerDynamicSlice } from "./dynamic-slice";
 import { lowerPush } from "./unroll";
 import { applyVmap } from "./vmap";
 
@@ -18,6 +19,7 @@ export function lowerCall(cx: LowerContext, node: ts.CallExpression, asStatement
   // Transforms `vmap(f, options)` into a value that lowers `f` where it is called.
   if (cx.env.isVmapCall(node)) return { vmapCall: node };
   const op = cx.env.npOpName(node.expression);
+  if (op === "slice") return lowerDynamicSlice(cx, node) ?? emitPrim(cx, "slice", lowerNpArguments(cx, node.arguments), { form: "np" }, node, op);
   if (op) return emitPrim(cx, npPrim(op, node.expression), lowerNpArguments(cx, node.arguments), { form: "np" }, node, op);
   if (ts.isPropertyAccessExpression(node.expression) && isMathGlobal(cx, node.expression.expression)) {
     return lowerMathCall(cx, node, node.expression.name.text);

@@ -1,3 +1,4 @@
+import { DiagnosticCode, TsvmapError } from "../../diagnostics";
 import { np, helper, value } from "../code";
 import type { Rule } from "../rule";
 import { exampleAxis } from "./axes";
@@ -19,10 +20,27 @@ const at: Rule = (call) => {
 
 /** `slice(t, start, stop, axis = 0)`. */
 const slice: Rule = (call) => {
-  call.requireUnbatched(1, "start");
-  call.requireUnbatched(2, "stop");
+  if (call.isBatched(1) || call.isBatched(2)) {
+    throw new TsvmapError(
+      DiagnosticCode.DataDependentShape,
+      "the start or stop of `slice` depends on a batched value, so its length could differ between examples. For a window of fixed size write the stop as the start plus that size: `np.slice(t, i, i + n)`",
+      call.node,
+    );
+  }
   const axis = call.isAbsent(3) ? value(call.k) : exampleAxis(call, 3, call.codes[0]);
   return np("slice", call.codes[0], call.codes[1], call.codes[2], axis);
+};
+
+/**
+ * `dynamicSlice(t, start, size, axis = 0)`, what lowering makes of
+ * `slice(t, i, i + n)`: a window of fixed size, so a batched `start` is one
+ * gather of each example's own window.
+ */
+const dynamicSlice: Rule = (call) => {
+  call.requireUnbatched(2, "window size");
+  call.requireUnbatched(3, "axis");
+  const axis = call.isAbsent(3) ? value(0) : call.codes[3];
+  return helper("gatherSlice", call.withLevels(0), value(call.isBatched(0)), call.withLevels(1), call.codes[2], value(call.k), axis);
 };
 
 /**
@@ -44,4 +62,4 @@ const take: Rule = (call) => {
 const set: Rule = (call) =>
   helper("scatterSet", call.withLevels(0), value(call.isBatched(0)), call.withLevels(1), call.withLevels(2), value(call.isBatched(2)), value(call.k));
 
-export const indexingRules = { index, at, slice, take, set };
+export const indexingRules = { index, at, slice, dynamicSlice, take, set };
