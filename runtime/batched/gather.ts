@@ -31,8 +31,7 @@ export function gatherAt(t: Tensor, tBatched: boolean, indices: readonly (Tensor
 function gather(op: string, t: Tensor, tBatched: boolean, indices: readonly (Tensor | number)[], leading: number, indexed: number): Tensor {
   const exampleShape = t.shape.slice(tBatched ? leading : 0);
   const indexTensors = indices.map((index) => toTensor(index));
-  const leadOf = (x: Tensor, batched: boolean) => (batched ? x.shape.slice(0, leading) : []);
-  const lead = broadcastShapes(op, leadOf(t, tBatched), ...indexTensors.map((index) => leadOf(index, index.ndim > 0)));
+  const lead = batchLead(op, leading, [[t, tBatched], ...indexTensors.map((index) => [index, index.ndim > 0] as const)]);
   const block = exampleShape.slice(indexed);
   const blockSize = shapeSize(block);
   const exampleStrides = stridesOf(exampleShape);
@@ -78,16 +77,37 @@ export function gatherArray(table: ArrayLike<number>, k: Tensor): Tensor {
  */
 export function gatherTake(t: Tensor, tBatched: boolean, indices: Tensor | number, leading: number, axis: number | null): Tensor {
   const index = toTensor(indices);
-  const leadOf = (x: Tensor, batched: boolean) => (batched ? x.shape.slice(0, leading) : []);
-  const lead = broadcastShapes("take", leadOf(t, tBatched), leadOf(index, index.ndim > 0));
-  const exampleOf = examplesOf(t, tBatched, leading, lead);
-  const indicesOf = examplesOf(index, index.ndim > 0, leading, lead);
-  const count = shapeSize(lead);
   const takenShape = shapeOfTake(tBatched ? t.shape.slice(leading) : t.shape, index.ndim > 0 ? index.shape.slice(leading) : [], axis);
-  const exampleSize = shapeSize(takenShape);
-  const out = allocate(t.dtype, count * exampleSize);
-  for (let example = 0; example < count; example++) out.set(take(exampleOf(example), indicesOf(example), axis).data, example * exampleSize);
-  return new Tensor(out, [...lead, ...takenShape], t.dtype);
+  return eachExample("take", leading, [[t, tBatched], [index, index.ndim > 0]], takenShape, t.dtype, ([example, at]) => take(example, at, axis));
+}
+
+/** The batch axes `operands` meet in: each batched one's leading axes, broadcast together. */
+function batchLead(op: string, leading: number, operands: readonly (readonly [Tensor, boolean])[]): readonly number[] {
+  return broadcastShapes(op, ...operands.map(([x, batched]) => (batched ? x.shape.slice(0, leading) : [])));
+}
+
+/**
+ * An op that has no batched form, applied per batch position: `perExample`
+ * gets each operand's example there (an unbatched operand whole) and gives
+ * a result of `resultShape`; the results are stacked over the batch axes.
+ */
+function eachExample(
+  op: string,
+  leading: number,
+  operands: readonly (readonly [Tensor, boolean])[],
+  resultShape: readonly number[],
+  dtype: Tensor["dtype"],
+  perExample: (examples: Tensor[]) => Tensor,
+): Tensor {
+  const lead = batchLead(op, leading, operands);
+  const examples = operands.map(([x, batched]) => examplesOf(x, batched, leading, lead));
+  const count = shapeSize(lead);
+  const resultSize = shapeSize(resultShape);
+  const out = allocate(dtype, count * resultSize);
+  for (let position = 0; position < count; position++) {
+    out.set(perExample(examples.map((exampleAt) => exampleAt(position))).data, position * resultSize);
+  }
+  return new Tensor(out, [...lead, ...resultShape], dtype);
 }
 
 /** Example `position` of `x` (its batch axes broadcast to `lead`), or `x` itself when it is unbatched. */
@@ -113,20 +133,9 @@ function shapeOfTake(exampleShape: readonly number[], indexShape: readonly numbe
  */
 export function scatterSet(t: Tensor, tBatched: boolean, i: Tensor | number, value: Tensor | number, valueBatched: boolean, leading: number): Tensor {
   const index = toTensor(i);
-  const given = toTensor(value);
-  const leadOf = (x: Tensor, batched: boolean) => (batched ? x.shape.slice(0, leading) : []);
-  const lead = broadcastShapes("set", leadOf(t, tBatched), leadOf(index, index.ndim > 0), leadOf(given, valueBatched));
   const exampleShape = tBatched ? t.shape.slice(leading) : t.shape;
-  const exampleOf = examplesOf(t, tBatched, leading, lead);
-  const indexOf = examplesOf(index, index.ndim > 0, leading, lead);
-  const valueOf = examplesOf(given, valueBatched, leading, lead);
-  const count = shapeSize(lead);
-  const exampleSize = shapeSize(exampleShape);
-  const out = allocate(t.dtype, count * exampleSize);
-  for (let example = 0; example < count; example++) {
-    out.set(set(exampleOf(example), indexOf(example).item(), valueOf(example)).data, example * exampleSize);
-  }
-  return new Tensor(out, [...lead, ...exampleShape], t.dtype);
+  const operands = [[t, tBatched], [index, index.ndim > 0], [toTensor(value), valueBatched]] as const;
+  return eachExample("set", leading, operands, exampleShape, t.dtype, ([example, row, replacement]) => set(example, row.item(), replacement));
 }
 
 /**
@@ -136,23 +145,16 @@ export function scatterSet(t: Tensor, tBatched: boolean, i: Tensor | number, val
  */
 export function gatherSlice(t: Tensor, tBatched: boolean, start: Tensor | number, size: number, leading: number, axis: number): Tensor {
   const from = toTensor(start);
-  const leadOf = (x: Tensor, batched: boolean) => (batched ? x.shape.slice(0, leading) : []);
-  const lead = broadcastShapes("slice", leadOf(t, tBatched), leadOf(from, from.ndim > 0));
   const windowShape = shapeOfWindow(tBatched ? t.shape.slice(leading) : t.shape, size, axis);
-  const exampleOf = examplesOf(t, tBatched, leading, lead);
-  const startOf = examplesOf(from, from.ndim > 0, leading, lead);
-  const count = shapeSize(lead);
   const windowSize = shapeSize(windowShape);
-  const out = allocate(t.dtype, count * windowSize);
-  for (let example = 0; example < count; example++) {
-    const first = startOf(example).item();
-    const window = slice(exampleOf(example), first, first + size, axis);
+  return eachExample("slice", leading, [[t, tBatched], [from, from.ndim > 0]], windowShape, t.dtype, ([example, at]) => {
+    const first = at.item();
+    const window = slice(example, first, first + size, axis);
     if (window.size !== windowSize) {
       throw new RangeError(`slice: the window at start ${first} has shape ${formatShape(window.shape)}, not ${formatShape(windowShape)}; a start from the end makes slice(t, i, i + n) shorter than n, so give a start of 0 or more`);
     }
-    out.set(window.data, example * windowSize);
-  }
-  return new Tensor(out, [...lead, ...windowShape], t.dtype);
+    return window;
+  });
 }
 
 /** `slice(t, start, start + size, axis)` for one example. */

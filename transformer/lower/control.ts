@@ -1,11 +1,11 @@
 import type * as ts from "typescript";
 import { DiagnosticCode } from "../diagnostics";
-import { type Equation, type Operand, type Var, isVar } from "../ir";
+import type { Equation, Operand, Var } from "../ir";
 import type { Abstract } from "../prims";
 import { type Binding, type LowerContext, Slot, type Value, isOperand, refuse } from "./context";
 import { emitPrim, kindOfOperand, lowerExpression, lowerOperand, requireKind } from "./expression";
 import { bindName } from "./function";
-import { type Jumps, jumpsOf, lowerGuarded, notJumped, withBreakTarget } from "./jumps";
+import { type Jumps, jumpsOf, lowerGuarded, whileClear, withBreakTarget } from "./jumps";
 import { lowerDeclarations, lowerReturning, lowerStatement, lowerStatements } from "./statement";
 import { pushesToList, unrollFor } from "./unroll";
 
@@ -230,10 +230,7 @@ function lowerLoop(cx: LowerContext, parts: LoopParts): void {
 function continuing(cx: LowerContext, parts: LoopParts, jumps: Jumps, target: { readonly broke: Slot }): Operand {
   const test = parts.test?.() ?? { literal: true };
   const flags = [...(jumps.breaks ? [target.broke] : []), ...(jumps.returns && cx.jumps.returns ? [cx.jumps.returns.returned] : [])];
-  const clear = notJumped(cx, flags, parts.node);
-  if (!clear) return test;
-  if (!isVar(test) && test.literal === true) return clear;
-  return emitPrim(cx, "logicalAnd", [test, clear], { form: "operator", token: cx.ts.SyntaxKind.AmpersandAmpersandToken }, parts.node, "continuing");
+  return whileClear(cx, test, flags, parts.node, "continuing");
 }
 
 /** A loop body's statements: a block's own, or the one statement. */
@@ -332,7 +329,7 @@ function asOperand(value: Value, binding: Binding, node: ts.Node): Operand {
 }
 
 /** The locals assigned (`=`, `+=`, `++`) anywhere in `nodes`, outside nested functions. */
-function assignedSymbols(cx: LowerContext, nodes: readonly (ts.Node | undefined)[]): ts.Symbol[] {
+export function assignedSymbols(cx: LowerContext, nodes: readonly (ts.Node | undefined)[]): ts.Symbol[] {
   const ts = cx.ts;
   const found = new Set<ts.Symbol>();
   const visit = (node: ts.Node): void => {

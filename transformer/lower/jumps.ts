@@ -112,7 +112,13 @@ export function lowerGuarded(cx: LowerContext, node: ts.Node, lower: () => void)
 
 /** `entered && no jump`: whether a `switch` clause runs. */
 export function guardOf(cx: LowerContext, entered: Operand, node: ts.Node): Operand {
-  const going = notJumped(cx, activeFlags(cx), node);
-  if (!going) return entered;
-  return emitPrim(cx, "logicalAnd", [entered, going], { form: "operator", token: cx.ts.SyntaxKind.AmpersandAmpersandToken }, node, "runs");
+  return whileClear(cx, entered, activeFlags(cx), node, "runs");
+}
+
+/** `condition && !(any of flags)`, or `condition` itself when no flag may be set. */
+export function whileClear(cx: LowerContext, condition: Operand, flags: readonly Slot[], node: ts.Node, hint: string): Operand {
+  const going = notJumped(cx, flags, node);
+  if (!going) return condition;
+  if (!isVar(condition) && condition.literal === true) return going;
+  return emitPrim(cx, "logicalAnd", [condition, going], { form: "operator", token: cx.ts.SyntaxKind.AmpersandAmpersandToken }, node, hint);
 }

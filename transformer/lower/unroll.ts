@@ -1,6 +1,7 @@
 import type * as ts from "typescript";
 import { DiagnosticCode } from "../diagnostics";
 import { type LowerContext, type Value, refuse } from "./context";
+import { assignedSymbols } from "./control";
 import { lowerExpression } from "./expression";
 import { lowerDeclarations, lowerStatements } from "./statement";
 
@@ -72,7 +73,8 @@ function constantTrips(cx: LowerContext, node: ts.ForStatement): { values: numbe
   const bound = constantNumber(cx, test.right);
   const inclusive = test.operatorToken.kind === ts.SyntaxKind.LessThanEqualsToken;
   if (bound === undefined || !(inclusive || test.operatorToken.kind === ts.SyntaxKind.LessThanToken)) return undefined;
-  if (!isIncrement(cx, node.incrementor, declaration.name) || assigns(cx, node.statement, declaration.name)) return undefined;
+  const counter = cx.checker.getSymbolAtLocation(declaration.name);
+  if (!isIncrement(cx, node.incrementor, declaration.name) || (counter && assignedSymbols(cx, [node.statement]).includes(counter))) return undefined;
   const values: number[] = [];
   let value = start;
   for (; inclusive ? value <= bound : value < bound; value++) values.push(value);
@@ -99,14 +101,4 @@ function isIncrement(cx: LowerContext, node: ts.Expression | undefined, name: ts
   if (!node) return false;
   if ((ts.isPostfixUnaryExpression(node) || ts.isPrefixUnaryExpression(node)) && node.operator === ts.SyntaxKind.PlusPlusToken) return isName(cx, node.operand, name);
   return ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.PlusEqualsToken && isName(cx, node.left, name) && ts.isNumericLiteral(node.right) && node.right.text === "1";
-}
-
-function assigns(cx: LowerContext, body: ts.Node, name: ts.Identifier): boolean {
-  const ts = cx.ts;
-  const visit = (node: ts.Node): boolean => {
-    if (ts.isBinaryExpression(node) && node.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && node.operatorToken.kind <= ts.SyntaxKind.LastAssignment && isName(cx, node.left, name)) return true;
-    if ((ts.isPostfixUnaryExpression(node) || ts.isPrefixUnaryExpression(node)) && isName(cx, node.operand, name)) return true;
-    return ts.forEachChild(node, visit) ?? false;
-  };
-  return visit(body);
 }
