@@ -40,6 +40,24 @@ export function signOf(x: number): number {
   return Math.sign(x) + 0;
 }
 
+/** numpy's truth of a number or boolean: anything but 0 and false, NaN included. */
+function truthy(x: number | boolean): boolean {
+  return x !== 0 && x !== false;
+}
+
+/** numpy's `logical_and` of one pair of elements. */
+export function logicalAndOf(x: number | boolean, y: number | boolean): boolean {
+  return truthy(x) && truthy(y);
+}
+
+export function logicalOrOf(x: number | boolean, y: number | boolean): boolean {
+  return truthy(x) || truthy(y);
+}
+
+export function logicalNotOf(x: number | boolean): boolean {
+  return !truthy(x);
+}
+
 export function sigmoid(x: number): number {
   return 1 / (1 + Math.exp(-x));
 }

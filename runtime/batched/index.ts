@@ -18,5 +18,5 @@ export { gatherArray, gatherAt, dynamicSlice, gatherIndex, gatherSlice, gatherTa
 export { jsMath, remainder, roundHalfUp } from "./js-semantics";
 export { fuseExamples } from "./fuse";
 export { weakNumbers } from "../elementwise/weak-typing";
-export { clip, floorMod, powFloat, roundHalfEven, sigmoid, signOf } from "../scalar-math";
+export { clip, floorMod, logicalAndOf, logicalNotOf, logicalOrOf, powFloat, roundHalfEven, sigmoid, signOf } from "../scalar-math";
 export { compiledAs } from "./compiled-as";

@@ -12,8 +12,12 @@ export function isScalarPrim(prim: PrimName): prim is ElementwisePrim {
  */
 export function scalarForm(prim: ElementwisePrim, source: SourceForm): ScalarForm {
   if (prim === "pow" && source.form !== "np") return { operator: "**" };
+  // numpy's logic takes numbers too, NaN as true; JS's `&&` would give NaN, which is false.
+  if (source.form === "np" && prim in numpyLogic) return { helper: numpyLogic[prim as keyof typeof numpyLogic] };
   return prims[prim].scalar;
 }
+
+const numpyLogic = { logicalAnd: "logicalAndOf", logicalOr: "logicalOrOf", logicalNot: "logicalNotOf" } as const;
 
 /** Whether `prim` gives a boolean, when its operands are booleans as `operands` says (numpy: a choice between bools is a bool). */
 export function isBooleanResult(prim: PrimName, operands: readonly boolean[]): boolean {
