@@ -40,12 +40,17 @@ export interface Typed {
 
 export type Stmt =
   | { readonly kind: "declare"; readonly keyword: "const" | "let"; readonly name: string; readonly init: Expr }
+  /** `let name: number;`, assigned on every path before it is read. */
+  | { readonly kind: "declareUnset"; readonly name: string }
   | { readonly kind: "destructure"; readonly pattern: "array" | "object"; readonly names: readonly string[]; readonly from: Expr }
   | { readonly kind: "assign"; readonly name: string; readonly op: "=" | "+=" | "-=" | "*="; readonly value: Expr }
   | { readonly kind: "increment"; readonly name: string }
   | { readonly kind: "if"; readonly test: Expr; readonly then: readonly Stmt[]; readonly otherwise: readonly Stmt[] }
   | { readonly kind: "for"; readonly counter: string; readonly bound: Expr; readonly body: readonly Stmt[] }
   | { readonly kind: "while"; readonly counter: string; readonly bound: Expr; readonly body: readonly Stmt[] }
+  | { readonly kind: "forOf"; readonly name: string; readonly of: Expr; readonly body: readonly Stmt[] }
+  | { readonly kind: "jump"; readonly jump: "break" | "continue" }
+  | { readonly kind: "switch"; readonly subject: Expr; readonly cases: readonly { readonly value: number; readonly body: readonly Stmt[]; readonly breaks: boolean }[]; readonly otherwise: readonly Stmt[] }
   | { readonly kind: "return"; readonly value: Expr };
 
 /** How a parameter's TypeScript type is written. */

@@ -76,6 +76,17 @@ function printStmt(statement: Stmt, indent: string): string {
   switch (statement.kind) {
     case "declare":
       return `${indent}${statement.keyword} ${statement.name} = ${printExpr(statement.init, indent)};\n`;
+    case "declareUnset":
+      return `${indent}let ${statement.name}: number;\n`;
+    case "forOf":
+      return `${indent}for (const ${statement.name} of ${printExpr(statement.of, indent)}) {\n${printBlock(statement.body, inner)}${indent}}\n`;
+    case "jump":
+      return `${indent}${statement.jump};\n`;
+    case "switch": {
+      const deeper = `${inner}  `;
+      const cases = statement.cases.map((clause) => `${inner}case ${clause.value}:\n${printBlock(clause.body, deeper)}${clause.breaks ? `${deeper}break;\n` : ""}`).join("");
+      return `${indent}switch (${printExpr(statement.subject, indent)}) {\n${cases}${inner}default:\n${printBlock(statement.otherwise, deeper)}${indent}}\n`;
+    }
     case "destructure": {
       const names = statement.names.join(", ");
       const pattern = statement.pattern === "array" ? `[${names}]` : `{ ${names} }`;

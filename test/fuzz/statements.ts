@@ -105,16 +105,72 @@ function loopBound(plan: StmtPlan, scope: Scope): { bound: Typed; maxIndex: numb
   return { bound: literal(count), maxIndex: count - 1 };
 }
 
+/**
+ * A counted loop. A `for` may also hold `if (c) break;` or `if (c) continue;`
+ * (not a `while`, whose counter is updated at the end of the body): under a
+ * batched `c` the loop is masked, which makes its counter batched too.
+ */
 function loop(kind: "for" | "while"): Form {
   return (plan, scope) => {
     const before = carried(plan, scope);
     const { bound, maxIndex } = loopBound(plan, scope);
     const body = scope.loopBody();
     const counter = body.fresh(kind === "for" ? "i" : "j");
-    body.declare({ name: counter, type: { kind: "number" }, batched: bound.batched, mutable: false, maxIndex });
-    return [...before, { kind, counter, bound: bound.expr, body: block(plan.body, body, plan) }];
+    const jump = kind === "for" ? ([undefined, "break", "continue"] as const)[choice(plan.pick, 5, 3)] : undefined;
+    const batchedJump = jump !== undefined && choice(plan.pick, 6, 2) === 1;
+    body.declare({ name: counter, type: { kind: "number" }, batched: bound.batched || batchedJump, mutable: false, maxIndex });
+    // The jump's test reads only what is declared before the body, so it may stand anywhere in it.
+    const test = jump === undefined ? undefined : asBoolean(buildExpr(plan.other, batchedJump ? body.block() : body.unbatchedOnly()));
+    const statements = block(plan.body, body, plan);
+    if (jump === undefined || test === undefined) return [...before, { kind, counter, bound: bound.expr, body: statements }];
+    const at = choice(plan.pick, 8, statements.length + 1);
+    const jumping: Stmt = { kind: "if", test: test.expr, then: [{ kind: "jump", jump }], otherwise: [] };
+    return [...before, { kind, counter, bound: bound.expr, body: [...statements.slice(0, at), jumping, ...statements.slice(at)] }];
   };
 }
+
+/** `for (const e of list)` over a closed-over array of numbers or the rows of a Tensor. */
+const forOf: Form = (plan, scope) => {
+  const tensors = scope.variables.filter((v) => v.type.kind === "tensor" && v.type.shape.length > 0);
+  const overArray = scope.arrays.length > 0 && (tensors.length === 0 || choice(plan.pick, 5, 2) === 0);
+  if (!overArray && tensors.length === 0) return loop("for")(plan, scope);
+  const before = carried(plan, scope);
+  const body = scope.loopBody();
+  const name = body.fresh("e");
+  if (overArray) {
+    const array = chooseFrom(plan.pick, 6, scope.arrays);
+    body.declare({ name, type: { kind: "number" }, batched: false, mutable: false });
+    return [...before, { kind: "forOf", name, of: { kind: "name", name: array.name }, body: block(plan.body, body, plan) }];
+  }
+  const tensor = chooseFrom(plan.pick, 6, tensors);
+  body.declare({ name, type: tensorType(shapeOf(read(tensor)).slice(1)), batched: tensor.batched, mutable: false });
+  return [...before, { kind: "forOf", name, of: { kind: "name", name: tensor.name }, body: block(plan.body, body, plan) }];
+};
+
+/** `switch (Math.round(x))` with cases 0 and 1 (the first may fall through) and a `default`. */
+const switchOn: Form = (plan, scope) => {
+  const before = carried(plan, scope);
+  const subject = call("Math.round", [asNumber(buildExpr(plan.other, choice(plan.pick, 5, 2) === 1 ? scope.unbatchedOnly() : scope))], { kind: "number" });
+  const cases = [0, 1].map((value, index) => ({
+    value,
+    body: block(index === 0 ? plan.body : plan.orelse, scope.block(), plan),
+    breaks: index === 1 || choice(plan.pick, 6, 2) === 1,
+  }));
+  return [...before, { kind: "switch", subject: subject.expr, cases, otherwise: block([], scope.block(), plan) }];
+};
+
+/** `let v: number;` assigned on both branches of an `if`, then read. */
+const letUnset: Form = (plan, scope) => {
+  const name = scope.fresh("u");
+  const test = condition(plan, scope);
+  const values = [asNumber(buildExpr(plan.expr, scope)), asNumber(buildExpr(plan.other, scope))];
+  const statements: Stmt[] = [
+    { kind: "declareUnset", name },
+    { kind: "if", test: test.expr, then: [{ kind: "assign", name, op: "=", value: values[0].expr }], otherwise: [{ kind: "assign", name, op: "=", value: values[1].expr }] },
+  ];
+  scope.declare({ name, type: { kind: "number" }, batched: test.batched || values.some((value) => value.batched), mutable: true });
+  return statements;
+};
 
 /** Statements that change nothing: `v = v;`, `if (c) { v = v; }`, `if (c) {}`. */
 const noOp: Form = (plan, scope) => {
@@ -222,7 +278,7 @@ const destructuring: Form = (plan, scope) => {
 
 const forms: readonly Form[] = [
   constDeclaration, letDeclaration, assignment, loop("for"), ifElse, simultaneousUpdate, loop("while"), compoundAssignment,
-  noOp, nestedVmap, helperCall, destructuring,
+  noOp, nestedVmap, helperCall, destructuring, forOf, switchOn, letUnset,
 ];
 
 export function buildStatement(plan: StmtPlan, scope: Scope): Stmt[] {

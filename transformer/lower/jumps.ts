@@ -103,16 +103,41 @@ export function mayHaveJumped(cx: LowerContext): boolean {
   return maybeSet(cx, activeFlags(cx)).length > 0;
 }
 
-/** Lowers `lower` only where no example has jumped past this point. */
+/**
+ * Lowers `lower` only where no example has jumped past this point. Inside,
+ * no flag tested here is set, so what it holds is not guarded on them again:
+ * under a batched guard every example runs it (as JAX's `cond` does) and a
+ * loop in it that a guard stopped advancing would never end.
+ */
 export function lowerGuarded(cx: LowerContext, node: ts.Node, lower: () => void): void {
-  const going = notJumped(cx, activeFlags(cx), node);
+  const flags = activeFlags(cx);
+  const going = notJumped(cx, flags, node);
   if (!going) return lower();
-  lowerBranches(cx, going, lower, () => undefined, node);
+  lowerWhereClear(cx, going, flags, node, lower);
 }
 
-/** `entered && no jump`: whether a `switch` clause runs. */
-export function guardOf(cx: LowerContext, entered: Operand, node: ts.Node): Operand {
-  return whileClear(cx, entered, activeFlags(cx), node, "runs");
+/** A `switch` clause: `lower` where it was `entered` and no jump has been taken since, as `lowerGuarded` does. */
+export function lowerClause(cx: LowerContext, entered: Operand, node: ts.Node, lower: () => void): void {
+  const flags = activeFlags(cx);
+  lowerWhereClear(cx, whileClear(cx, entered, flags, node, "runs"), flags, node, lower);
+}
+
+/** Lowers `lower` where `condition` holds, which says that none of `flags` is set. */
+function lowerWhereClear(cx: LowerContext, condition: Operand, flags: readonly Slot[], node: ts.Node, lower: () => void): void {
+  const present = flags.filter((flag) => cx.scope.has(flag));
+  lowerBranches(cx, condition, () => {
+    const before = present.map((flag) => cx.scope.get(flag));
+    const clear = present.map((flag) => {
+      const unset: Operand = { literal: false };
+      cx.scope.set(flag, unset);
+      return unset;
+    });
+    lower();
+    // A flag the guarded code left alone keeps its value, so the guard does not choose it.
+    present.forEach((flag, index) => {
+      if (cx.scope.get(flag) === clear[index]) cx.scope.set(flag, before[index]!);
+    });
+  }, () => undefined, node);
 }
 
 /** `condition && !(any of flags)`, or `condition` itself when no flag may be set. */

@@ -1,9 +1,8 @@
 import type * as ts from "typescript";
 import { type Operand, type Var, isVar } from "../ir";
 import { type LowerContext, Slot } from "./context";
-import { lowerBranches } from "./control";
 import { emitPrim, lowerOperand } from "./expression";
-import { guardOf, withBreakTarget } from "./jumps";
+import { lowerClause, withBreakTarget } from "./jumps";
 import { lowerStatements } from "./statement";
 
 /**
@@ -31,7 +30,7 @@ export function lowerSwitch(cx: LowerContext, node: ts.SwitchStatement): void {
       const match = matches[index] ?? emitPrim(cx, "logicalNot", [anyCase], { form: "operator", token: ts.SyntaxKind.ExclamationToken, prefix: true }, clause, "otherwise");
       entered = isFalse(entered) ? match : emitPrim(cx, "logicalOr", [entered, match], or, clause, "entered");
       if (clause.statements.length === 0) return;
-      lowerBranches(cx, guardOf(cx, entered, clause), () => lowerStatements(cx, clause.statements), () => undefined, clause);
+      lowerClause(cx, entered, clause, () => lowerStatements(cx, clause.statements));
     });
   });
   cx.scope.delete(target.broke);
