@@ -41,7 +41,7 @@ export function signOf(x: number): number {
 }
 
 /** numpy's truth of a number or boolean: anything but 0 and false, NaN included. */
-function truthy(x: number | boolean): boolean {
+export function truthy(x: number | boolean): boolean {
   return x !== 0 && x !== false;
 }
 

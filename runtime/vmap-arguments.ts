@@ -26,6 +26,7 @@ export interface MappedLeaf {
   readonly place: string;
   /** The mapped axis as the user gave it (negative axes stay negative in messages). */
   readonly axis: number;
+  readonly normalizedAxis: number;
   /** The leaf as it was passed, a typed array read as a 1-D Tensor. */
   readonly leaf: Tensor;
   /** The size of the mapped axis. */
@@ -49,6 +50,8 @@ export interface BatchedArguments {
   example(i: number): unknown[];
   /** Arguments shaped like one example's, every mapped leaf's slice zero-filled (for an empty batch). */
   zeroExample(): unknown[];
+  /** The arguments as a batch of that one zero-filled example: every mapped axis of size 1. */
+  zeroBatch(): unknown[];
 }
 
 /** Matches `inAxes` against `args` and prepares the mapped leaves for slicing. */
@@ -74,6 +77,7 @@ export function batchArguments(
     arguments: build((leaf) => leaf.given as Tensor, false),
     example: (i) => build((leaf) => index(leaf.batchFirst, i)),
     zeroExample: () => build((leaf) => zeros(leaf.batchFirst.shape.slice(1), leaf.leaf.dtype)),
+    zeroBatch: () => build((leaf) => zeros(leaf.leaf.shape.map((extent, axis) => (axis === leaf.normalizedAxis ? 1 : extent)), leaf.leaf.dtype), false),
   };
 }
 
@@ -121,6 +125,7 @@ function mapLeaf(value: unknown, axis: number, place: string): MappedLeaf {
   return {
     place,
     axis,
+    normalizedAxis: normalized,
     leaf,
     given: value,
     size: leaf.shape[normalized],

@@ -44,6 +44,28 @@ describe("compiled vmap on bad input", () => {
   });
 });
 
+describe("a batched branch between sides of two dtypes", () => {
+  const fixture = load(path.join(fixtures, "branch-dtypes", "input.ts"));
+  const [batched, reference] = [fixture.splitThenComputed, fixture.splitThenComputedReference] as [Batched, Batched];
+  const float32 = (rows: number[][]) => np.array(Float32Array.from(rows.flat()), [rows.length, 3]);
+
+  it("computes as the reference when every example takes one side", () => {
+    const positive = float32([[1.1, 2, 3], [0.3, 0.2, 0.1]]);
+    const negative = float32([[-1.1, 2, -3], [-0.3, 0.2, -0.1]]);
+    for (const input of [positive, negative]) {
+      const [got, expected] = [batched(input) as publicApi.Tensor, reference(input) as publicApi.Tensor];
+      expect([got.dtype, Array.from(got.data)]).toEqual([expected.dtype, Array.from(expected.data)]);
+    }
+  });
+
+  it("is a VmapError naming both dtypes when the examples split and compute on, never a promoted answer", () => {
+    const split = float32([[1.1, 2, 3], [-0.3, 0.2, -0.1]]);
+    expect(() => reference(split)).not.toThrow();
+    expect(() => batched(split)).toThrow(VmapError);
+    expect(() => batched(split)).toThrow(/gives some examples a float32 Tensor and others a float64 Tensor \(batched shape \(2, 3\)\)/);
+  });
+});
+
 describe("a throw of the per-example function", () => {
   const fixture = load(path.join(fixtures, "throw-checks", "input.ts"));
   const [batched, reference] = [fixture.batched, fixture.reference] as [Batched, Batched];

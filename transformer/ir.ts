@@ -137,6 +137,9 @@ export interface Level {
   readonly level: number;
   readonly name: string;
   readonly axisSize: number | undefined;
+  /** The level's `inAxes` and `outAxes` as written. */
+  readonly inAxes: unknown;
+  readonly outAxes: unknown;
   readonly node: ts.Node;
 }
 

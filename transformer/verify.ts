@@ -136,6 +136,7 @@ function readsOf(statement: Statement): Set<Var> {
   if ("effect" in statement) refsOf(statement.effect, found);
   if ("throw" in statement) refsOf(statement.throw, found);
   if ("breakUnless" in statement) refsOf(statement.breakUnless, found);
+  if ("emptyBatch" in statement) found.add(statement.emptyBatch);
   if ("branch" in statement) refsOf(statement.branch, found);
   if ("assign" in statement) refsOf(statement.code, found);
   if ("kernel" in statement) {

@@ -30,7 +30,7 @@ export function weakNumbers(x: Tensor): Tensor {
   return x;
 }
 
-function isWeak(x: Tensor): boolean {
+export function isWeak(x: Tensor): boolean {
   return weakTensors.has(x);
 }
 

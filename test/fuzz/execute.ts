@@ -1,5 +1,6 @@
 import * as vm from "node:vm";
 import * as batchedRuntime from "../../runtime/batched/index";
+import { VmapError } from "../../runtime/errors";
 import * as publicApi from "../../runtime/index";
 import { comparePytrees } from "../harness/compare";
 import { createModuleLoader } from "../harness/evaluate";
@@ -74,6 +75,15 @@ interface LoadedCase {
   readonly batchSizes: readonly number[];
 }
 
+/**
+ * The one run-time refusal the README lists (runtime/batched/select.ts): a
+ * branch on a batched condition whose examples take sides of two dtypes that
+ * they then compute on, which one batch cannot hold.
+ */
+function isSplitDtypeRefusal(error: Error): boolean {
+  return error instanceof VmapError && error.message.startsWith("vmap: a branch on a batched condition");
+}
+
 /** Runs a compiled case against `vmap.reference` at each of its batch sizes, each side on its own copy of the inputs. */
 function runCase(loaded: LoadedCase): Verdict {
   for (const batchSize of loaded.batchSizes) {
@@ -86,6 +96,7 @@ function runCase(loaded: LoadedCase): Verdict {
       const got = "error" in actual ? `throws ${describeError(actual.error)}` : "returns a result";
       return verdict("MISMATCH", `reference throws ${describeError(expected.error)}, compiled ${got} ${at}`);
     }
+    if ("error" in actual && isSplitDtypeRefusal(actual.error)) return verdict("REFUSED", `at run time: ${describeError(actual.error)} ${at}`, "at run time: a batched branch splits its examples between two dtypes");
     if ("error" in actual) return verdict("MISMATCH", `compiled throws ${describeError(actual.error)} where the reference works, ${at}`);
     const differences = comparePytrees(actual.value, expected.value);
     if (differences.length > 0) {

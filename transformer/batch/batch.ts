@@ -2,6 +2,7 @@ import { DiagnosticCode, TsvmapError } from "../diagnostics";
 import { type Equation, type Operand, type Program, type SourceForm, type Var, allEquations, isVar, mapTree } from "../ir";
 import { type PrimName, primInfo } from "../prims";
 import { batchCond, batchLoop } from "./control";
+import { returnedOnlyValues } from "./returned-only";
 import { type BatchedProgram, type Code, type Statement, helper, ref, value } from "./code";
 import { RuleCall } from "./rule";
 import { batchingRules } from "./rules";
@@ -28,11 +29,15 @@ export class Batcher {
   private sizes = new Map<number, Var>();
   /** Where batched statements go: the function body, or a branch or loop body being batched. */
   private statements: Statement[] = [];
-  /** How many batched conditions (a `where`-ed branch, a masked loop) enclose what is being batched. */
-  batchedControl = 0;
+  /** The batched conditions (a `where`-ed branch, a masked loop) that send an example to what is being batched. */
+  private activeMasks: Code[] = [];
   private lastId = 0;
+  /** Values stacked as results and never computed on: a choice between them may promote, as the reference's stacking does. */
+  private readonly returnedOnly: ReadonlySet<Var>;
 
-  constructor(private readonly program: Program) {}
+  constructor(private readonly program: Program) {
+    this.returnedOnly = returnedOnlyValues(program);
+  }
 
   run(): BatchedProgram {
     this.batchEquations(this.program.equations);
@@ -77,6 +82,16 @@ export class Batcher {
       this.statements = outer;
     }
     return statements;
+  }
+
+  /** Batches under a batched condition: only the examples where `mask` is true take this path. */
+  under(mask: Code, batch: () => void): void {
+    this.activeMasks.push(mask);
+    try {
+      batch();
+    } finally {
+      this.activeMasks.pop();
+    }
   }
 
   /** Runs `batch` for what it learns (levels of values), then forgets everything it did. */
@@ -164,7 +179,7 @@ export class Batcher {
    */
   private batchThrow(equation: Extract<Equation, { op: "throw" }>): void {
     this.requireUnbatched(equation.args, equation.node, "throwing with a batched value");
-    if (this.batchedControl > 0) {
+    if (this.activeMasks.length > 0) {
       throw new TsvmapError(
         DiagnosticCode.DataDependentShape,
         "this `throw` is under a condition that depends on a batched value, so it would throw for some examples only. Test only shapes and unmapped arguments before throwing, or return NaN for the bad examples",
@@ -189,7 +204,7 @@ export class Batcher {
   defineBatched(out: Var, prim: PrimName, args: readonly Operand[], source: SourceForm, node: Equation["node"]): void {
     const levels = union(args.map((arg) => this.levels(arg)));
     this.levelsOf.set(out.id, levels);
-    const ruled = this.applyRule(prim, args, node);
+    const ruled = this.applyRule(prim, args, source, this.returnedOnly.has(out), node);
     // An op that takes a Tensor and gives each example a JS number (a full reduction, `at`, a vector `dot`): float64 from here on, as JS numbers are.
     const code = out.kind === "number" && args.some((arg) => isVar(arg) && arg.kind === "tensor") ? helper("asNumbers", ruled) : ruled;
     const operands = args.map((arg) => ({
@@ -202,7 +217,7 @@ export class Batcher {
   }
 
   /** The batched code of `prim(args)` by its rule; its levels are the union of its operands'. */
-  applyRule(prim: PrimName, args: readonly Operand[], node: Equation["node"]): Code {
+  private applyRule(prim: PrimName, args: readonly Operand[], source: SourceForm, returnedOnly: boolean, node: Equation["node"]): Code {
     if (prim === "nullTest") throw new Error("nullTest is structural and never batched");
     const rule = batchingRules[prim];
     const operandLevels = args.map((arg) => this.levels(arg));
@@ -215,6 +230,9 @@ export class Batcher {
       levels,
       (operand) => this.elementsWithLevels(operand),
       () => levels.map((level) => ref(this.sizes.get(level)!)),
+      source,
+      returnedOnly,
+      this.activeMasks.slice(),
       node,
     );
     return rule(call);
@@ -246,6 +264,8 @@ export class Batcher {
     const args: Code[] = [value(level.name), { array: checked }];
     if (level.axisSize !== undefined) args.push(value(level.axisSize));
     this.statements.push({ define: size, code: helper("axisSize", ...args), node: level.node });
+    // The reference takes an empty batch's dtypes from one zero-filled example, which a value may depend on (`?:` on a batched condition).
+    if (first.level === 0 && level.axisSize === undefined) this.statements.push({ emptyBatch: size, inAxes: level.inAxes, outAxes: level.outAxes, node: level.node });
   }
 
   /** Transforms leaving a vmap level into the level's axis moved to its out axis, or broadcast there if the value does not depend on it. */

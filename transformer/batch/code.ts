@@ -41,7 +41,9 @@ export type Statement =
   | { readonly kernel: Kernel; readonly node: ts.Node }
   /** `for (;;) { ... }`, left by `breakUnless`. */
   | { readonly loop: readonly Statement[]; readonly node: ts.Node }
-  | { readonly breakUnless: Code; readonly node: ts.Node };
+  | { readonly breakUnless: Code; readonly node: ts.Node }
+  /** `if (size === 0) return <the function on one zero-filled example, emptied>`: an empty batch as the reference makes it. */
+  | { readonly emptyBatch: Var; readonly inAxes: unknown; readonly outAxes: unknown; readonly node: ts.Node };
 
 export type CodeTree = Tree<Code>;
 

@@ -1,7 +1,7 @@
 import { DiagnosticCode, TsvmapError } from "../diagnostics";
 import type { Equation, Var } from "../ir";
 import { type Batcher, union } from "./batch";
-import { type Code, helper, ref, refsOf } from "./code";
+import { type Code, helper, np, ref, refsOf } from "./code";
 
 /** `where` as written for `?:`: a choice per example. */
 const selection = { form: "conditional" } as const;
@@ -28,10 +28,9 @@ export function batchCond(batcher: Batcher, equation: CondEquation): void {
     batcher.push({ branch: batcher.code(equation.condition), then: thenStatements, else: elseStatements, node: equation.node });
     return;
   }
-  batcher.batchedControl++;
-  batcher.batchEquations(equation.then);
-  batcher.batchEquations(equation.else);
-  batcher.batchedControl--;
+  const condition = batcher.code(equation.condition);
+  batcher.under(condition, () => batcher.batchEquations(equation.then));
+  batcher.under(np("logicalNot", condition), () => batcher.batchEquations(equation.else));
   equation.outs.forEach((out, index) => {
     requireNumeric(out, equation, "a branch on a batched condition");
     batcher.defineBatched(out, "where", [equation.condition, equation.thenValues[index], equation.elseValues[index]], selection, equation.node);
@@ -56,9 +55,8 @@ export function batchLoop(batcher: Batcher, equation: LoopEquation): void {
     const masked = batcher.levels(equation.condition).length > 0;
     const test = batcher.code(equation.condition);
     batcher.push({ breakUnless: masked ? helper("anyActive", test) : test, node: equation.node });
-    if (masked) batcher.batchedControl++;
-    batcher.batchEquations(equation.body);
-    if (masked) batcher.batchedControl--;
+    if (masked) batcher.under(test, () => batcher.batchEquations(equation.body));
+    else batcher.batchEquations(equation.body);
     const assigned: Var[] = [];
     equation.carried.forEach((carried, index) => {
       const next = equation.next[index];

@@ -1,6 +1,6 @@
 import type * as ts from "typescript";
 import { DiagnosticCode, TsvmapError } from "../diagnostics";
-import { type Operand, isVar } from "../ir";
+import { type Operand, type SourceForm, isVar } from "../ir";
 import type { PrimName } from "../prims";
 import { type Code, helper, np, value } from "./code";
 
@@ -20,6 +20,12 @@ export class RuleCall {
     readonly elementsOf: (operand: Operand) => readonly { code: Code; levels: readonly number[]; rank: number | undefined }[] | undefined,
     /** The size of each of `levels`, for broadcasting an operand that lacks them. */
     readonly levelSizes: () => readonly Code[],
+    /** How the user wrote the op: `c ? a : b` is a choice per example, `np.where` an op on elements. */
+    readonly source: SourceForm,
+    /** Whether the result is only returned, stacked by `outAxes`, and never computed on. */
+    readonly returnedOnly: boolean,
+    /** The enclosing batched conditions, each true for the examples that reach this op. */
+    readonly activeMasks: readonly Code[],
     readonly node: ts.Node,
   ) {}
 

@@ -14,6 +14,7 @@ export function emitProgram(env: TransformEnv, program: BatchedProgram, site: ts
   const ts = env.ts;
   const factory = env.factory;
   const siteFile = ts.getOriginalNode(site).getSourceFile();
+  const functionName = `${program.name}Batched`;
   const names = new Names(program.outsideNames);
   /** Kernels, declared once around the batched function rather than on every call. */
   const kernels: ts.Statement[] = [];
@@ -107,7 +108,13 @@ export function emitProgram(env: TransformEnv, program: BatchedProgram, site: ts
     }
     // Transforms a loop into `for (;;) { ... }`, left when its test fails.
     if ("loop" in statement) return factory.createForStatement(undefined, undefined, undefined, block(statement.loop));
-    return factory.createIfStatement(factory.createLogicalNot(visitCode(statement.breakUnless)), factory.createBreakStatement());
+    if ("breakUnless" in statement) return factory.createIfStatement(factory.createLogicalNot(visitCode(statement.breakUnless)), factory.createBreakStatement());
+    // Transforms an empty batch into a call of this function on one zero-filled example, its mapped results emptied.
+    const zeroExample = visitCode({
+      helper: "viaZeroExample",
+      args: [{ source: factory.createIdentifier(functionName) }, { source: factory.createIdentifier("arguments") }, { source: specLiteral(statement.inAxes) }, { source: specLiteral(statement.outAxes) }],
+    });
+    return factory.createIfStatement(factory.createStrictEquality(visitCode({ ref: statement.emptyBatch }), factory.createNumericLiteral(0)), factory.createReturnStatement(zeroExample));
   }
 
   function visitTree(tree: CodeTree): ts.Expression {
@@ -173,7 +180,7 @@ export function emitProgram(env: TransformEnv, program: BatchedProgram, site: ts
     ...program.statements.map(visitStatement),
     factory.createReturnStatement(visitTree(program.result)),
   ];
-  const fn = mapToSource(factory.createFunctionExpression(undefined, undefined, `${program.name}Batched`, undefined, parameters, undefined, factory.createBlock(body, true)), site);
+  const fn = mapToSource(factory.createFunctionExpression(undefined, undefined, functionName, undefined, parameters, undefined, factory.createBlock(body, true)), site);
   if (kernels.length === 0) return fn;
   // Transforms a site with kernels into `(() => { const kernel = ...; return function batched() {...}; })()`.
   const scope = factory.createArrowFunction(undefined, undefined, [], undefined, undefined, factory.createBlock([...kernels, factory.createReturnStatement(fn)], true));

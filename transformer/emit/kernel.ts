@@ -55,7 +55,11 @@ export function emitKernel(kernel: Kernel, cx: EmitContext): { readonly declarat
     const args = expression.args.map(scalar);
     if (!isScalarPrim(expression.prim)) throw new Error(`kernel step \`${expression.prim}\` has no scalar form`);
     const form = scalarForm(expression.prim, expression.source);
-    if ("where" in form) return factory.createConditionalExpression(args[0], undefined, args[1], undefined, args[2]);
+    if ("where" in form) {
+      // `np.where` takes numbers as conditions with numpy's truth, in which NaN is true; a `?:` condition is a boolean already.
+      const test = expression.source.form === "np" ? factory.createCallExpression(factory.createPropertyAccessExpression(cx.runtime(), "truthy"), undefined, [args[0]]) : args[0];
+      return factory.createConditionalExpression(test, undefined, args[1], undefined, args[2]);
+    }
     if ("square" in form) return times(args[0], scalar(expression.args[0]));
     if ("math" in form) return factory.createCallExpression(factory.createPropertyAccessExpression(identifier(form.global ?? "Math"), form.math), undefined, args);
     if ("helper" in form) return factory.createCallExpression(factory.createPropertyAccessExpression(cx.runtime(), form.helper), undefined, args);

@@ -45,11 +45,9 @@ function fuseBlock(statements: readonly Statement[], readers: Readers): Statemen
     // A group reading another open group's values comes after it.
     const reads = groupReads(group);
     for (const other of open.filter((candidate) => definesAny(candidate, reads))) flush(other);
-    if (group.length === 1) fused.push(group[0].statement);
-    else {
-      const kernel = kernelOf(group, readers);
-      if (kernel.steps.some((step) => step.output)) fused.push({ kernel, node: group[group.length - 1].statement.node });
-    }
+    const kernel = group.length === 1 ? undefined : kernelOf(group, readers);
+    if (kernel === undefined) fused.push(...group.map((member) => member.statement));
+    else if (kernel.steps.some((step) => step.output)) fused.push({ kernel, node: group[group.length - 1].statement.node });
   };
   const flushWhere = (test: (group: readonly Member[]) => boolean) => {
     for (const group of open.filter(test)) flush(group);
@@ -66,9 +64,11 @@ function fuseBlock(statements: readonly Statement[], readers: Readers): Statemen
     const op = (statement as OpDefine).op;
     // A value read inside an operand's code (`exampleShape(a)[0]`), not as the operand itself, is read where the kernel is called.
     flushWhere((group) => definesAny(group, hiddenReads(op)));
+    // A value read beside the operands (a `select`'s masks) is read by the fallback: in the same group, or defined before it.
+    const besides = readsBesideOperands(statement as OpDefine);
     const joinable = (group: Member[]) => sameLevels(group[0].statement.op.levels, op.levels) && phaseOf(role, op, group) !== undefined && !newElementInputs(group, op);
-    flushWhere((group) => readsFrom(group, op) && !joinable(group as Member[]));
-    const related = open.filter((group) => (readsFrom(group, op) || sharesInput(group, op)) && joinable(group));
+    flushWhere((group) => (readsFrom(group, op) || definesAny(group, besides)) && !joinable(group as Member[]));
+    const related = open.filter((group) => (readsFrom(group, op) || sharesInput(group, op) || definesAny(group, besides)) && joinable(group));
     const merged = related.flat().sort((a, b) => statements.indexOf(a.statement) - statements.indexOf(b.statement));
     open = open.filter((group) => !related.includes(group));
     merged.push({ statement: statement as OpDefine, role, phase: phaseOf(role, op, merged)! });
@@ -94,6 +94,13 @@ function hiddenReads(op: BatchedOp): Set<Var> {
   const found = new Set<Var>();
   for (const operand of op.operands) if (!("ref" in operand.code)) refsOf(operand.code, found);
   return found;
+}
+
+/** Values an op's statement reads that none of its operands' code does: arguments of its own, such as a `select`'s masks. */
+function readsBesideOperands(statement: OpDefine): Set<Var> {
+  const operandReads = new Set<Var>();
+  for (const operand of statement.op.operands) refsOf(operand.code, operandReads);
+  return new Set([...refsOf(statement.code)].filter((read) => !operandReads.has(read)));
 }
 
 function batchedRefs(op: BatchedOp, kind?: string): Var[] {
@@ -182,7 +189,13 @@ function nested(statement: Statement, readers: Readers): Statement {
   return statement;
 }
 
-function kernelOf(group: readonly Member[], readers: Readers): Kernel {
+/**
+ * The kernel of a group, or undefined where the dtype of a step depends on
+ * more than a kernel knows: a `?:` between a boolean and a number (each
+ * example keeps its side's dtype, as the runtime's `select` does), or a bool
+ * Tensor meeting a JS number.
+ */
+function kernelOf(group: readonly Member[], readers: Readers): Kernel | undefined {
   const statements = group.map((member) => member.statement);
   const members = new Set(statements.map((statement) => statement.define));
   const inputs: Kernel["inputs"][number][] = [];
@@ -200,8 +213,17 @@ function kernelOf(group: readonly Member[], readers: Readers): Kernel {
   const booleans = new Map<Var, boolean>();
   const isBoolean = (operand: BatchedOp["operands"][number]) =>
     "ref" in operand.code && booleans.has(operand.code.ref) ? booleans.get(operand.code.ref)! : operand.kind === "boolean";
+  const mixesBooleans = (op: BatchedOp, operands: readonly BatchedOp["operands"][number][]) =>
+    op.prim === "where" && op.source.form === "conditional" && isBoolean(operands[1]) !== isBoolean(operands[2]);
+  // A bool Tensor meeting a JS number takes int32 or float64 by the number's value (weak typing), which a kernel's one output dtype cannot follow.
+  const typedByValue = (op: BatchedOp, operands: readonly BatchedOp["operands"][number][]) => {
+    if (primInfo(op.prim).booleanResult === "always") return false;
+    const met = op.prim === "where" ? operands.slice(1) : operands;
+    return met.some((operand) => operand.kind === "tensor" && isBoolean(operand)) && met.some((operand) => operand.kind === "number");
+  };
   const steps = group.map(({ statement, role, phase }) => {
     const operands = statement.op.operands.filter((operand) => !operand.absent);
+    if (mixesBooleans(statement.op, operands) || typedByValue(statement.op, operands)) return undefined;
     const boolean = role !== "reduce" && isBooleanResult(statement.op.prim, operands.map(isBoolean));
     booleans.set(statement.define, boolean);
     return {
@@ -213,6 +235,7 @@ function kernelOf(group: readonly Member[], readers: Readers): Kernel {
       output: [...(readers.get(statement.define) ?? [])].some((reader) => reader === "result" || !statements.includes(reader as OpDefine)),
     };
   });
+  if (!steps.every((step) => step !== undefined)) return undefined;
   return { levels: group[0].statement.op.levels, inputs, steps, fallback: statements };
 }
 
@@ -250,6 +273,7 @@ function ownReadsOf(statement: Statement): Set<Var> {
   if ("effect" in statement) refsOf(statement.effect, found);
   if ("throw" in statement) refsOf(statement.throw, found);
   if ("breakUnless" in statement) refsOf(statement.breakUnless, found);
+  if ("emptyBatch" in statement) found.add(statement.emptyBatch);
   if ("assign" in statement) found.add(statement.assign);
   return found;
 }

@@ -130,8 +130,8 @@ export class LowerContext {
     }
   }
 
-  newLevel(name: string, axisSize: number | undefined, node: ts.Node): Level {
-    const level: Level = { level: this.levels.length, name, axisSize, node };
+  newLevel(name: string, options: Pick<Level, "axisSize" | "inAxes" | "outAxes">, node: ts.Node): Level {
+    const level: Level = { level: this.levels.length, name, axisSize: options.axisSize, inAxes: options.inAxes, outAxes: options.outAxes, node };
     this.levels.push(level);
     return level;
   }

@@ -30,7 +30,7 @@ export function applyVmap(cx: LowerContext, callable: VmappedCallable, args: rea
   if (!mapsSomething && options.axisSize === undefined) {
     refuse(DiagnosticCode.BadArguments, `vmap of \`${target.name}\` maps no argument, so the batch size is unknown: give \`axisSize\` or map an argument`, vmapCall);
   }
-  const level = cx.newLevel(target.name, options.axisSize, vmapCall);
+  const level = cx.newLevel(target.name, options, vmapCall);
   const entered = args.map((argument, index) => {
     const parameter = parameterOf(cx, target, index);
     return enterValue(cx, level, specOf(options, index), argument, parameter.kinds, parameter.name, parameter.declaration ?? site);

@@ -18,7 +18,7 @@ const jsMath: readonly ElementwisePrim[] = [
  * its batch axes first: per-example shapes (3) and (2, 3) batch to (B, 1, 3)
  * and (2, 3), never (B, 3) against (2, 3).
  */
-function elementwise(callee: (args: Code[]) => Code): Rule {
+function elementwise(callee: (args: Code[], call: RuleCall) => Code): Rule {
   return (call) => {
     const meetsTensor = call.operands.some((operand) => isVar(operand) && operand.kind === "tensor");
     return callee(
@@ -30,6 +30,7 @@ function elementwise(callee: (args: Code[]) => Code): Rule {
         // A batch of per-example numbers meets a Tensor as each number would: weakly typed, taking the Tensor's dtype.
         return meetsTensor && isVar(operand) && operand.kind === "number" ? helper("weakNumbers", lifted) : lifted;
       }),
+      call,
     );
   };
 }
@@ -47,6 +48,17 @@ function liftTarget(call: RuleCall, index: number): Code | undefined {
   return ranks.length === 1 ? ranks[0] : { math: "max", args: ranks };
 }
 
+/**
+ * Transforms `c ? a : b` on a batched `c` into `select(c, a, b)`: each example
+ * keeps its side's dtype, as it would alone (`selectResult` where the choice is
+ * only returned, as the reference stacks it); `np.where` stays `np.where`.
+ */
+function where(args: Code[], call: RuleCall): Code {
+  if (call.source.form !== "conditional") return np("where", ...args);
+  const active = call.activeMasks.length > 0 ? [{ array: call.activeMasks }] : [];
+  return helper(call.returnedOnly ? "selectResult" : "select", ...args, ...active);
+}
+
 /** The name of a prim's function on `Math` or `Number`. */
 function mathName(prim: ElementwisePrim): string {
   const form = prims[prim].scalar;
@@ -60,6 +72,7 @@ export const elementwiseRules = Object.fromEntries(
   elementwisePrims.map((prim) => {
     const jsName = jsOps[prim];
     if (jsMath.includes(prim)) return [prim, elementwise((args) => helper("jsMath", value(mathName(prim)), ...args))];
+    if (prim === "where") return [prim, elementwise(where)];
     return [prim, elementwise((args) => (jsName ? helper(jsName, ...args) : np(prim, ...args)))];
   }),
 ) as Record<ElementwisePrim, Rule>;

@@ -1,0 +1,107 @@
+import { type DType, allocate, promote } from "../dtype";
+import { where } from "../elementwise/where";
+import { isWeak, weakNumbers } from "../elementwise/weak-typing";
+import { VmapError } from "../errors";
+import type { Operand } from "../operand";
+import { broadcastShapes } from "../broadcast";
+import { broadcastTo, reshape } from "../shape";
+import { Tensor, formatShape } from "../tensor";
+import { toTensor } from "./tensors";
+
+/** What one side of a per-example choice gives an example that takes it: a JS number (weakly typed), or elements of a dtype. */
+type Side = DType | "number";
+
+function sideOf(x: Operand): Side {
+  if (typeof x === "number") return "number";
+  if (typeof x === "boolean") return "bool";
+  return isWeak(x) ? "number" : x.dtype;
+}
+
+/**
+ * `c ? a : b`, an `if`, or a masked loop update, on a batched condition. Each
+ * example takes one side with that side's dtype, as the reference's call per
+ * example does, so a `where` that promotes the two sides is right only where
+ * promotion loses nothing. Examples that all take one side get it as it is;
+ * examples split between sides whose dtypes one batch cannot hold are an
+ * error, never a silently promoted answer.
+ */
+export function select(condition: Tensor | boolean, whenTrue: Operand, whenFalse: Operand, active: readonly Tensor[] = []): Operand {
+  const chosen = where(condition, whenTrue, whenFalse);
+  const sides = [sideOf(whenTrue), sideOf(whenFalse)];
+  if (sides[0] === sides[1] || holdsBoth(sides, "float64")) return chosen;
+  const shape = (chosen as Tensor).shape;
+  const taken = sidesTaken(condition, active);
+  if (taken === "neither") return chosen;
+  if (taken !== "both") return asSide(taken === "true" ? whenTrue : whenFalse, shape);
+  // float32 elements are exact in float64, and numbers stay weak: each example meets later ops as its own side would.
+  if (holdsBoth(sides, "float32")) return weakNumbers(where(condition, asDtype(whenTrue, "float64"), asDtype(whenFalse, "float64")) as Tensor);
+  throw new VmapError(
+    `vmap: a branch on a batched condition (\`?:\`, \`if\` or a loop test) gives some examples a ${describe(sides[0])} and others a ` +
+      `${describe(sides[1])} (batched shape ${formatShape(shape)}); one batch cannot hold both dtypes, and promoting one side would ` +
+      `change what those examples compute. Give both sides the same dtype`,
+  );
+}
+
+/**
+ * `select` for a choice that is only returned, stacked by `outAxes` and never
+ * computed on: examples split between sides are promoted to one dtype, as
+ * the reference's stacking of their results does.
+ */
+export function selectResult(condition: Tensor | boolean, whenTrue: Operand, whenFalse: Operand, active: readonly Tensor[] = []): Operand {
+  const sides = [sideOf(whenTrue), sideOf(whenFalse)];
+  if (sides[0] === sides[1] || sidesTaken(condition, active) !== "both") return select(condition, whenTrue, whenFalse, active);
+  const dtype = promote(stackedDtype(sides[0]), stackedDtype(sides[1]));
+  return where(condition, asDtype(whenTrue, dtype), asDtype(whenFalse, dtype));
+}
+
+/** The dtype a side's examples have when stacked as results: a JS number is float64. */
+function stackedDtype(side: Side): DType {
+  return side === "number" ? "float64" : side;
+}
+
+/** Whether a per-example number on one side and `dtype` elements on the other are both held exactly by `dtype` as weak numbers. */
+function holdsBoth(sides: readonly Side[], dtype: DType): boolean {
+  return sides.includes("number") && sides.includes(dtype);
+}
+
+/**
+ * Which sides the examples take. Only the `active` examples count: those that
+ * every enclosing batched condition sends here (the others' values are
+ * discarded by the enclosing choice).
+ */
+function sidesTaken(condition: Tensor | boolean, active: readonly Tensor[]): "true" | "false" | "both" | "neither" {
+  if (typeof condition === "boolean" && active.length === 0) return condition ? "true" : "false";
+  // Masks share the leading batch axes, outermost first: aligned there, not at trailing axes as broadcasting would.
+  const rank = Math.max(...[condition, ...active].map((mask) => (mask instanceof Tensor ? mask.ndim : 0)));
+  const aligned = [condition, ...active].map((mask) => {
+    const shape = mask instanceof Tensor ? mask.shape : [];
+    return reshape(mask, [...shape, ...new Array<number>(rank - shape.length).fill(1)]);
+  });
+  const lanes = broadcastShapes("select", ...aligned.map((mask) => mask.shape));
+  const [test, ...masks] = aligned.map((mask) => broadcastTo(mask, lanes).data);
+  let trues = 0;
+  let falses = 0;
+  test.forEach((taken, lane) => {
+    if (!masks.every((mask) => mask[lane] !== 0)) return;
+    if (taken !== 0) trues++;
+    else falses++;
+  });
+  return trues > 0 ? (falses > 0 ? "both" : "true") : falses > 0 ? "false" : "neither";
+}
+
+
+/** One side, as every example took it: its own dtype, and still weakly typed if it is numbers. */
+function asSide(side: Operand, shape: readonly number[]): Tensor {
+  const tensor = broadcastTo(side, shape);
+  return sideOf(side) === "number" ? weakNumbers(tensor) : tensor;
+}
+
+/** A side's elements in `dtype`, which holds them exactly; a batch of numbers is no longer weakly typed. */
+function asDtype(side: Operand, dtype: DType): Operand {
+  const tensor = toTensor(side);
+  return tensor.dtype === dtype && !isWeak(tensor) ? tensor : new Tensor(allocate(dtype, tensor.size).map((_, i) => tensor.data[i]), tensor.shape, dtype);
+}
+
+function describe(side: Side): string {
+  return side === "number" ? "JS number" : `${side} Tensor`;
+}
