@@ -8,27 +8,30 @@ import { toTensor } from "./tensors";
 /**
  * Indexing where the index differs per example: one gather over the batch.
  * Batched operands carry `leading` batch axes (size 1 where they lack a
- * level); an unbatched index is a plain number.
+ * level); an unbatched index is a plain number. `active` masks, one per
+ * enclosing batched condition, mark the examples that reach the op: the
+ * others' results are discarded, so their indices are not read (a bad one
+ * must not throw) and their results are zeros.
  */
 
 /** `index(t, i)` per example: the sub-tensor at each example's `i` along its first axis. */
-export function gatherIndex(t: Tensor, tBatched: boolean, i: Tensor | number, leading: number): Tensor {
+export function gatherIndex(t: Tensor, tBatched: boolean, i: Tensor | number, leading: number, active: readonly Tensor[] = []): Tensor {
   const exampleShape = t.shape.slice(tBatched ? leading : 0);
   if (exampleShape.length === 0) throw new RangeError(`index: cannot index a rank-0 example of shape ${formatShape(exampleShape)}`);
-  return gather("index", t, tBatched, [i], leading, 1);
+  return gather("index", t, tBatched, [i], leading, 1, active);
 }
 
 /** `at(t, ...indices)` per example: one element of each example. */
-export function gatherAt(t: Tensor, tBatched: boolean, indices: readonly (Tensor | number)[], leading: number): Tensor {
+export function gatherAt(t: Tensor, tBatched: boolean, indices: readonly (Tensor | number)[], leading: number, active: readonly Tensor[] = []): Tensor {
   const rank = t.ndim - (tBatched ? leading : 0);
   if (indices.length !== rank) {
     throw new RangeError(`at: ${indices.length} indices for an example of shape ${formatShape(t.shape.slice(t.ndim - rank))}; give one per axis`);
   }
-  return gather("at", t, tBatched, indices, leading, rank);
+  return gather("at", t, tBatched, indices, leading, rank, active);
 }
 
 /** Selects, per batch position, the block of `t` at `indices` along its first `indexed` example axes. */
-function gather(op: string, t: Tensor, tBatched: boolean, indices: readonly (Tensor | number)[], leading: number, indexed: number): Tensor {
+function gather(op: string, t: Tensor, tBatched: boolean, indices: readonly (Tensor | number)[], leading: number, indexed: number, active: readonly Tensor[]): Tensor {
   const exampleShape = t.shape.slice(tBatched ? leading : 0);
   const indexTensors = indices.map((index) => toTensor(index));
   const lead = batchLead(op, leading, [[t, tBatched], ...indexTensors.map((index) => [index, index.ndim > 0] as const)]);
@@ -39,8 +42,13 @@ function gather(op: string, t: Tensor, tBatched: boolean, indices: readonly (Ten
   const indexStrides = indexTensors.map((index) => (index.ndim > 0 ? broadcastStrides(index.shape, lead) : lead.map(() => 0)));
   const count = shapeSize(lead);
   const out = allocate(t.dtype, count * blockSize);
+  const reached = reachedExamples(active, lead);
   const position = new Array<number>(lead.length).fill(0);
   for (let example = 0; example < count; example++) {
+    if (!reached(example)) {
+      for (let axis = lead.length - 1; axis >= 0 && ++position[axis] === lead[axis]; axis--) position[axis] = 0;
+      continue;
+    }
     let source = 0;
     for (let axis = 0; axis < lead.length; axis++) source += position[axis] * tStrides[axis];
     for (let axis = 0; axis < indexTensors.length; axis++) {
@@ -75,10 +83,17 @@ export function gatherArray(table: ArrayLike<number>, k: Tensor): Tensor {
  * `take(t, indices, axis)` per example, the indices batched: each example
  * takes at its own indices, with numpy's rules and errors for one example.
  */
-export function gatherTake(t: Tensor, tBatched: boolean, indices: Tensor | number, leading: number, axis: number | null): Tensor {
+export function gatherTake(t: Tensor, tBatched: boolean, indices: Tensor | number, leading: number, axis: number | null, active: readonly Tensor[] = []): Tensor {
   const index = toTensor(indices);
   const takenShape = shapeOfTake(tBatched ? t.shape.slice(leading) : t.shape, index.ndim > 0 ? index.shape.slice(leading) : [], axis);
-  return eachExample("take", leading, [[t, tBatched], [index, index.ndim > 0]], takenShape, t.dtype, ([example, at]) => take(example, at, axis));
+  return eachExample("take", leading, [[t, tBatched], [index, index.ndim > 0]], takenShape, t.dtype, ([example, at]) => take(example, at, axis), active);
+}
+
+/** Whether each batch position (row-major over `lead`) is reached: every mask is true there. */
+function reachedExamples(active: readonly Tensor[], lead: readonly number[]): (position: number) => boolean {
+  if (active.length === 0) return () => true;
+  const masks = active.map((mask) => broadcastTo(mask, lead).data);
+  return (position) => masks.every((mask) => mask[position] !== 0);
 }
 
 /** The batch axes `operands` meet in: each batched one's leading axes, broadcast together. */
@@ -98,14 +113,16 @@ function eachExample(
   resultShape: readonly number[],
   dtype: Tensor["dtype"],
   perExample: (examples: Tensor[]) => Tensor,
+  active: readonly Tensor[],
 ): Tensor {
   const lead = batchLead(op, leading, operands);
   const examples = operands.map(([x, batched]) => examplesOf(x, batched, leading, lead));
   const count = shapeSize(lead);
   const resultSize = shapeSize(resultShape);
   const out = allocate(dtype, count * resultSize);
+  const reached = reachedExamples(active, lead);
   for (let position = 0; position < count; position++) {
-    out.set(perExample(examples.map((exampleAt) => exampleAt(position))).data, position * resultSize);
+    if (reached(position)) out.set(perExample(examples.map((exampleAt) => exampleAt(position))).data, position * resultSize);
   }
   return new Tensor(out, [...lead, ...resultShape], dtype);
 }
@@ -131,11 +148,11 @@ function shapeOfTake(exampleShape: readonly number[], indexShape: readonly numbe
  * the result is its `t` with row `i` replaced by its `value`, as `np.set`
  * does for one example, with its errors.
  */
-export function scatterSet(t: Tensor, tBatched: boolean, i: Tensor | number, value: Tensor | number, valueBatched: boolean, leading: number): Tensor {
+export function scatterSet(t: Tensor, tBatched: boolean, i: Tensor | number, value: Tensor | number, valueBatched: boolean, leading: number, active: readonly Tensor[] = []): Tensor {
   const index = toTensor(i);
   const exampleShape = tBatched ? t.shape.slice(leading) : t.shape;
   const operands = [[t, tBatched], [index, index.ndim > 0], [toTensor(value), valueBatched]] as const;
-  return eachExample("set", leading, operands, exampleShape, t.dtype, ([example, row, replacement]) => set(example, row.item(), replacement));
+  return eachExample("set", leading, operands, exampleShape, t.dtype, ([example, row, replacement]) => set(example, row.item(), replacement), active);
 }
 
 /**
@@ -143,7 +160,7 @@ export function scatterSet(t: Tensor, tBatched: boolean, i: Tensor | number, val
  * each example's own window of `size` elements along `axis`, with `slice`'s
  * errors for one example.
  */
-export function gatherSlice(t: Tensor, tBatched: boolean, start: Tensor | number, size: number, leading: number, axis: number): Tensor {
+export function gatherSlice(t: Tensor, tBatched: boolean, start: Tensor | number, size: number, leading: number, axis: number, active: readonly Tensor[] = []): Tensor {
   const from = toTensor(start);
   const windowShape = shapeOfWindow(tBatched ? t.shape.slice(leading) : t.shape, size, axis);
   const windowSize = shapeSize(windowShape);
@@ -154,7 +171,7 @@ export function gatherSlice(t: Tensor, tBatched: boolean, start: Tensor | number
       throw new RangeError(`slice: the window at start ${first} has shape ${formatShape(window.shape)}, not ${formatShape(windowShape)}; a start from the end makes slice(t, i, i + n) shorter than n, so give a start of 0 or more`);
     }
     return window;
-  });
+  }, active);
 }
 
 /** `slice(t, start, start + size, axis)` for one example. */

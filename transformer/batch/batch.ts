@@ -4,7 +4,7 @@ import { type PrimName, primInfo } from "../prims";
 import { batchCond, batchLoop } from "./control";
 import { returnedOnlyValues } from "./returned-only";
 import { type BatchedProgram, type Code, type Statement, helper, ref, value } from "./code";
-import { RuleCall } from "./rule";
+import { type ActiveMask, RuleCall } from "./rule";
 import { batchingRules } from "./rules";
 import { unbatchedCode } from "./unbatched";
 
@@ -30,7 +30,7 @@ export class Batcher {
   /** Where batched statements go: the function body, or a branch or loop body being batched. */
   private statements: Statement[] = [];
   /** The batched conditions (a `where`-ed branch, a masked loop) that send an example to what is being batched. */
-  private activeMasks: Code[] = [];
+  private activeMasks: ActiveMask[] = [];
   private lastId = 0;
   /** Values stacked as results and never computed on: a choice between them may promote, as the reference's stacking does. */
   private readonly returnedOnly: ReadonlySet<Var>;
@@ -84,9 +84,9 @@ export class Batcher {
     return statements;
   }
 
-  /** Batches under a batched condition: only the examples where `mask` is true take this path. */
-  under(mask: Code, batch: () => void): void {
-    this.activeMasks.push(mask);
+  /** Batches under a batched condition: only the examples where `mask` (of `condition`'s levels) is true take this path. */
+  under(mask: Code, condition: Operand, batch: () => void): void {
+    this.activeMasks.push({ code: mask, levels: this.levels(condition) });
     try {
       batch();
     } finally {

@@ -29,8 +29,8 @@ export function batchCond(batcher: Batcher, equation: CondEquation): void {
     return;
   }
   const condition = batcher.code(equation.condition);
-  batcher.under(condition, () => batcher.batchEquations(equation.then));
-  batcher.under(np("logicalNot", condition), () => batcher.batchEquations(equation.else));
+  batcher.under(condition, equation.condition, () => batcher.batchEquations(equation.then));
+  batcher.under(np("logicalNot", condition), equation.condition, () => batcher.batchEquations(equation.else));
   equation.outs.forEach((out, index) => {
     requireNumeric(out, equation, "a branch on a batched condition");
     batcher.defineBatched(out, "where", [equation.condition, equation.thenValues[index], equation.elseValues[index]], selection, equation.node);
@@ -55,7 +55,7 @@ export function batchLoop(batcher: Batcher, equation: LoopEquation): void {
     const masked = batcher.levels(equation.condition).length > 0;
     const test = batcher.code(equation.condition);
     batcher.push({ breakUnless: masked ? helper("anyActive", test) : test, node: equation.node });
-    if (masked) batcher.under(test, () => batcher.batchEquations(equation.body));
+    if (masked) batcher.under(test, equation.condition, () => batcher.batchEquations(equation.body));
     else batcher.batchEquations(equation.body);
     const assigned: Var[] = [];
     equation.carried.forEach((carried, index) => {

@@ -4,6 +4,12 @@ import { type Operand, type SourceForm, isVar } from "../ir";
 import type { PrimName } from "../prims";
 import { type Code, helper, np, value } from "./code";
 
+/** A batched condition enclosing an op: true for the examples that take the op's path. */
+export interface ActiveMask {
+  readonly code: Code;
+  readonly levels: readonly number[];
+}
+
 /**
  * What a batching rule sees of one primitive application: its operands as
  * code, which vmap levels each carries, and the levels of the result (`k`
@@ -25,7 +31,7 @@ export class RuleCall {
     /** Whether the result is only returned, stacked by `outAxes`, and never computed on. */
     readonly returnedOnly: boolean,
     /** The enclosing batched conditions, each true for the examples that reach this op. */
-    readonly activeMasks: readonly Code[],
+    private readonly activeMasks: readonly ActiveMask[],
     readonly node: ts.Node,
   ) {}
 
@@ -73,6 +79,20 @@ export class RuleCall {
     if (own.length === 0 || own.length === this.levels.length) return code;
     const missing = this.levels.flatMap((level, position) => (own.includes(level) ? [] : [position]));
     return np("expandDims", code, { array: missing.map(value) });
+  }
+
+  /**
+   * The enclosing batched conditions as masks over this op's batch axes (size
+   * 1 where a mask lacks a level), so that the runtime skips the examples no
+   * path reaches: their values are discarded, and must not throw. A mask with a
+   * level this op lacks cannot say which of its examples are reached; it is left out.
+   */
+  masks(): Code[] {
+    return this.activeMasks.flatMap(({ code, levels }) => {
+      if (!levels.every((level) => this.levels.includes(level))) return [];
+      const missing = this.levels.flatMap((level, position) => (levels.includes(level) ? [] : [position]));
+      return [missing.length === 0 ? code : np("expandDims", code, { array: missing.map(value) })];
+    });
   }
 
   /** Refuses operand `index` when it is batched: it is a shape, an axis or an index. */

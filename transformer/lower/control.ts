@@ -55,7 +55,7 @@ export function lowerReturningIf(cx: LowerContext, node: ts.IfStatement, rest: r
 }
 
 /** The function's value when `condition` picks between two ways of computing it. */
-export function chooseResult(cx: LowerContext, condition: Operand, lowerThen: () => Value, lowerElse: () => Value, node: ts.Node): Value {
+export function chooseResult(cx: LowerContext, condition: Operand, lowerThen: () => Value, lowerElse: () => Value, node: ts.Node, name = "result"): Value {
   const thenPart = inBranch(cx, lowerThen);
   const elsePart = inBranch(cx, lowerElse);
   // A path that throws has no result: it takes the other path's structure, unset.
@@ -64,10 +64,10 @@ export function chooseResult(cx: LowerContext, condition: Operand, lowerThen: ()
   const thenLeaves: Operand[] = [];
   const elseLeaves: Operand[] = [];
   const names: string[] = [];
-  const shape = zipValues(thenPart.result, elsePart.result, "result", (a, b, name) => {
+  const shape = zipValues(thenPart.result, elsePart.result, name, (a, b, leafName) => {
     thenLeaves.push(a);
     elseLeaves.push(b);
-    names.push(name);
+    names.push(leafName);
   }, node);
   const outs = emitCond(cx, condition, thenPart.equations, elsePart.equations, thenLeaves, elseLeaves, names, node);
   let next = 0;

@@ -5,6 +5,7 @@ import { isVar } from "../ir";
 import { type AbstractOperand, type PrimName, prims } from "../prims";
 import { tokenOf } from "../tokens";
 import { lowerCall } from "./call";
+import { chooseResult } from "./control";
 import { foldOperator } from "./fold";
 import { type LowerContext, type Value, isOperand, refuse } from "./context";
 
@@ -261,13 +262,29 @@ function assignedLocal(cx: LowerContext, target: ts.Expression): ts.Symbol {
   return symbol;
 }
 
-/** Transforms `c ? a : b` into `where(c, a, b)`: both sides are evaluated, as JAX does under vmap. */
+/**
+ * Transforms `c ? a : b` into a choice, as `if`/`else` is: a side that
+ * computes something is a branch of a `cond`, so on an unbatched `c` only the
+ * taken side runs, and on a batched one each side runs under its mask (a
+ * gather there does not read the other examples' indices). Two sides that
+ * are plain values are `where(c, a, b)`.
+ */
 function lowerConditional(cx: LowerContext, node: ts.ConditionalExpression): Value {
   const condition = lowerOperand(cx, node.condition);
   requireKind(condition, "boolean", node.condition, "the condition of `?:` must be a boolean; compare first (`x !== 0`)");
+  if (!isPlainValue(cx.ts, node.whenTrue) || !isPlainValue(cx.ts, node.whenFalse)) {
+    return chooseResult(cx, condition, () => lowerExpression(cx, node.whenTrue), () => lowerExpression(cx, node.whenFalse), node, "selected");
+  }
   const whenTrue = lowerOperand(cx, node.whenTrue);
   const whenFalse = lowerOperand(cx, node.whenFalse);
   return emitPrim(cx, "where", [condition, whenTrue, whenFalse], { form: "conditional" }, node, "selected");
+}
+
+/** A name or a literal: a side of `?:` that computes nothing. */
+function isPlainValue(tsModule: typeof ts, node: ts.Expression): boolean {
+  if (tsModule.isParenthesizedExpression(node)) return isPlainValue(tsModule, node.expression);
+  if (tsModule.isPrefixUnaryExpression(node)) return node.operator === tsModule.SyntaxKind.MinusToken && tsModule.isNumericLiteral(node.operand);
+  return tsModule.isIdentifier(node) || tsModule.isNumericLiteral(node) || node.kind === tsModule.SyntaxKind.TrueKeyword || node.kind === tsModule.SyntaxKind.FalseKeyword;
 }
 
 function lowerPropertyAccess(cx: LowerContext, node: ts.PropertyAccessExpression): Value {

@@ -55,7 +55,8 @@ function liftTarget(call: RuleCall, index: number): Code | undefined {
  */
 function where(args: Code[], call: RuleCall): Code {
   if (call.source.form !== "conditional") return np("where", ...args);
-  const active = call.activeMasks.length > 0 ? [{ array: call.activeMasks }] : [];
+  const masks = call.masks();
+  const active = masks.length > 0 ? [{ array: masks }] : [];
   return helper(call.returnedOnly ? "selectResult" : "select", ...args, ...active);
 }
 

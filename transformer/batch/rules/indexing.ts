@@ -1,11 +1,11 @@
 import { DiagnosticCode, TsvmapError } from "../../diagnostics";
-import { np, helper, value } from "../code";
-import type { Rule } from "../rule";
+import { type Code, np, helper, value } from "../code";
+import type { Rule, RuleCall } from "../rule";
 import { exampleAxis } from "./axes";
 
 /** `index(t, i)`: the sub-tensor at `i` along the first example axis; a batched `i` is a gather over the batch. */
 const index: Rule = (call) => {
-  if (call.isBatched(1)) return helper("gatherIndex", call.withLevels(0), value(call.isBatched(0)), call.withLevels(1), value(call.k));
+  if (call.isBatched(1)) return helper("gatherIndex", call.withLevels(0), value(call.isBatched(0)), call.withLevels(1), value(call.k), ...masksOf(call));
   return helper("indexExample", call.codes[0], value(call.k), call.codes[1]);
 };
 
@@ -13,7 +13,7 @@ const index: Rule = (call) => {
 const at: Rule = (call) => {
   const indices = call.operands.slice(1).map((_, position) => position + 1);
   if (indices.some((position) => call.isBatched(position))) {
-    return helper("gatherAt", call.withLevels(0), value(call.isBatched(0)), { array: indices.map((position) => call.withLevels(position)) }, value(call.k));
+    return helper("gatherAt", call.withLevels(0), value(call.isBatched(0)), { array: indices.map((position) => call.withLevels(position)) }, value(call.k), ...masksOf(call));
   }
   return helper("atExample", call.codes[0], value(call.k), { array: call.codes.slice(1) });
 };
@@ -40,7 +40,7 @@ const dynamicSlice: Rule = (call) => {
   call.requireUnbatched(2, "window size");
   call.requireUnbatched(3, "axis");
   const axis = call.isAbsent(3) ? value(0) : call.codes[3];
-  return helper("gatherSlice", call.withLevels(0), value(call.isBatched(0)), call.withLevels(1), call.codes[2], value(call.k), axis);
+  return helper("gatherSlice", call.withLevels(0), value(call.isBatched(0)), call.withLevels(1), call.codes[2], value(call.k), axis, ...masksOf(call));
 };
 
 /**
@@ -52,7 +52,7 @@ const take: Rule = (call) => {
   if (call.isBatched(1)) {
     call.requireUnbatched(2, "axis");
     const axis = call.isAbsent(2) ? value(null) : call.codes[2];
-    return helper("gatherTake", call.withLevels(0), value(call.isBatched(0)), call.withLevels(1), value(call.k), axis);
+    return helper("gatherTake", call.withLevels(0), value(call.isBatched(0)), call.withLevels(1), value(call.k), axis, ...masksOf(call));
   }
   if (call.isAbsent(2)) return np("take", helper("flattenExample", call.codes[0], value(call.k)), call.codes[1], value(call.k));
   return np("take", call.codes[0], call.codes[1], exampleAxis(call, 2, call.codes[0]));
@@ -60,6 +60,12 @@ const take: Rule = (call) => {
 
 /** `set(t, i, value)` with any of them batched: one scatter, each example's row `i` replaced by its value. */
 const set: Rule = (call) =>
-  helper("scatterSet", call.withLevels(0), value(call.isBatched(0)), call.withLevels(1), call.withLevels(2), value(call.isBatched(2)), value(call.k));
+  helper("scatterSet", call.withLevels(0), value(call.isBatched(0)), call.withLevels(1), call.withLevels(2), value(call.isBatched(2)), value(call.k), ...masksOf(call));
+
+/** The enclosing batched conditions, as the last argument of a gather or scatter, when there are any. */
+function masksOf(call: RuleCall): Code[] {
+  const masks = call.masks();
+  return masks.length > 0 ? [{ array: masks }] : [];
+}
 
 export const indexingRules = { index, at, slice, dynamicSlice, take, set };
