@@ -66,6 +66,18 @@ describe("a batched branch between sides of two dtypes", () => {
   });
 });
 
+describe("a closed-over array of Tensors read at a batched index", () => {
+  const fixture = load(path.join(fixtures, "tensor-table", "input.ts"));
+  const [batched, reference] = [fixture.batched, fixture.reference] as [Batched, Batched];
+
+  it("is a TypeError, as in the reference, where an example that reads it reads past the end", () => {
+    const args = () => [np.zeros([2, 3]), np.array([0, 3]), np.array([0, 0])];
+    expect(() => reference(...args())).toThrow(TypeError);
+    expect(() => batched(...args())).toThrow(TypeError);
+    expect(() => batched(...args())).toThrow(/an array of 3 Tensors read at index 3 gives undefined/);
+  });
+});
+
 describe("a throw of the per-example function", () => {
   const fixture = load(path.join(fixtures, "throw-checks", "input.ts"));
   const [batched, reference] = [fixture.batched, fixture.reference] as [Batched, Batched];

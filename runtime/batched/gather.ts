@@ -1,7 +1,8 @@
 import { normalizeAxis, normalizeIndex } from "../axes";
 import { broadcastShapes, broadcastStrides } from "../broadcast";
 import { allocate } from "../dtype";
-import { broadcastTo, set, slice, take } from "../shape";
+import { VmapError } from "../errors";
+import { broadcastTo, set, slice, stack, take } from "../shape";
 import { Tensor, formatShape, shapeSize, stridesOf } from "../tensor";
 import { toTensor } from "./tensors";
 
@@ -77,6 +78,40 @@ export function gatherArray(table: ArrayLike<number>, k: Tensor): Tensor {
     out[i] = Number.isInteger(at) && at >= 0 && at < table.length ? Number(table[at]) : NaN;
   }
   return new Tensor(out, k.shape, "float64");
+}
+
+/**
+ * `list[k]` per example, `list` a JS array of Tensors of one shape and dtype
+ * and `k` a batch of indices: each example's own Tensor. JS reads `undefined`
+ * at an index past the end or not an integer, and no `np` op takes that, so
+ * such an index is the TypeError the reference meets, for an example that
+ * reaches the read.
+ */
+export function gatherElement(list: readonly unknown[], k: Tensor, active: readonly Tensor[] = []): Tensor {
+  if (!Array.isArray(list) || list.length === 0 || !list.every((element) => element instanceof Tensor)) {
+    throw new TypeError(`gatherElement: expected a non-empty array of Tensors to index at a batched index, got ${Array.isArray(list) ? "an array of other values" : typeof list}`);
+  }
+  const [first] = list as Tensor[];
+  for (const [position, element] of (list as Tensor[]).entries()) {
+    if (element.dtype !== first.dtype || formatShape(element.shape) !== formatShape(first.shape)) {
+      throw new VmapError(
+        `vmap: the array indexed at a batched index holds a ${first.dtype} Tensor of shape ${formatShape(first.shape)} at 0 but a ${element.dtype} ` +
+          `Tensor of shape ${formatShape(element.shape)} at ${position}; each example must get the same shape and dtype, so give every element one shape and dtype`,
+      );
+    }
+  }
+  const rows = stack(list as Tensor[]);
+  const reached = reachedExamples(active, k.shape);
+  const out = allocate(first.dtype, k.size * first.size);
+  for (let position = 0; position < k.size; position++) {
+    if (!reached(position)) continue;
+    const at = k.data[position];
+    if (!Number.isInteger(at) || at < 0 || at >= list.length) {
+      throw new TypeError(`an array of ${list.length} Tensors read at index ${at} gives undefined, which is not a Tensor; test the index before reading`);
+    }
+    out.set(rows.data.subarray(at * first.size, (at + 1) * first.size), position * first.size);
+  }
+  return new Tensor(out, [...k.shape, ...first.shape], first.dtype);
 }
 
 /**

@@ -14,11 +14,12 @@ export {
 export { asNumbers } from "./tensors";
 export { checkArgumentCount, checkArguments } from "../vmap-arguments";
 export { batchedDot, batchedMatmul, batchedOuter } from "./products";
-export { gatherArray, gatherAt, dynamicSlice, gatherIndex, gatherSlice, gatherTake, scatterSet } from "./gather";
+export { gatherArray, gatherAt, gatherElement, dynamicSlice, gatherIndex, gatherSlice, gatherTake, scatterSet } from "./gather";
 export { jsMath, remainder, roundHalfUp } from "./js-semantics";
 export { fuseExamples } from "./fuse";
 export { select, selectResult } from "./select";
 export { viaZeroExample } from "./empty-batch";
+export { powReached } from "./reached";
 export { weakNumbers } from "../elementwise/weak-typing";
 export { clip, floorMod, logicalAndOf, logicalNotOf, logicalOrOf, powFloat, roundHalfEven, sigmoid, signOf, truthy } from "../scalar-math";
 export { compiledAs } from "./compiled-as";

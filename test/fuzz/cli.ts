@@ -4,7 +4,7 @@ import { repositoryRoot } from "./compile";
 import { formatCounts, fuzz } from "./fuzz";
 
 /*
- * `npm run fuzz -- --count N --seed S [--time T] [--no-write]`: generates N
+ * `npm run fuzz -- --count N --seed S [--from P] [--time T] [--no-write]`: generates N
  * programs (or as many as fit in T seconds), prints the four counts, the rate,
  * and each cause of MISMATCH, CRASH and REFUSED; shrinks each MISMATCH/CRASH
  * cause and writes it to fixtures/fuzz-found/<hash>/input.ts.
@@ -13,6 +13,7 @@ const { values } = parseArgs({
   options: {
     count: { type: "string", default: "1000" },
     seed: { type: "string", default: "1" },
+    from: { type: "string", default: "0" },
     time: { type: "string" },
     "no-write": { type: "boolean", default: false },
     "shrink-time": { type: "string", default: "60" },
@@ -22,6 +23,7 @@ const { values } = parseArgs({
 const report = fuzz({
   count: Number(values.count),
   seed: Number(values.seed),
+  from: Number(values.from),
   seconds: values.time === undefined ? undefined : Number(values.time),
   writeFindings: !values["no-write"],
   shrinkSeconds: Number(values["shrink-time"]),

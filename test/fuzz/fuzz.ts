@@ -12,6 +12,12 @@ export interface FuzzOptions {
   /** How many programs to run (at most; `seconds` may stop it first). */
   readonly count: number;
   readonly seed: number;
+  /**
+   * Start at this program of the seed's sequence (a multiple of the batch
+   * size): each batch is generated from the seed and its own index, so runs
+   * from disjoint starts are shards of one longer run.
+   */
+  readonly from?: number;
   /** Stop generating after this many seconds. */
   readonly seconds?: number;
   /** Programs per `ts.Program`. */
@@ -69,7 +75,9 @@ export function fuzz(options: FuzzOptions): FuzzReport {
   const started = Date.now();
   const deadline = options.seconds === undefined ? Infinity : started + options.seconds * 1000;
   let programs = 0;
-  for (let chunk = 0; programs < options.count && Date.now() < deadline; chunk++) {
+  const firstChunk = Math.floor((options.from ?? 0) / batchSize);
+  if (firstChunk * batchSize !== (options.from ?? 0)) throw new RangeError(`fuzz: --from must be a multiple of the batch size ${batchSize}`);
+  for (let chunk = firstChunk; programs < options.count && Date.now() < deadline; chunk++) {
     const seed = chunkSeed(options.seed, chunk);
     const plans = fc.sample(programPlan, { seed, numRuns: Math.min(batchSize, options.count - programs) });
     const sources = plans.map((plan, i) => ({ fileName: path.join(generatedDirectory, `case${i}.ts`), text: sourceOf(plan) }));
@@ -79,7 +87,10 @@ export function fuzz(options: FuzzOptions): FuzzReport {
       if (verdict.outcome === "agree") return;
       const known = findings.get(verdict.cause);
       if (known !== undefined) known.count++;
-      else findings.set(verdict.cause, { outcome: verdict.outcome, cause: verdict.cause, symptom: verdict.symptom, count: 1, detail: verdict.detail, plan: plans[i], source: sources[i].text, replay: { seed, path: String(i) } });
+      else {
+        findings.set(verdict.cause, { outcome: verdict.outcome, cause: verdict.cause, symptom: verdict.symptom, count: 1, detail: verdict.detail, plan: plans[i], source: sources[i].text, replay: { seed, path: String(i) } });
+        if (verdict.outcome !== "REFUSED") log(`new: ${verdict.cause} (program ${chunk * batchSize + i})\n${sources[i].text}`);
+      }
     });
     programs += plans.length;
     log(`${programs} programs: ${formatCounts(counts)}`);

@@ -4,7 +4,7 @@ import { type PrimName, primInfo } from "../prims";
 import { batchCond, batchLoop } from "./control";
 import { returnedOnlyValues } from "./returned-only";
 import { type BatchedProgram, type Code, type Statement, helper, ref, value } from "./code";
-import { type ActiveMask, RuleCall } from "./rule";
+import { type ActiveMask, RuleCall, masksOver } from "./rule";
 import { batchingRules } from "./rules";
 import { unbatchedCode } from "./unbatched";
 
@@ -148,6 +148,13 @@ export class Batcher {
         // Transforms `table[k]` on a closed-over array of numbers at a batched `k` into one gather over the batch.
         if (this.levels(equation.object).length === 0 && this.levels(equation.index).length > 0 && equation.out.kind === "number") {
           return this.define(equation.out, helper("gatherArray", this.code(equation.object), this.code(equation.index)), this.levels(equation.index), equation.node);
+        }
+        // Transforms `list[k]` on a closed-over array of Tensors at a batched `k` into each example's own Tensor, one gather.
+        if (this.levels(equation.object).length === 0 && this.levels(equation.index).length > 0 && equation.out.kind === "tensor") {
+          const levels = this.levels(equation.index);
+          const masks = masksOver(this.activeMasks, levels);
+          const code = helper("gatherElement", this.code(equation.object), this.code(equation.index), ...(masks.length > 0 ? [{ array: masks }] : []));
+          return this.define(equation.out, code, levels, equation.node);
         }
         this.requireUnbatched([equation.object, equation.index], equation.node, "indexing with a batched value");
         this.inline.set(equation.out.id, { element: this.code(equation.index), of: this.code(equation.object) });

@@ -10,6 +10,15 @@ export interface ActiveMask {
   readonly levels: readonly number[];
 }
 
+/** The masks among `masks` that an op of `levels` can follow, each with a unit axis for every level it lacks. */
+export function masksOver(masks: readonly ActiveMask[], levels: readonly number[]): Code[] {
+  return masks.flatMap((mask) => {
+    if (!mask.levels.every((level) => levels.includes(level))) return [];
+    const missing = levels.flatMap((level, position) => (mask.levels.includes(level) ? [] : [position]));
+    return [missing.length === 0 ? mask.code : np("expandDims", mask.code, { array: missing.map(value) })];
+  });
+}
+
 /**
  * What a batching rule sees of one primitive application: its operands as
  * code, which vmap levels each carries, and the levels of the result (`k`
@@ -88,11 +97,7 @@ export class RuleCall {
    * level this op lacks cannot say which of its examples are reached; it is left out.
    */
   masks(): Code[] {
-    return this.activeMasks.flatMap(({ code, levels }) => {
-      if (!levels.every((level) => this.levels.includes(level))) return [];
-      const missing = this.levels.flatMap((level, position) => (levels.includes(level) ? [] : [position]));
-      return [missing.length === 0 ? code : np("expandDims", code, { array: missing.map(value) })];
-    });
+    return masksOver(this.activeMasks, this.levels);
   }
 
   /** Refuses operand `index` when it is batched: it is a shape, an axis or an index. */

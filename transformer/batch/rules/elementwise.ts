@@ -60,6 +60,17 @@ function where(args: Code[], call: RuleCall): Code {
   return helper(call.returnedOnly ? "selectResult" : "select", ...args, ...active);
 }
 
+/**
+ * Transforms `np.pow(x, y)` under batched conditions into `powReached`: an
+ * integer to a negative integer power throws, so the exponents of examples
+ * that take another path are not used. JS's `**` computes in float and never throws.
+ */
+function pow(args: Code[], call: RuleCall): Code {
+  const masks = call.masks();
+  if (call.source.form !== "np" || masks.length === 0) return np("pow", ...args);
+  return helper("powReached", args[0], args[1], value(call.isBatched(1)), value(call.k), { array: masks });
+}
+
 /** The name of a prim's function on `Math` or `Number`. */
 function mathName(prim: ElementwisePrim): string {
   const form = prims[prim].scalar;
@@ -74,6 +85,7 @@ export const elementwiseRules = Object.fromEntries(
     const jsName = jsOps[prim];
     if (jsMath.includes(prim)) return [prim, elementwise((args) => helper("jsMath", value(mathName(prim)), ...args))];
     if (prim === "where") return [prim, elementwise(where)];
+    if (prim === "pow") return [prim, elementwise(pow)];
     return [prim, elementwise((args) => (jsName ? helper(jsName, ...args) : np(prim, ...args)))];
   }),
 ) as Record<ElementwisePrim, Rule>;
