@@ -15,10 +15,18 @@ import { Tensor } from "../tensor";
  * raised to a negative integer power throws, so an exponent of an example
  * that does not reach the op is read as 1 (its result is discarded).
  */
-export function powReached(x: Operand, y: Operand, yBatched: boolean, leading: number, active: readonly Tensor[]): Operand {
+export function powReached(x: Operand, xBatched: boolean, y: Operand, yBatched: boolean, leading: number, active: readonly Tensor[]): Operand {
   if (!(y instanceof Tensor) || active.length === 0) return pow(x, y);
-  const exampleRank = y.ndim - (yBatched ? leading : 0);
-  const reached = active.map((mask) => reshape(mask, [...mask.shape, ...new Array<number>(Math.max(0, exampleRank)).fill(1)]));
+  const exampleRank = (t: Operand, batched: boolean) => (t instanceof Tensor ? t.ndim - (batched ? leading : 0) : 0);
+  const rank = Math.max(exampleRank(x, xBatched), exampleRank(y, yBatched));
+  const units = (count: number) => new Array<number>(count).fill(1);
+  // Every operand with its batch axes first and `rank` example axes, so the masks align with the batch axes.
+  const asBatch = (t: Operand, batched: boolean): Operand => {
+    if (!(t instanceof Tensor)) return t;
+    const example = t.shape.slice(batched ? leading : 0);
+    return reshape(t, [...(batched ? t.shape.slice(0, leading) : units(leading)), ...units(rank - example.length), ...example]);
+  };
+  const reached = active.map((mask) => reshape(mask, [...mask.shape, ...units(rank)]));
   const lanes = reached.reduce((all, mask) => where(mask, all, false) as Tensor);
-  return pow(x, where(lanes, y, 1));
+  return pow(asBatch(x, xBatched), where(lanes, asBatch(y, yBatched), 1));
 }

@@ -33,10 +33,17 @@ export class Slot {
 /** What the scope binds: a name of the program, or a slot of the lowering. */
 export type Binding = ts.Symbol | Slot;
 
+/** A loop or `switch` that `break` (and, for a loop, `continue`) may leave; `label` where it is labelled. */
+export interface JumpTarget {
+  readonly broke: Slot;
+  readonly continued?: Slot;
+  readonly label?: string;
+}
+
 /** Where the jumps of the statements being lowered go. */
 export interface JumpTargets {
   /** Enclosing loops and `switch`es, innermost last: `break` sets the innermost's flag, `continue` the innermost loop's. */
-  readonly breakable: readonly { readonly broke: Slot; readonly continued?: Slot }[];
+  readonly breakable: readonly JumpTarget[];
   /** Set while lowering a loop or `switch` that holds a `return` of the function. */
   readonly returns?: { readonly returned: Slot; readonly result: Slot };
 }

@@ -5,7 +5,7 @@ import type { Abstract } from "../prims";
 import { type Binding, type LowerContext, Slot, type Value, isOperand, refuse } from "./context";
 import { emitPrim, kindOfOperand, lowerExpression, lowerOperand, requireKind } from "./expression";
 import { bindName } from "./function";
-import { type Jumps, jumpsOf, lowerGuarded, whileClear, withBreakTarget } from "./jumps";
+import { type Jumps, jumpsOf, labelOf, lowerGuarded, outwardFlags, whileClear, withBreakTarget } from "./jumps";
 import { lowerDeclarations, lowerReturning, lowerStatement, lowerStatements } from "./statement";
 import { pushesToList, unrollFor } from "./unroll";
 
@@ -165,13 +165,16 @@ interface LoopParts {
  */
 function lowerLoop(cx: LowerContext, parts: LoopParts): void {
   const { body, update, node } = parts;
-  const jumps = jumpsOf(cx, body);
-  const target = { broke: new Slot("broke"), continued: new Slot("continued") };
+  const label = labelOf(cx, node);
+  const jumps = jumpsOf(cx, body, label);
+  const target = { broke: new Slot("broke"), continued: new Slot("continued"), label };
   if (jumps.breaks) cx.scope.set(target.broke, { literal: false });
+  const outward = outwardFlags(cx, jumps);
   const bindings: Binding[] = [
     ...assignedSymbols(cx, [body, update]).filter((symbol) => cx.scope.has(symbol)),
     ...(parts.carriedSlots ?? []),
     ...(jumps.breaks ? [target.broke] : []),
+    ...outward,
     ...(jumps.returns && cx.jumps.returns ? [cx.jumps.returns.returned, cx.jumps.returns.result] : []),
   ];
   const initial = bindings.map((binding) => asOperand(cx.scope.get(binding)!, binding, node));
@@ -185,7 +188,7 @@ function lowerLoop(cx: LowerContext, parts: LoopParts): void {
       return cx.newVar(binding.getName(), abstract.kind, abstract.rank);
     });
     bindings.forEach((binding, index) => cx.scope.set(binding, carried[index]));
-    const tested = cx.collect(() => continuing(cx, parts, jumps, target));
+    const tested = cx.collect(() => continuing(cx, parts, jumps, target, outward));
     const iteration = inBranch(cx, () => withBreakTarget(cx, target, jumps, () => {
       // An example in the body has not broken out or returned: its test said so.
       if (jumps.breaks) cx.scope.set(target.broke, { literal: false });
@@ -226,10 +229,10 @@ function lowerLoop(cx: LowerContext, parts: LoopParts): void {
   }
 }
 
-/** The loop's test, and that no example has broken out or returned. */
-function continuing(cx: LowerContext, parts: LoopParts, jumps: Jumps, target: { readonly broke: Slot }): Operand {
+/** The loop's test, and that no example has broken out (of it or, by label, of a loop around it) or returned. */
+function continuing(cx: LowerContext, parts: LoopParts, jumps: Jumps, target: { readonly broke: Slot }, outward: readonly Slot[]): Operand {
   const test = parts.test?.() ?? { literal: true };
-  const flags = [...(jumps.breaks ? [target.broke] : []), ...(jumps.returns && cx.jumps.returns ? [cx.jumps.returns.returned] : [])];
+  const flags = [...(jumps.breaks ? [target.broke] : []), ...outward, ...(jumps.returns && cx.jumps.returns ? [cx.jumps.returns.returned] : [])];
   return whileClear(cx, test, flags, parts.node, "continuing");
 }
 

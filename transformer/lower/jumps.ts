@@ -1,7 +1,7 @@
 import type * as ts from "typescript";
 import { DiagnosticCode } from "../diagnostics";
 import { type Operand, isVar } from "../ir";
-import { type LowerContext, type Slot, refuse } from "./context";
+import { type JumpTarget, type LowerContext, type Slot, refuse } from "./context";
 import { lowerBranches } from "./control";
 import { emitPrim, lowerOperand } from "./expression";
 
@@ -19,26 +19,52 @@ export interface Jumps {
   readonly breaks: boolean;
   readonly continues: boolean;
   readonly returns: boolean;
+  /** Labelled `break`s and `continue`s to loops or a `switch` around this one, which leave it too. */
+  readonly outward: readonly { readonly label: string; readonly continues: boolean }[];
 }
 
-export function jumpsOf(cx: LowerContext, body: ts.Node): Jumps {
+/** The jumps in `body`, the body of the loop or `switch` labelled `label` (if it is). */
+export function jumpsOf(cx: LowerContext, body: ts.Node, label?: string): Jumps {
   const ts = cx.ts;
-  const found = { breaks: false, continues: false, returns: false };
-  const visit = (node: ts.Node, inLoop: boolean, inSwitch: boolean): void => {
+  const found = { breaks: false, continues: false, returns: false, outward: [] as { label: string; continues: boolean }[] };
+  const visit = (node: ts.Node, inLoop: boolean, inSwitch: boolean, inner: ReadonlySet<string>): void => {
     if (ts.isFunctionLike(node)) return;
-    if (ts.isBreakStatement(node) && !inLoop && !inSwitch) found.breaks = true;
-    if (ts.isContinueStatement(node) && !inLoop) found.continues = true;
+    if ((ts.isBreakStatement(node) || ts.isContinueStatement(node)) && node.label) {
+      const named = node.label.text;
+      const continues = ts.isContinueStatement(node);
+      if (named === label) found[continues ? "continues" : "breaks"] = true;
+      else if (!inner.has(named) && !found.outward.some((jump) => jump.label === named && jump.continues === continues)) found.outward.push({ label: named, continues });
+    } else {
+      if (ts.isBreakStatement(node) && !inLoop && !inSwitch) found.breaks = true;
+      if (ts.isContinueStatement(node) && !inLoop) found.continues = true;
+    }
     if (ts.isReturnStatement(node)) found.returns = true;
     const loop = inLoop || ts.isIterationStatement(node, false);
     const switches = inSwitch || ts.isSwitchStatement(node);
-    ts.forEachChild(node, (child) => visit(child, loop, switches));
+    const labels = ts.isLabeledStatement(node) ? new Set([...inner, node.label.text]) : inner;
+    ts.forEachChild(node, (child) => visit(child, loop, switches, labels));
   };
-  visit(body, false, false);
+  visit(body, false, false, new Set());
   return found;
 }
 
+/** The label of a loop or `switch` written as `label: for (...)`. */
+export function labelOf(cx: LowerContext, statement: ts.Node): string | undefined {
+  const parent = cx.ts.getOriginalNode(statement).parent;
+  return parent !== undefined && cx.ts.isLabeledStatement(parent) ? parent.label.text : undefined;
+}
+
+/** The flags of enclosing targets that the labelled jumps of a loop body set: the loop carries them and stops when one is set. */
+export function outwardFlags(cx: LowerContext, jumps: Jumps): Slot[] {
+  return jumps.outward.flatMap(({ label, continues }) => {
+    const target = cx.jumps.breakable.find((candidate) => candidate.label === label);
+    const flag = continues ? target?.continued : target?.broke;
+    return flag ? [flag] : [];
+  });
+}
+
 /** Lowers `lower` with `target` as where `break` (and `continue`, if it has that flag) go. */
-export function withBreakTarget(cx: LowerContext, target: { readonly broke: Slot; readonly continued?: Slot }, jumps: Jumps, lower: () => void): void {
+export function withBreakTarget(cx: LowerContext, target: JumpTarget, jumps: Jumps, lower: () => void): void {
   const outer = cx.jumps;
   cx.jumps = { ...outer, breakable: [...outer.breakable, target] };
   if (jumps.continues && target.continued) cx.scope.set(target.continued, { literal: false });
@@ -50,20 +76,23 @@ export function withBreakTarget(cx: LowerContext, target: { readonly broke: Slot
   }
 }
 
-/** Transforms `break` into setting the innermost loop's or `switch`'s flag. */
+/** Transforms `break` into setting the flag of the innermost loop or `switch`, or of the one it names. */
 export function lowerBreak(cx: LowerContext, node: ts.BreakStatement): void {
-  if (node.label) refuse(DiagnosticCode.UnsupportedSyntax, "a labelled `break` is not compiled; set a flag and test it in the outer loop", node);
-  const target = cx.jumps.breakable.at(-1);
+  const target = node.label ? labelled(cx, node.label) : cx.jumps.breakable.at(-1);
   if (!target) return refuse(DiagnosticCode.UnsupportedSyntax, "`break` outside a loop or `switch`", node);
   cx.scope.set(target.broke, { literal: true });
 }
 
-/** Transforms `continue` into setting the innermost loop's flag, which the next iteration clears. */
+/** Transforms `continue` into setting the flag of the innermost loop, or of the one it names, which its next iteration clears. */
 export function lowerContinue(cx: LowerContext, node: ts.ContinueStatement): void {
-  if (node.label) refuse(DiagnosticCode.UnsupportedSyntax, "a labelled `continue` is not compiled; set a flag and test it in the outer loop", node);
-  const target = [...cx.jumps.breakable].reverse().find((candidate) => candidate.continued);
+  const target = node.label ? labelled(cx, node.label) : [...cx.jumps.breakable].reverse().find((candidate) => candidate.continued);
   if (!target?.continued) return refuse(DiagnosticCode.UnsupportedSyntax, "`continue` outside a loop", node);
   cx.scope.set(target.continued, { literal: true });
+}
+
+function labelled(cx: LowerContext, label: ts.Identifier): JumpTarget {
+  const target = cx.jumps.breakable.find((candidate) => candidate.label === label.text);
+  return target ?? refuse(DiagnosticCode.UnsupportedSyntax, `\`${label.text}\` labels no loop or \`switch\` around this jump; only a labelled loop or \`switch\` can be left by name`, label);
 }
 
 /** Transforms `return e` inside a loop or `switch` into filling the result slot and setting the `returned` flag. */

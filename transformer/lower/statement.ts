@@ -103,6 +103,12 @@ export function lowerStatement(cx: LowerContext, statement: ts.Statement): void 
     case ts.SyntaxKind.EmptyStatement:
     case ts.SyntaxKind.FunctionDeclaration:
       return;
+    // Transforms a labelled loop or `switch` into itself: its label names it as a target of `break` and `continue`.
+    case ts.SyntaxKind.LabeledStatement: {
+      const labelled = (statement as ts.LabeledStatement).statement;
+      if (ts.isIterationStatement(labelled, false) || ts.isSwitchStatement(labelled)) return lowerStatement(cx, labelled);
+      break;
+    }
     case ts.SyntaxKind.BreakStatement:
       return lowerBreak(cx, statement as ts.BreakStatement);
     case ts.SyntaxKind.ContinueStatement:

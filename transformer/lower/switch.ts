@@ -2,7 +2,7 @@ import type * as ts from "typescript";
 import { type Operand, type Var, isVar } from "../ir";
 import { type LowerContext, Slot } from "./context";
 import { emitPrim, lowerOperand } from "./expression";
-import { lowerClause, withBreakTarget } from "./jumps";
+import { labelOf, lowerClause, withBreakTarget } from "./jumps";
 import { lowerStatements } from "./statement";
 
 /**
@@ -22,9 +22,9 @@ export function lowerSwitch(cx: LowerContext, node: ts.SwitchStatement): void {
   );
   const caseMatches = matches.filter((match): match is Var => match !== undefined);
   const anyCase = caseMatches.slice(1).reduce<Operand>((either, match) => emitPrim(cx, "logicalOr", [either, match], or, node, "matched"), caseMatches[0] ?? { literal: false });
-  const target = { broke: new Slot("broke") };
+  const target = { broke: new Slot("broke"), label: labelOf(cx, node) };
   cx.scope.set(target.broke, { literal: false });
-  withBreakTarget(cx, target, { breaks: true, continues: false, returns: false }, () => {
+  withBreakTarget(cx, target, { breaks: true, continues: false, returns: false, outward: [] }, () => {
     let entered: Operand = { literal: false };
     clauses.forEach((clause, index) => {
       const match = matches[index] ?? emitPrim(cx, "logicalNot", [anyCase], { form: "operator", token: ts.SyntaxKind.ExclamationToken, prefix: true }, clause, "otherwise");

@@ -68,7 +68,7 @@ function where(args: Code[], call: RuleCall): Code {
 function pow(args: Code[], call: RuleCall): Code {
   const masks = call.masks();
   if (call.source.form !== "np" || masks.length === 0) return np("pow", ...args);
-  return helper("powReached", args[0], args[1], value(call.isBatched(1)), value(call.k), { array: masks });
+  return helper("powReached", args[0], value(call.isBatched(0)), args[1], value(call.isBatched(1)), value(call.k), { array: masks });
 }
 
 /** The name of a prim's function on `Math` or `Number`. */
