@@ -12,7 +12,7 @@ import {
   isSpecArray,
   unflatten,
 } from "./pytree";
-import { index, moveaxis } from "./shape";
+import { index, moveaxis, slice } from "./shape";
 import { Tensor, formatShape } from "./tensor";
 
 /**
@@ -52,6 +52,8 @@ export interface BatchedArguments {
   zeroExample(): unknown[];
   /** The arguments as a batch of that one zero-filled example: every mapped axis of size 1. */
   zeroBatch(): unknown[];
+  /** The arguments of examples `start` to `end` (excluded), as a batch: every mapped leaf sliced along its axis. */
+  chunk(start: number, end: number): unknown[];
 }
 
 /** Matches `inAxes` against `args` and prepares the mapped leaves for slicing. */
@@ -78,6 +80,7 @@ export function batchArguments(
     example: (i) => build((leaf) => index(leaf.batchFirst, i)),
     zeroExample: () => build((leaf) => zeros(leaf.batchFirst.shape.slice(1), leaf.leaf.dtype)),
     zeroBatch: () => build((leaf) => zeros(leaf.leaf.shape.map((extent, axis) => (axis === leaf.normalizedAxis ? 1 : extent)), leaf.leaf.dtype), false),
+    chunk: (start, end) => build((leaf) => slice(leaf.leaf, start, end, leaf.normalizedAxis), false),
   };
 }
 

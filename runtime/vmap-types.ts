@@ -34,11 +34,14 @@ type StructuredSpecFor<T> = T extends Tensor | TypedArray | ((...args: never[]) 
  * `[[0, null]]`. Default `0`.
  * `outAxes`: a spec for the result (a prefix of its structure). Default `0`.
  * `axisSize`: the batch size; required when no argument is mapped.
+ * `chunkSize`: compiled code runs the batch this many examples at a time, so
+ * no intermediate is larger than a chunk's (the results are the same).
  */
 export interface VmapOptions<Args extends readonly unknown[] = readonly any[]> {
   readonly inAxes?: Exclude<AxisSpecFor<Args[number]>, readonly unknown[]> | { readonly [K in keyof Args]: AxisSpecFor<Args[K]> };
   readonly outAxes?: AxisSpec;
   readonly axisSize?: number;
+  readonly chunkSize?: number;
 }
 
 type OptionOf<O, Key extends keyof VmapOptions> = Key extends keyof O

@@ -68,14 +68,18 @@ interface CheckedOptions {
 function readOptions(options: unknown): CheckedOptions {
   if (options === undefined) return { inAxes: 0, outAxes: 0, axisSize: undefined };
   if (typeof options !== "object" || options === null) {
-    throw new VmapError(`vmap: options must be an object { inAxes?, outAxes?, axisSize? }, got ${describeValue(options)}`);
+    throw new VmapError(`vmap: options must be an object { inAxes?, outAxes?, axisSize?, chunkSize? }, got ${describeValue(options)}`);
   }
-  const known = new Set(["inAxes", "outAxes", "axisSize"]);
+  const known = new Set(["inAxes", "outAxes", "axisSize", "chunkSize"]);
   const unknown = Object.keys(options).filter((key) => !known.has(key));
   if (unknown.length > 0) {
-    throw new VmapError(`vmap: unknown option${unknown.length === 1 ? "" : "s"} ${unknown.join(", ")}; the options are inAxes, outAxes and axisSize`);
+    throw new VmapError(`vmap: unknown option${unknown.length === 1 ? "" : "s"} ${unknown.join(", ")}; the options are inAxes, outAxes, axisSize and chunkSize`);
   }
-  const { inAxes = 0, outAxes = 0, axisSize } = options as { inAxes?: unknown; outAxes?: unknown; axisSize?: unknown };
+  const { inAxes = 0, outAxes = 0, axisSize, chunkSize } = options as { inAxes?: unknown; outAxes?: unknown; axisSize?: unknown; chunkSize?: unknown };
+  // One example at a time already: a chunk size changes nothing here but must be a valid one.
+  if (chunkSize !== undefined && !(typeof chunkSize === "number" && Number.isInteger(chunkSize) && chunkSize >= 1)) {
+    throw new VmapError(`vmap: chunkSize must be a positive integer, got ${describeValue(chunkSize)}`);
+  }
   checkAxisSpec(inAxes, "inAxes");
   checkAxisSpec(outAxes, "outAxes");
   if (axisSize !== undefined && !(typeof axisSize === "number" && Number.isInteger(axisSize) && axisSize >= 0)) {

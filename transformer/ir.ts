@@ -140,6 +140,7 @@ export interface Level {
   /** The level's `inAxes` and `outAxes` as written. */
   readonly inAxes: unknown;
   readonly outAxes: unknown;
+  readonly chunkSize: number | undefined;
   readonly node: ts.Node;
 }
 

@@ -19,6 +19,7 @@ export { jsMath, remainder, roundHalfUp } from "./js-semantics";
 export { fuseExamples } from "./fuse";
 export { select, selectResult } from "./select";
 export { viaZeroExample } from "./empty-batch";
+export { inChunks } from "./chunks";
 export { powReached } from "./reached";
 export { weakNumbers } from "../elementwise/weak-typing";
 export { clip, floorMod, logicalAndOf, logicalNotOf, logicalOrOf, powFloat, roundHalfEven, sigmoid, signOf, truthy } from "../scalar-math";

@@ -42,7 +42,11 @@ export class Batcher {
   run(): BatchedProgram {
     this.batchEquations(this.program.equations);
     const outsideNames = [...allEquations(this.program.equations)].flatMap((equation) => (equation.op === "free" ? [equation.expression.getText()] : []));
-    return { name: this.program.name, params: this.program.params, argumentCount: this.program.argumentCount, checkedArguments: this.program.checkedArguments, outsideNames, statements: this.statements, result: mapTree(this.program.result, (leaf) => this.code(leaf)) };
+    const outer = this.program.levels[0];
+    // Only the outermost level is cut into chunks: every inner level runs in the same batched program.
+    const chunks = outer?.chunkSize === undefined ? undefined : { size: outer.chunkSize, inAxes: outer.inAxes, outAxes: outer.outAxes };
+    const { name, params, argumentCount, checkedArguments } = this.program;
+    return { name, params, argumentCount, checkedArguments, outsideNames, statements: this.statements, result: mapTree(this.program.result, (leaf) => this.code(leaf)), chunks };
   }
 
   batchEquations(equations: readonly Equation[]): void {

@@ -121,6 +121,8 @@ export interface BatchedProgram {
   readonly outsideNames: readonly string[];
   readonly statements: readonly Statement[];
   readonly result: CodeTree;
+  /** Set by the outermost level's `chunkSize`: the program runs on chunks of the batch, mapped by these axes. */
+  readonly chunks?: { readonly size: number; readonly inAxes: unknown; readonly outAxes: unknown };
 }
 
 export const ref = (v: Var): Code => ({ ref: v });

@@ -180,7 +180,12 @@ export function emitProgram(env: TransformEnv, program: BatchedProgram, site: ts
     ...program.statements.map(visitStatement),
     factory.createReturnStatement(visitTree(program.result)),
   ];
-  const fn = mapToSource(factory.createFunctionExpression(undefined, undefined, functionName, undefined, parameters, undefined, factory.createBlock(body, true)), site);
+  const batched = mapToSource(factory.createFunctionExpression(undefined, undefined, functionName, undefined, parameters, undefined, factory.createBlock(body, true)), site);
+  // Transforms a site with `chunkSize` into `runtime.inChunks(function batched() {...}, size, inAxes, outAxes)`.
+  const chunks = program.chunks;
+  const fn = chunks
+    ? mapToSource(visitCode({ helper: "inChunks", args: [{ source: batched }, { value: chunks.size }, { source: specLiteral(chunks.inAxes) }, { source: specLiteral(chunks.outAxes) }] }), site)
+    : batched;
   if (kernels.length === 0) return fn;
   // Transforms a site with kernels into `(() => { const kernel = ...; return function batched() {...}; })()`.
   const scope = factory.createArrowFunction(undefined, undefined, [], undefined, undefined, factory.createBlock([...kernels, factory.createReturnStatement(fn)], true));

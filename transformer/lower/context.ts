@@ -137,8 +137,9 @@ export class LowerContext {
     }
   }
 
-  newLevel(name: string, options: Pick<Level, "axisSize" | "inAxes" | "outAxes">, node: ts.Node): Level {
-    const level: Level = { level: this.levels.length, name, axisSize: options.axisSize, inAxes: options.inAxes, outAxes: options.outAxes, node };
+  newLevel(name: string, options: Pick<Level, "axisSize" | "inAxes" | "outAxes" | "chunkSize">, node: ts.Node): Level {
+    const { axisSize, inAxes, outAxes, chunkSize } = options;
+    const level: Level = { level: this.levels.length, name, axisSize, inAxes, outAxes, chunkSize, node };
     this.levels.push(level);
     return level;
   }

@@ -14,11 +14,13 @@ export interface VmapOptions {
   readonly inAxes: AxisSpec;
   readonly outAxes: AxisSpec;
   readonly axisSize: number | undefined;
+  /** Examples per run of the batched program: the batch is cut into chunks of this size. */
+  readonly chunkSize: number | undefined;
 }
 
-/** Reads `vmap(fn, { inAxes, outAxes, axisSize })`; every option must be a literal. */
+/** Reads `vmap(fn, { inAxes, outAxes, axisSize, chunkSize })`; every option must be a literal. */
 export function readVmapOptions(tsModule: typeof ts, call: ts.CallExpression): VmapOptions {
-  const options: { inAxes: AxisSpec; outAxes: AxisSpec; axisSize: number | undefined } = { inAxes: 0, outAxes: 0, axisSize: undefined };
+  const options: { -readonly [K in keyof VmapOptions]: VmapOptions[K] } = { inAxes: 0, outAxes: 0, axisSize: undefined, chunkSize: undefined };
   const argument = call.arguments[1];
   if (!argument) return options;
   const literal = unwrap(tsModule, argument);
@@ -45,8 +47,16 @@ export function readVmapOptions(tsModule: typeof ts, call: ts.CallExpression): V
         options.axisSize = size;
         break;
       }
+      case "chunkSize": {
+        const size = readNumber(tsModule, value);
+        if (size === undefined || !Number.isInteger(size) || size < 1) {
+          return refuse(DiagnosticCode.NonLiteralAxes, "`chunkSize` must be a positive integer literal", value);
+        }
+        options.chunkSize = size;
+        break;
+      }
       default:
-        return refuse(DiagnosticCode.BadArguments, `vmap has no option \`${property.name.text}\`; the options are inAxes, outAxes and axisSize`, property.name);
+        return refuse(DiagnosticCode.BadArguments, `vmap has no option \`${property.name.text}\`; the options are inAxes, outAxes, axisSize and chunkSize`, property.name);
     }
   }
   return options;
