@@ -4,6 +4,8 @@ import * as fs from "node:fs";
 import { createCompileCache, type CompileCache } from "./compile-cache";
 import { startCompiler } from "./compiler-client";
 import { createDependentModules } from "./dependents";
+import type { OnUnsupported } from "../index";
+import { readOnUnsupported } from "../on-unsupported";
 import type { BundlerMessage, CompiledModule } from "./module-compiler";
 
 /** The options of `tsvmap()` in every bundler's config. */
@@ -19,6 +21,13 @@ export interface TsvmapPluginOptions {
    * build of an unchanged call site does not start TypeScript. Default true.
    */
   readonly cache?: boolean;
+  /**
+   * What a refused call site does to the build, as the tspc plugin's option
+   * of the same name: `"error"` (the default) fails it with the site's TSVMAP
+   * error; `"reference"` makes the refusal a warning and the site runs as
+   * `vmap.reference`, uncompiled.
+   */
+  readonly onUnsupported?: OnUnsupported;
   /** Any other option is the transformer's (see `VmapTransformerOptions`), passed on untouched. */
   readonly [transformerOption: string]: unknown;
 }
@@ -43,7 +52,8 @@ const notSource = [/[\\/]node_modules[\\/]/, /\.d\.[cm]?ts$/];
 export const unpluginFactory: UnpluginFactory<TsvmapPluginOptions | undefined, false> = (options = {}, meta) => {
   // webpack leaves chaining source maps to each loader, and esbuild-loader drops the map it is handed; esbuild reads an inline one.
   const inlineMap = meta.framework === "webpack";
-  const { tsconfig, cache: useCache, ...forwarded } = options;
+  const { tsconfig, cache: useCache, onUnsupported, ...transformerOptions } = options;
+  const forwarded = { ...transformerOptions, onUnsupported: readOnUnsupported(onUnsupported, "the tsvmap plugin option onUnsupported") };
   const compiler = startCompiler({ tsconfig, forwarded });
   const cache = useCache === false ? undefined : projectCache(options);
   const dependents = createDependentModules();
