@@ -1,7 +1,9 @@
 // What the tsvmap plugin adds to a vite build (DESIGN §7: under 10%). A
 // generated 200-file project in which one file uses vmap is built with
 // `vite build`: without the plugin, with it on a cold start (its on-disk cache
-// off: TypeScript compiles the call site), and with it on a warm cache (the
+// off: TypeScript loads without V8's code cache and compiles the call site),
+// after an edit of the call site's file (cache on: TypeScript must compile it
+// again, but loads from V8's code cache), and with it on a warm cache (the
 // call site and what it reads unchanged since the last build), in alternating
 // rounds so that load from elsewhere on the machine lands on all alike; each
 // build is a fresh process, as a user's is. Prints the medians and ratios.
@@ -72,7 +74,7 @@ process.on("exit", () => {
 });
 
 export default {
-  plugins: process.env.TSVMAP === "none" ? [] : [tsvmap({ cache: process.env.TSVMAP === "warm" })],
+  plugins: process.env.TSVMAP === "none" ? [] : [tsvmap({ cache: process.env.TSVMAP !== "cold" })],
   logLevel: "error",
   build: { lib: { entry: "src/main.ts", formats: ["es"], fileName: "main" }, minify: false },
 };
@@ -93,8 +95,11 @@ export default {
   for (const tool of ["vite", "typescript"]) fs.symlinkSync(path.join(repository, "node_modules", tool), path.join(dir, "node_modules", tool), "dir");
 }
 
-/** The wall-clock and CPU time of one `vite build`, in ms; `variant` is "none", "cold" or "warm". */
+let edits = 0;
+
+/** The wall-clock and CPU time of one `vite build`, in ms; `variant` is "none", "cold", "edited" or "warm". */
 function timeBuild(dir, variant) {
+  if (variant === "edited") fs.writeFileSync(path.join(dir, "src/batched.ts"), `${batchedModule}// edit ${++edits}\n`);
   const start = performance.now();
   const build = spawnSync(process.execPath, [path.join(dir, "node_modules/vite/bin/vite.js"), "build"], {
     cwd: dir,
@@ -113,13 +118,13 @@ const dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), "tsvmap-build-
 try {
   writeProject(dir);
   const bundle = path.join(dir, "dist/main.js");
-  const variants = { none: "without tsvmap", cold: "tsvmap, cold", warm: "tsvmap, warm cache" };
-  for (const variant of ["cold", "warm"]) {
+  const variants = { none: "without tsvmap", cold: "tsvmap, cold", edited: "tsvmap, site edited", warm: "tsvmap, warm cache" };
+  for (const variant of ["cold", "edited", "warm"]) {
     timeBuild(dir, variant);
     if (/(?<!function\s*)\bvmap\)?\s*\(/.test(fs.readFileSync(bundle, "utf8"))) throw new Error(`the ${variant} plugin build left a vmap call uncompiled`);
   }
   timeBuild(dir, "none");
-  const builds = { none: [], cold: [], warm: [] };
+  const builds = { none: [], cold: [], edited: [], warm: [] };
   for (let round = 0; round < rounds; round++) {
     for (const variant of Object.keys(builds)) builds[variant].push(timeBuild(dir, variant));
   }

@@ -1,23 +1,30 @@
 import type * as ts from "typescript";
-import { vmapTransformer, type VmapSite } from "./index";
+import { type OnUnsupported, vmapTransformer, type VmapSite } from "./index";
 
 /** One outermost `vmap(...)` call and the code that replaces it, printed; undefined when the site was refused. */
 export interface AnalyzedSite {
   readonly call: ts.CallExpression;
   readonly code: string | undefined;
-  /** Why the site was refused; its place may be in another file, where the per-example function is. */
+  /** Why the site was refused (a warning when it runs as `vmap.reference`); its place may be in another file, where the per-example function is. */
   readonly refusal: ts.Diagnostic | undefined;
 }
 
 /** What the transformer made of one file's `vmap(...)` call sites, without emitting anything. */
 export interface FileAnalysis {
   readonly sites: readonly AnalyzedSite[];
-  /** One TSVMAP error per refused site. */
+  /** One TSVMAP diagnostic per refused site: an error, or under `onUnsupported: "reference"` a warning. */
   readonly diagnostics: readonly ts.Diagnostic[];
 }
 
 /** Prints a site's replacement; called while the transformation that made it is still alive. */
 export type PrintReplacement = (replacement: ts.Expression, sourceFile: ts.SourceFile) => string;
+
+/** How `analyzeFile` prints replacements, and what a refused site becomes. */
+export interface AnalysisOptions {
+  readonly print?: PrintReplacement;
+  /** Under `"reference"` a refusal is a warning and its site has no code: it runs as `vmap.reference`. */
+  readonly onUnsupported?: OnUnsupported;
+}
 
 /**
  * Runs the transformer over `sourceFile` of `program` through `ts.transform`,
@@ -28,7 +35,7 @@ export function analyzeFile(
   tsModule: typeof ts,
   program: ts.Program,
   sourceFile: ts.SourceFile,
-  print: PrintReplacement = printExpression(tsModule),
+  { print = printExpression(tsModule), onUnsupported }: AnalysisOptions = {},
 ): FileAnalysis {
   const replaced: { site: VmapSite; refusal: ts.Diagnostic | undefined }[] = [];
   const diagnostics: ts.Diagnostic[] = [];
@@ -36,6 +43,7 @@ export function analyzeFile(
   let refusal: ts.Diagnostic | undefined;
   const transformer = vmapTransformer(program, {
     ts: tsModule,
+    onUnsupported,
     addDiagnostic: (diagnostic) => {
       diagnostics.push(diagnostic);
       refusal = diagnostic;

@@ -1,6 +1,7 @@
 import type * as ts from "typescript";
 import { compileVmapCall } from "./compile";
 import { formatDiagnostic } from "./format-diagnostic";
+import { readOnUnsupported } from "./on-unsupported";
 import { type OnUnsupported, rewriteVmapSites, type VmapSite } from "./transformers/file";
 import { createCalleeResolver } from "./transformers/resolve";
 import { createTsvmapSymbols } from "./transformers/symbols";
@@ -101,7 +102,7 @@ export interface TsvmapPluginConfig {
  * `vmap.reference`.
  */
 export default function tsvmapPlugin(program: ts.Program, pluginConfig: TsvmapPluginConfig | undefined, extras: TsPatchExtras): ts.TransformerFactory<ts.SourceFile> {
-  const onUnsupported = readOnUnsupported(pluginConfig);
+  const onUnsupported = readOnUnsupported(pluginConfig?.onUnsupported, "the plugin option onUnsupported");
   return vmapTransformer(program, {
     ts: extras.ts,
     onUnsupported,
@@ -110,12 +111,4 @@ export default function tsvmapPlugin(program: ts.Program, pluginConfig: TsvmapPl
       else process.stderr.write(`${formatDiagnostic(extras.ts, diagnostic, process.cwd())}\n`);
     },
   });
-}
-
-function readOnUnsupported(pluginConfig: TsvmapPluginConfig | undefined): OnUnsupported {
-  const value = pluginConfig?.onUnsupported ?? "error";
-  if (value !== "error" && value !== "reference") {
-    throw new Error(`tsvmap: the plugin option onUnsupported must be "error" or "reference", not ${JSON.stringify(value)}`);
-  }
-  return value;
 }

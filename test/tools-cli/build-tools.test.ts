@@ -2,7 +2,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import { expectRunLikeTspc, runCommand, runNode, type Run } from "../tools/example-project";
-import { exampleSites, exampleSources, writeExample } from "../tools/example-sources";
+import { exampleSites, exampleSources, type MixedResults, printedResults, refusedLocation, writeExample } from "../tools/example-sources";
 
 // `tsvmap build` once, then each tool that cannot run the transformer builds or runs the mirror tree.
 let dir: string;
@@ -63,5 +63,41 @@ describe("tsvmap build", () => {
 
   it("bun runs it as the tspc build runs", async () => {
     expectRunLikeTspc(await runCommand(installed("bun/bin/bun.exe"), [".tsvmap/src/main.ts"], dir), inject("tspcResults"));
+  });
+
+  it("deno type-checks it and runs it as the tspc build runs", async () => {
+    // The example imports "./model.js" for model.ts, as module nodenext wants; deno resolves that with --sloppy-imports.
+    const deno = (command: string) => runNode([installed("deno/bin.cjs"), command, "--sloppy-imports", ".tsvmap/src/main.ts"], dir, { DENO_DIR: path.join(dir, ".deno") });
+    const check = await deno("check");
+    expect(check.status, check.stdout + check.stderr).toBe(0);
+    expectRunLikeTspc(await deno("run"), inject("tspcResults"));
+  });
+});
+
+describe("tsvmap build of a tree with a refused site beside a good one", () => {
+  // extra/ holds both, typed by a project of its own.
+  const buildExtra = async (name: string, flags: readonly string[]) => {
+    const extraDir = writeExample(inject("toolsProject"), name, {
+      "tsconfig.extra.json": JSON.stringify({ extends: "./tsconfig.json", compilerOptions: { rootDir: "extra" }, include: ["extra"] }),
+    });
+    const built = await runNode([installed("tsvmap/dist/transformer/cli.js"), "build", "extra", "--outDir", ".tsvmap/extra", "-p", "tsconfig.extra.json", ...flags], extraDir);
+    return { extraDir, built };
+  };
+
+  it("exits 1 by default, naming the refused site's file, line, column and code", async () => {
+    const { built } = await buildExtra("prebuild-refused", []);
+    expect(built.stdout).toMatch(new RegExp(`extra/${refusedLocation()} - error TSVMAP9004: `));
+    expect(built.status).toBe(1);
+  });
+
+  it("under --onUnsupported reference warns of it, exits 0, and tsx runs it as vmap.reference beside the compiled site", async () => {
+    const { extraDir, built } = await buildExtra("prebuild-reference", ["--onUnsupported", "reference"]);
+    expect(built.stdout).toMatch(new RegExp(`extra/${refusedLocation()} - warning TSVMAP9004: .*this site runs as vmap.reference`));
+    expect(built.stdout).toContain("tsvmap: 1 vmap call site(s) compiled (1 more as vmap.reference) in 2 file(s)");
+    expect(built.status).toBe(0);
+    expect(fs.readFileSync(path.join(extraDir, ".tsvmap/extra/refused.ts"), "utf8")).toContain("export const total = vmap.reference(counted);");
+    const run = await runNode([installed("tsx/dist/cli.mjs"), ".tsvmap/extra/mixed.ts"], extraDir);
+    expect(run.stderr).toBe("");
+    for (const [name, [computed, expected]] of Object.entries(printedResults(run.stdout) as MixedResults)) expect(computed, name).toEqual(expected);
   });
 });

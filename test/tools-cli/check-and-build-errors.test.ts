@@ -25,6 +25,19 @@ describe("tsvmap check", () => {
     }
   });
 
+  it("under --onUnsupported reference prints the refusal as a warning, and exits 0", () => {
+    const { status, stdout, stderr } = tsvmap(["check", "--onUnsupported", "reference"], project.dir);
+    expect(stderr).toBe("");
+    expect(stdout).toMatch(/^src\/refused\.ts:3:\d+ - warning TSVMAP9002: .+this site runs as vmap\.reference, uncompiled\)\n$/);
+    expect(status).toBe(0);
+  });
+
+  it("refuses an --onUnsupported other than error or reference with exit code 2", () => {
+    const { status, stderr } = tsvmap(["check", "--onUnsupported", "skip"], project.dir);
+    expect(status).toBe(2);
+    expect(stderr).toMatch(/^tsvmap: --onUnsupported must be "error" or "reference", not "skip"\n/);
+  });
+
   it("refuses a project that does not exist with exit code 2", () => {
     const { status, stderr } = tsvmap(["check", "nowhere/tsconfig.json"], project.dir);
     expect(status).toBe(2);

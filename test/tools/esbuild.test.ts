@@ -2,7 +2,7 @@ import { describeBundler } from "./bundler-case";
 
 describeBundler({
   name: "esbuild",
-  files: {
+  files: (pluginOptions) => ({
     "build.mjs": `import * as esbuild from "esbuild";
 import tsvmap from "tsvmap/esbuild";
 
@@ -13,11 +13,11 @@ await esbuild.build({
   format: "esm",
   outfile: "dist/main.js",
   sourcemap: true,
-  plugins: [tsvmap()],
-  logLevel: "error",
+  plugins: [tsvmap(${pluginOptions})],
+  logLevel: "warning",
 });
 `,
-  },
+  }),
   command: ["build.mjs"],
   bundle: "dist/main.js",
 });

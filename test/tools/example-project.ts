@@ -48,7 +48,7 @@ export function expectRunLikeTspc(run: Run, tspcResults: PrintedResults): void {
 }
 
 /** A call of tsvmap's `vmap` left in a bundle: `vmap(`, `vmap)(` or `.vmap(`, but not the runtime's `function vmap(`. */
-const vmapCall = /(?<!function\s*)\bvmap\)?\s*\(/;
+export const vmapCall = /(?<!function\s*)\bvmap\)?\s*\(/;
 
 /** Checks a built bundle end to end: no `vmap(...)` call is left in it, and node runs it as the tspc build runs. */
 export async function expectCompiledBundle(bundle: string, cwd: string, tspcResults: PrintedResults): Promise<void> {

@@ -9,7 +9,8 @@ import * as path from "node:path";
  * `src/results.ts` has four `vmap` sites (options, a nested vmap, an arrow
  * function) and computes each beside `vmap.reference` of the same function;
  * `src/main.ts` prints that as JSON. `extra/refused.ts` holds a site the
- * transformer refuses, outside `src`.
+ * transformer refuses, outside `src`; `extra/mixed.ts` runs it beside a site
+ * that compiles.
  */
 export const exampleSources: Readonly<Record<string, string>> = {
   "package.json": JSON.stringify({ name: "example-user", private: true, type: "module" }),
@@ -82,6 +83,16 @@ function counted(vector: Tensor): number {
 }
 export const total = vmap(counted);
 `,
+  "extra/mixed.ts": `import { np, vmap, type Tensor } from "tsvmap";
+import { total } from "./refused.js";
+
+const squaredNorm = (vector: Tensor): number => np.sum(np.square(vector));
+const norms = vmap(squaredNorm);
+const batch = np.array([[1, 2], [3, 4], [5, 6]]);
+
+// The site of \`total\` is refused; under onUnsupported "reference" it runs as vmap.reference.
+console.log(JSON.stringify({ norms: [norms(batch).toArray(), vmap.reference(squaredNorm)(batch).toArray()], totals: [total(batch).toArray(), np.sum(batch, 1).toArray()] }));
+`,
 };
 
 /** How many `vmap` sites `tsvmap build src` compiles in the example, and in how many files. */
@@ -93,6 +104,9 @@ export function refusedLocation(): string {
   const line = lines.findIndex((text) => text.includes("calls += 1"));
   return `refused.ts:${line + 1}:${lines[line].indexOf("calls") + 1}`;
 }
+
+/** What `extra/mixed.ts` prints, each result beside what it must equal. */
+export type MixedResults = Record<"norms" | "totals", [unknown, unknown]>;
 
 /** Writes the example project, with `extra` files (a bundler config), into a fresh folder of the tools project. */
 export function writeExample(toolsProject: string, name: string, extra: Readonly<Record<string, string>> = {}): string {

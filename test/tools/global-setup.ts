@@ -18,7 +18,7 @@ declare module "vitest" {
 const repository = fileURLToPath(new URL("../..", import.meta.url));
 
 /** The build tools a user installs beside tsvmap: this checkout's pinned devDependencies, linked rather than downloaded again. */
-const tools = ["typescript", "ts-patch", "vite", "vitest", "rollup", "rollup-plugin-esbuild", "esbuild", "webpack", "esbuild-loader", "@rspack/core", "tsx", "@swc/core", "bun", "typescript7"];
+const tools = ["typescript", "ts-patch", "vite", "vitest", "rollup", "rollup-plugin-esbuild", "esbuild", "webpack", "esbuild-loader", "@rspack/core", "tsx", "@swc/core", "bun", "deno", "typescript7"];
 
 /**
  * Packs this checkout once (it must be built) and unpacks the tarball as

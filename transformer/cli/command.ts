@@ -1,6 +1,8 @@
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import ts from "typescript";
 import { formatDiagnostic } from "../format-diagnostic";
+import type { OnUnsupported } from "../index";
+import { readOnUnsupported } from "../on-unsupported";
 
 /** A command line that cannot be acted on: the CLI prints why and the usage, and exits 2. */
 export class UsageError extends Error {}
@@ -26,6 +28,21 @@ export function parseCommandLine<O extends Options>(args: readonly string[], opt
       throw new UsageError(error.message);
     }
     throw error;
+  }
+}
+
+/** The `--onUnsupported` option shared by the commands that compile, and its help line. */
+export const onUnsupportedOption = { onUnsupported: { type: "string" } } as const;
+export const onUnsupportedHelp = `    --onUnsupported reference
+                     a refused site is a warning and runs as vmap.reference
+                     (default: error, as the tspc plugin's option)`;
+
+/** The value of `--onUnsupported`, checked. */
+export function onUnsupportedFlag(value: string | undefined): OnUnsupported {
+  try {
+    return readOnUnsupported(value, "--onUnsupported");
+  } catch (error) {
+    throw new UsageError((error as Error).message.replace(/^tsvmap: /, ""));
   }
 }
 

@@ -6,6 +6,8 @@ import type { CompiledModule } from "./module-compiler";
 export interface CompilerWorkerData {
   readonly tsconfig: string | undefined;
   readonly forwarded: ForwardedOptions;
+  /** Where V8's code cache for TypeScript is kept; undefined when the plugin's cache is off. */
+  readonly cacheDirectory: string | undefined;
 }
 
 export type CompilerRequest =

@@ -1,4 +1,5 @@
 import type * as ts from "typescript";
+import type { FileSystemProbes } from "./file-system-probes";
 
 /**
  * One tsconfig's program, kept alive across a build and a dev session by a
@@ -31,8 +32,19 @@ export function createProjectRegistry(tsModule: typeof ts): ts.DocumentRegistry 
   return tsModule.createDocumentRegistry(tsModule.sys.useCaseSensitiveFileNames, undefined, tsModule.JSDocParsingMode.ParseForTypeErrors);
 }
 
-/** A host over `rootFileNames` and whatever is served; `registry` comes from `createProjectRegistry`. */
-export function createProjectHost(tsModule: typeof ts, options: ts.CompilerOptions, rootFileNames: readonly string[], currentDirectory: string, registry: ts.DocumentRegistry): ProjectHost {
+/**
+ * A host over `rootFileNames` and whatever is served; `registry` comes from
+ * `createProjectRegistry`. What it looks for on disk beyond the program's own
+ * files (module resolution, type packages) goes through `probes`.
+ */
+export function createProjectHost(
+  tsModule: typeof ts,
+  options: ts.CompilerOptions,
+  rootFileNames: readonly string[],
+  currentDirectory: string,
+  registry: ts.DocumentRegistry,
+  probes: FileSystemProbes,
+): ProjectHost {
   const roots = new Set(rootFileNames);
   const scripts = new Map<string, ScriptState>();
   const stateOf = (fileName: string): ScriptState => {
@@ -41,6 +53,8 @@ export function createProjectHost(tsModule: typeof ts, options: ts.CompilerOptio
     return state;
   };
 
+  const fileExists = probes.recordingAbsence(tsModule.sys.fileExists);
+  const readFile = probes.recordingReads(tsModule.sys.readFile);
   const host: ts.LanguageServiceHost = {
     getCompilationSettings: () => options,
     getScriptFileNames: () => [...roots],
@@ -51,11 +65,14 @@ export function createProjectHost(tsModule: typeof ts, options: ts.CompilerOptio
     },
     getCurrentDirectory: () => currentDirectory,
     getDefaultLibFileName: (compilerOptions) => tsModule.getDefaultLibFilePath(compilerOptions),
-    fileExists: (fileName) => scripts.get(fileName)?.text !== undefined || tsModule.sys.fileExists(fileName),
-    readFile: (fileName) => scripts.get(fileName)?.text ?? tsModule.sys.readFile(fileName),
+    fileExists: (fileName) => scripts.get(fileName)?.text !== undefined || fileExists(fileName),
+    readFile: (fileName) => scripts.get(fileName)?.text ?? readFile(fileName),
     readDirectory: tsModule.sys.readDirectory,
-    directoryExists: tsModule.sys.directoryExists,
-    getDirectories: tsModule.sys.getDirectories,
+    directoryExists: probes.recordingAbsence(tsModule.sys.directoryExists),
+    getDirectories: (directory) => {
+      probes.recordListing(directory, false);
+      return tsModule.sys.getDirectories(directory);
+    },
     realpath: tsModule.sys.realpath,
     useCaseSensitiveFileNames: () => tsModule.sys.useCaseSensitiveFileNames,
     jsDocParsingMode: tsModule.JSDocParsingMode.ParseForTypeErrors,

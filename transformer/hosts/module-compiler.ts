@@ -2,10 +2,11 @@ import * as path from "node:path";
 import ts from "typescript";
 import { formatDiagnostic } from "../format-diagnostic";
 import { bundlerOptions } from "./bundler-options";
-import { textHash } from "./compile-cache";
+import { createFileSystemProbes, type ProbedFileSystem } from "./file-system-probes";
 import { emitModule, type ForwardedOptions, type ModuleSourceMap } from "./emit-module";
 import { importedProjectFiles } from "./imported-files";
 import { createProjectHost, createProjectRegistry, type ProjectHost } from "./language-host";
+import { textHash } from "./text-hash";
 import { createConfigLookup } from "./tsconfig-lookup";
 
 /** A diagnostic as a bundler reports it: the formatted line, its TSVMAP code and where it is (line 1-based, column 0-based). */
@@ -23,8 +24,10 @@ export interface CompiledModule {
   readonly messages: readonly BundlerMessage[];
   /** The project files the module imports, at any depth: a change to one of them must compile it again. */
   readonly dependencies: readonly string[];
-  /** The hash of each file the program read to compile the module (TypeScript's libs aside), for the on-disk cache. */
+  /** The hash of each file the program and the config lookup read to compile the module (TypeScript's libs aside), for the on-disk cache. */
   readonly inputs: Readonly<Record<string, string>>;
+  /** What else on disk the program depends on, for the on-disk cache. */
+  readonly probed: ProbedFileSystem;
 }
 
 /** Compiles the modules of a build, one long-lived program per tsconfig.json. */
@@ -36,11 +39,12 @@ export interface ModuleCompiler {
 
 /** `forwarded`: the plugin options that are the transformer's, passed on untouched. */
 export function createModuleCompiler(explicitConfig: string | undefined, forwarded: ForwardedOptions = {}): ModuleCompiler {
-  const configOf = createConfigLookup(ts, explicitConfig);
+  const probes = createFileSystemProbes();
+  const configOf = createConfigLookup(ts, explicitConfig, probes);
   const registry = createProjectRegistry(ts);
   const hosts = new Map<string, ProjectHost>();
 
-  function hostOf(fileName: string): { host: ProjectHost; configFiles: readonly string[] } {
+  function hostOf(fileName: string): ProjectHost {
     const config = configOf(fileName);
     const key = config.configFile ?? "";
     let host = hosts.get(key);
@@ -48,15 +52,15 @@ export function createModuleCompiler(explicitConfig: string | undefined, forward
       const directory = config.configFile === undefined ? process.cwd() : path.dirname(config.configFile);
       // The program grows from the modules served to it: the others of the config are parsed only when imported.
       const declarations = config.fileNames.filter((fileName) => /\.d\.[cm]?ts$/.test(fileName));
-      host = createProjectHost(ts, bundlerOptions(ts, config.options), declarations, directory, registry);
+      host = createProjectHost(ts, bundlerOptions(ts, config.options), declarations, directory, registry, probes);
       hosts.set(key, host);
     }
-    return { host, configFiles: config.configFiles };
+    return host;
   }
 
   return {
     compile(fileName, text) {
-      const { host, configFiles } = hostOf(fileName);
+      const host = hostOf(fileName);
       host.serve(fileName, text);
       const program = host.program();
       const sourceFile = program.getSourceFile(fileName);
@@ -66,7 +70,8 @@ export function createModuleCompiler(explicitConfig: string | undefined, forward
         output: emitted.sites === 0 ? undefined : { code: emitted.code, map: emitted.map },
         messages: emitted.diagnostics.map(toMessage),
         dependencies: importedProjectFiles(ts, program, sourceFile),
-        inputs: inputHashes(program, configFiles),
+        inputs: { ...probes.readHashes(), ...sourceHashes(program) },
+        probed: probes.snapshot(),
       };
     },
     invalidate(fileName) {
@@ -75,13 +80,12 @@ export function createModuleCompiler(explicitConfig: string | undefined, forward
   };
 }
 
-function inputHashes(program: ts.Program, configFiles: readonly string[]): Record<string, string> {
-  const inputs: Record<string, string> = {};
+function sourceHashes(program: ts.Program): Record<string, string> {
+  const hashes: Record<string, string> = {};
   for (const file of program.getSourceFiles()) {
-    if (!program.isSourceFileDefaultLibrary(file)) inputs[file.fileName] = textHash(file.text);
+    if (!program.isSourceFileDefaultLibrary(file)) hashes[file.fileName] = textHash(file.text);
   }
-  for (const file of configFiles) inputs[file] = textHash(ts.sys.readFile(file) ?? "");
-  return inputs;
+  return hashes;
 }
 
 function toMessage(diagnostic: ts.Diagnostic): BundlerMessage {

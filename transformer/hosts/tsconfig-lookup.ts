@@ -1,5 +1,6 @@
 import * as path from "node:path";
 import type * as ts from "typescript";
+import type { FileSystemProbes } from "./file-system-probes";
 
 /** The compiler options a file is built with, and the config they came from (undefined when no tsconfig.json was found). */
 export interface ProjectConfig {
@@ -7,8 +8,6 @@ export interface ProjectConfig {
   readonly options: ts.CompilerOptions;
   /** The files the config includes: the roots of its program. */
   readonly fileNames: readonly string[];
-  /** The config file and every one it extends. */
-  readonly configFiles: readonly string[];
 }
 
 /** Used when no tsconfig.json is found above a file, as `tsvmap inspect` does. */
@@ -24,7 +23,6 @@ function defaultConfig(tsModule: typeof ts): ProjectConfig {
       skipLibCheck: true,
     },
     fileNames: [],
-    configFiles: [],
   };
 }
 
@@ -32,16 +30,29 @@ function defaultConfig(tsModule: typeof ts): ProjectConfig {
  * Finds the config a file belongs to: `explicitConfig` when given, else the
  * nearest tsconfig.json above the file. A solution-style config (vite's
  * template: `files: []` and `references`) hands the file to the referenced
- * project that includes it. Parsed configs are cached by path.
+ * project that includes it. Parsed configs are cached by path. Every config
+ * read on the way (the solution's own, those it extends), every place a
+ * config was looked for in vain and every directory an `include` walks go
+ * through `probes`: a change to any of them can hand the file to other options.
  */
-export function createConfigLookup(tsModule: typeof ts, explicitConfig: string | undefined): (fileName: string) => ProjectConfig {
+export function createConfigLookup(tsModule: typeof ts, explicitConfig: string | undefined, probes: FileSystemProbes): (fileName: string) => ProjectConfig {
   const parsedByPath = new Map<string, ts.ParsedCommandLine | undefined>();
   const fallback = defaultConfig(tsModule);
+  const fileExists = probes.recordingAbsence(tsModule.sys.fileExists);
+  const host: ts.ParseConfigFileHost = {
+    ...tsModule.sys,
+    fileExists,
+    readFile: probes.recordingReads(tsModule.sys.readFile),
+    onUnRecoverableConfigFileDiagnostic: () => undefined,
+  };
 
   function parse(configFile: string): ts.ParsedCommandLine | undefined {
     if (!parsedByPath.has(configFile)) {
-      const host = { ...tsModule.sys, onUnRecoverableConfigFileDiagnostic: () => undefined };
-      parsedByPath.set(configFile, tsModule.getParsedCommandLineOfConfigFile(configFile, undefined, host));
+      const parsed = tsModule.getParsedCommandLineOfConfigFile(configFile, undefined, host);
+      for (const [directory, flags] of Object.entries(parsed?.wildcardDirectories ?? {})) {
+        probes.recordListing(directory, (flags & tsModule.WatchDirectoryFlags.Recursive) !== 0);
+      }
+      parsedByPath.set(configFile, parsed);
     }
     return parsedByPath.get(configFile);
   }
@@ -51,7 +62,7 @@ export function createConfigLookup(tsModule: typeof ts, explicitConfig: string |
     seen.add(configFile);
     const parsed = parse(configFile);
     if (parsed === undefined) return undefined;
-    if (parsed.fileNames.includes(fileName)) return { configFile, options: parsed.options, fileNames: parsed.fileNames, configFiles: configFilesOf(configFile, parsed) };
+    if (parsed.fileNames.includes(fileName)) return { configFile, options: parsed.options, fileNames: parsed.fileNames };
     for (const reference of parsed.projectReferences ?? []) {
       const found = owning(tsModule.resolveProjectReferencePath(reference), fileName, seen);
       if (found !== undefined) return found;
@@ -60,17 +71,11 @@ export function createConfigLookup(tsModule: typeof ts, explicitConfig: string |
   }
 
   return (fileName) => {
-    const configFile = explicitConfig === undefined ? tsModule.findConfigFile(path.dirname(fileName), tsModule.sys.fileExists) : path.resolve(explicitConfig);
+    const configFile = explicitConfig === undefined ? tsModule.findConfigFile(path.dirname(fileName), fileExists) : path.resolve(explicitConfig);
     if (configFile === undefined) return fallback;
     const parsed = parse(configFile);
     if (parsed === undefined) return fallback;
     // A file outside every `include` still takes the options of the config above it.
-    return owning(configFile, fileName, new Set()) ?? { configFile, options: parsed.options, fileNames: parsed.fileNames, configFiles: configFilesOf(configFile, parsed) };
+    return owning(configFile, fileName, new Set()) ?? { configFile, options: parsed.options, fileNames: parsed.fileNames };
   };
-}
-
-function configFilesOf(configFile: string, parsed: ts.ParsedCommandLine): string[] {
-  // TypeScript keeps the parsed config on the options, with the configs it extends.
-  const extended = (parsed.options.configFile as { extendedSourceFiles?: readonly string[] } | undefined)?.extendedSourceFiles ?? [];
-  return [configFile, ...extended];
 }

@@ -4,6 +4,8 @@ import * as fs from "node:fs";
 import { createCompileCache, type CompileCache } from "./compile-cache";
 import { startCompiler } from "./compiler-client";
 import { createDependentModules } from "./dependents";
+import type { OnUnsupported } from "../index";
+import { readOnUnsupported } from "../on-unsupported";
 import type { BundlerMessage, CompiledModule } from "./module-compiler";
 
 /** The options of `tsvmap()` in every bundler's config. */
@@ -16,9 +18,18 @@ export interface TsvmapPluginOptions {
   readonly tsconfig?: string;
   /**
    * Keep compiled modules in node_modules/.cache/tsvmap, so that the next
-   * build of an unchanged call site does not start TypeScript. Default true.
+   * build of an unchanged call site does not start TypeScript, and V8's
+   * code cache of TypeScript, so that it starts faster when it must.
+   * Default true.
    */
   readonly cache?: boolean;
+  /**
+   * What a refused call site does to the build, as the tspc plugin's option
+   * of the same name: `"error"` (the default) fails it with the site's TSVMAP
+   * error; `"reference"` makes the refusal a warning and the site runs as
+   * `vmap.reference`, uncompiled.
+   */
+  readonly onUnsupported?: OnUnsupported;
   /** Any other option is the transformer's (see `VmapTransformerOptions`), passed on untouched. */
   readonly [transformerOption: string]: unknown;
 }
@@ -43,9 +54,11 @@ const notSource = [/[\\/]node_modules[\\/]/, /\.d\.[cm]?ts$/];
 export const unpluginFactory: UnpluginFactory<TsvmapPluginOptions | undefined, false> = (options = {}, meta) => {
   // webpack leaves chaining source maps to each loader, and esbuild-loader drops the map it is handed; esbuild reads an inline one.
   const inlineMap = meta.framework === "webpack";
-  const { tsconfig, cache: useCache, ...forwarded } = options;
-  const compiler = startCompiler({ tsconfig, forwarded });
-  const cache = useCache === false ? undefined : projectCache(options);
+  const { tsconfig, cache: useCache, onUnsupported, ...transformerOptions } = options;
+  const forwarded = { ...transformerOptions, onUnsupported: readOnUnsupported(onUnsupported, "the tsvmap plugin option onUnsupported") };
+  const cacheDirectory = useCache === false ? undefined : path.join(process.cwd(), "node_modules/.cache/tsvmap");
+  const compiler = startCompiler({ tsconfig, forwarded, cacheDirectory });
+  const cache = cacheDirectory === undefined ? undefined : projectCache(cacheDirectory, options);
   const dependents = createDependentModules();
 
   return {
@@ -90,10 +103,10 @@ export const unplugin = createUnplugin(unpluginFactory);
 export default unplugin;
 
 /** The cache of the build run in the current directory, for this tsvmap and the TypeScript it loads. */
-function projectCache(options: TsvmapPluginOptions): CompileCache {
+function projectCache(directory: string, options: TsvmapPluginOptions): CompileCache {
   const versionOf = (manifest: string) => (JSON.parse(fs.readFileSync(manifest, "utf8")) as { version: string }).version;
   const versions = `tsvmap ${versionOf(path.join(__dirname, "../../../package.json"))}, typescript ${versionOf(require.resolve("typescript/package.json"))}`;
-  return createCompileCache(path.join(process.cwd(), "node_modules/.cache/tsvmap"), versions, options);
+  return createCompileCache(directory, versions, options);
 }
 
 function withInlineMap(output: NonNullable<CompiledModule["output"]>): NonNullable<CompiledModule["output"]> {

@@ -20,8 +20,9 @@ const defaultRuntimeName = "tsvmap_runtime";
  * `<runtime>.compiledAs(() => <the call>, ((<runtime>: any) => <compiled code>)(<runtime>))`:
  * the call's type is kept while only the compiled code runs, and inside the
  * compiled code the runtime is untyped like the rest of it (see
- * `printTypedReplacement`). Plus one namespace import of
- * the runtime per name the compiled code uses. Everything else is kept byte
+ * `printTypedReplacement`); a site without code (refused, under
+ * `onUnsupported: "reference"`) gets `.reference` after its callee. Plus one
+ * namespace import of the runtime per name the compiled code uses. Everything else is kept byte
  * for byte. `outFile` is where the text will be written, for the source map.
  */
 export function rewriteFile(tsModule: typeof ts, sourceFile: ts.SourceFile, sites: readonly AnalyzedSite[], outFile: string): RewrittenFile {
@@ -29,7 +30,11 @@ export function rewriteFile(tsModule: typeof ts, sourceFile: ts.SourceFile, site
   const runtimeNames = new Set<string>();
   const siteEdits: Edit[] = [];
   for (const { call, code } of sites) {
-    if (code === undefined) continue;
+    if (code === undefined) {
+      // A refused site under onUnsupported "reference": `vmap(f, options)` becomes `vmap.reference(f, options)`, typed alike.
+      siteEdits.push({ start: call.expression.end, end: call.expression.end, text: ".reference" });
+      continue;
+    }
     const used = runtimeNamesIn(code);
     used.forEach((name) => runtimeNames.add(name));
     const runtime = used[0] ?? defaultRuntimeName;
@@ -40,6 +45,8 @@ export function rewriteFile(tsModule: typeof ts, sourceFile: ts.SourceFile, site
     siteEdits.push({ start, end: call.end, text: `${runtime}.compiledAs(() => ${original.slice(start, call.end)}, ((${runtime}: any) => ${compiled})(${runtime}))` });
   }
   const imports = [...runtimeNames].map((name) => `import * as ${name} from "${runtimeModule}";`);
+  // A compiled site nested in the arguments of a refused one comes after it in the file.
+  siteEdits.sort((a, b) => a.start - b.start);
   const edits = imports.length === 0 ? siteEdits : [importEdit(tsModule, sourceFile, imports), ...siteEdits];
   const mapFile = `${path.basename(outFile)}.map`;
   const spliced = splice(original, edits);
