@@ -48,11 +48,21 @@ export function emitKernel(kernel: Kernel, cx: EmitContext): { readonly declarat
   };
   kernel.steps.forEach((step) => collectConstants(step.expression));
 
-  const scalar = (expression: ScalarExpression): ts.Expression => {
+  // Elements of float32 data are rounded to float32 after every op, as a float32 Tensor stores them; `round` is the identity on float64.
+  const round = local.fresh("round");
+  const rounded = (expression: ts.Expression) => factory.createCallExpression(identifier(round), undefined, [expression]);
+  const stepOf = new Map(kernel.steps.map((step) => [step.target, step]));
+  // A JS number meeting a Tensor's elements is weakly typed: rounded to the elements' dtype first.
+  const isNumber = (leaf: ScalarExpression): boolean => {
+    if ("input" in leaf) return inputs[leaf.input].phase === "example" && inputs[leaf.input].kind === "number";
+    if ("step" in leaf) return stepOf.get(leaf.step)!.phase !== "element" && !stepOf.get(leaf.step)!.boolean;
+    return "outside" in leaf && leaf.kind === "number";
+  };
+  const scalar = (expression: ScalarExpression, inElements = false): ts.Expression => {
     if ("input" in expression) return identifier(inputs[expression.input].value);
     if ("step" in expression) return identifier(stepNames.get(expression.step)!);
     if ("outside" in expression) return constants.has(expression.outside) ? identifier(constants.get(expression.outside)!) : visitCode(expression.outside);
-    const args = expression.args.map(scalar);
+    const args = expression.args.map((arg) => (inElements && isNumber(arg) ? rounded(scalar(arg)) : scalar(arg)));
     if (!isScalarPrim(expression.prim)) throw new Error(`kernel step \`${expression.prim}\` has no scalar form`);
     const form = scalarForm(expression.prim, expression.source);
     if ("where" in form) {
@@ -75,7 +85,11 @@ export function emitKernel(kernel: Kernel, cx: EmitContext): { readonly declarat
   const store = (array: string, offset: ts.Expression, value: ts.Expression) =>
     factory.createExpressionStatement(factory.createAssignment(factory.createElementAccessExpression(identifier(array), offset), value));
   const stepsIn = (phase: string) => kernel.steps.filter((step) => step.phase === phase && !step.reduction);
-  const define = (step: Kernel["steps"][number]) => declaration(factory, stepNames.get(step.target)!, scalar(step.expression), ts.NodeFlags.Const);
+  const define = (step: Kernel["steps"][number]) => {
+    const inElements = step.phase === "element";
+    const value = scalar(step.expression, inElements);
+    return declaration(factory, stepNames.get(step.target)!, inElements && !step.boolean ? rounded(value) : value, ts.NodeFlags.Const);
+  };
   const perExample = identifier(example);
   const exampleOffset = (input: (typeof inputs)[number]) => sum(identifier(input.start), times(perExample, identifier(input.step)));
 
@@ -114,6 +128,8 @@ export function emitKernel(kernel: Kernel, cx: EmitContext): { readonly declarat
           ),
         ),
         ...reductions.filter((step) => step.reduction!.mean).map((step) => factory.createExpressionStatement(factory.createBinaryExpression(identifier(stepNames.get(step.target)!), ts.SyntaxKind.SlashEqualsToken, identifier(size)))),
+        // A reduction adds up in float64 and is stored once, as its dtype stores it.
+        ...reductions.map((step) => factory.createExpressionStatement(factory.createAssignment(identifier(stepNames.get(step.target)!), rounded(identifier(stepNames.get(step.target)!))))),
       ]
     : [];
   const exampleLoop = factory.createForStatement(
@@ -146,7 +162,8 @@ export function emitKernel(kernel: Kernel, cx: EmitContext): { readonly declarat
       parameter(pattern(inputs.map((input) => input.step))),
       parameter(pattern(outputs.map((step) => step.array))),
       parameter(outStart),
-      ...(constants.size > 0 ? [parameter(pattern([...constants.values()]))] : []),
+      ...(constants.size > 0 || hasElements ? [parameter(pattern([...constants.values()]))] : []),
+      ...(hasElements ? [parameter(round)] : []),
     ],
     undefined,
     undefined,
