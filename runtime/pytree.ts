@@ -99,6 +99,33 @@ export function sameStructure(a: TreeDef, b: TreeDef): boolean {
   }
 }
 
+/** Whether `tree` flattens to `def` (as `sameStructure(flatten(tree).def, def)`), without building its def. */
+export function fitsStructure(tree: unknown, def: TreeDef): boolean {
+  switch (def.kind) {
+    case "leaf":
+      return tree !== null && tree !== undefined && !Array.isArray(tree) && !isPlainObject(tree);
+    case "empty":
+      return tree === def.value;
+    case "array":
+      return Array.isArray(tree) && tree.length === def.children.length && def.children.every((child, i) => fitsStructure(tree[i], child));
+    case "object": {
+      if (!isPlainObject(tree)) return false;
+      const keys = Object.keys(tree);
+      return (
+        keys.length === def.keys.length &&
+        def.keys.every((key, i) => key === keys[i] && fitsStructure(tree[key], def.children[i]))
+      );
+    }
+  }
+}
+
+/** The subtree of `tree` at `path` (whose every step is known to exist). */
+export function valueAt(tree: unknown, path: TreePath): unknown {
+  let node = tree;
+  for (const step of path) node = (node as Record<string | number, unknown>)[step];
+  return node;
+}
+
 function sameChildren(a: readonly TreeDef[], b: readonly TreeDef[]): boolean {
   return a.length === b.length && a.every((child, i) => sameStructure(child, b[i]));
 }

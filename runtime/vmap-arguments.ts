@@ -69,18 +69,23 @@ export function batchArguments(
     const { def, leaves } = flatten(subtree, path);
     return { mapped: true, def, leaves: leaves.map((leaf) => mapLeaf(leaf.value, axis, place(leaf.path))) };
   });
-  const build = (slice: (leaf: MappedLeaf) => Tensor, asExample = true): unknown[] =>
-    unflatten(
-      top.def,
-      parts.map((part) => (part.mapped ? unflatten(part.def, part.leaves.map((leaf) => (asExample ? exampleValue(slice(leaf)) : slice(leaf)))) : part.subtree)),
-    ) as unknown[];
+  const partValue = (part: Part, leafValue: (leaf: MappedLeaf) => unknown): unknown => {
+    if (!part.mapped) return part.subtree;
+    return part.def.kind === "leaf" ? leafValue(part.leaves[0]) : unflatten(part.def, part.leaves.map(leafValue));
+  };
+  // Built once per example: when each argument has one spec, the arguments are the parts, with no tree to rebuild.
+  const oneSpecEach = top.def.kind === "array" && top.def.children.every((child) => child.kind === "leaf");
+  const build = (leafValue: (leaf: MappedLeaf) => unknown): unknown[] => {
+    const values = parts.map((part) => partValue(part, leafValue));
+    return oneSpecEach ? values : (unflatten(top.def, values) as unknown[]);
+  };
   return {
     mapped: parts.flatMap((part) => (part.mapped ? part.leaves : [])),
-    arguments: build((leaf) => leaf.given as Tensor, false),
-    example: (i) => build((leaf) => index(leaf.batchFirst, i)),
-    zeroExample: () => build((leaf) => zeros(leaf.batchFirst.shape.slice(1), leaf.leaf.dtype)),
-    zeroBatch: () => build((leaf) => zeros(leaf.leaf.shape.map((extent, axis) => (axis === leaf.normalizedAxis ? 1 : extent)), leaf.leaf.dtype), false),
-    chunk: (start, end) => build((leaf) => slice(leaf.leaf, start, end, leaf.normalizedAxis), false),
+    arguments: build((leaf) => leaf.given),
+    example: (i) => build((leaf) => exampleAt(leaf.batchFirst, i)),
+    zeroExample: () => build((leaf) => exampleValue(zeros(leaf.batchFirst.shape.slice(1), leaf.leaf.dtype))),
+    zeroBatch: () => build((leaf) => zeros(leaf.leaf.shape.map((extent, axis) => (axis === leaf.normalizedAxis ? 1 : extent)), leaf.leaf.dtype)),
+    chunk: (start, end) => build((leaf) => slice(leaf.leaf, start, end, leaf.normalizedAxis)),
   };
 }
 
@@ -137,6 +142,13 @@ function mapLeaf(value: unknown, axis: number, place: string): MappedLeaf {
       return batchFirst;
     },
   };
+}
+
+/** Example `i` of a leaf whose mapped axis is first; an element of a 1-D leaf is read as is, with no Tensor made for it. */
+function exampleAt(batchFirst: Tensor, i: number): unknown {
+  if (batchFirst.ndim !== 1) return exampleValue(index(batchFirst, i));
+  const element = batchFirst.data[i];
+  return batchFirst.dtype === "bool" ? element !== 0 : element;
 }
 
 /**

@@ -49,8 +49,7 @@ function reference<F extends (...args: any[]) => any, const O extends VmapOption
     const batch = batchArguments(args, inAxes, names);
     const size = batchSize(batch.mapped, axisSize, args.length);
     if (size === 0) return emptyResults(fn(...batch.zeroExample()), outAxes);
-    const results = Array.from({ length: size }, (_, i) => fn(...batch.example(i)));
-    return stackResults(results, outAxes);
+    return stackResults(size, (i) => fn(...batch.example(i)), outAxes);
   };
   inheritParameterNames(batched, fn);
   return batched as Batched<F, O>;

@@ -28,7 +28,9 @@ export type Expr =
   | { readonly kind: "object"; readonly keys: readonly string[]; readonly values: readonly Expr[] }
   | { readonly kind: "null" }
   | { readonly kind: "as"; readonly expr: Expr; readonly type: "number" | "Tensor" }
-  | { readonly kind: "vmap"; readonly fn: FunctionNode; readonly options: AxisOptions; readonly args: readonly Expr[] };
+  | { readonly kind: "vmap"; readonly fn: FunctionNode; readonly options: AxisOptions; readonly args: readonly Expr[] }
+  /** `(a: number) => a * 2`: an arrow with an expression body. */
+  | { readonly kind: "arrow"; readonly params: readonly { readonly name: string; readonly type: ParamType }[]; readonly body: Expr };
 
 /** An expression with what the generator knows about its value. */
 export interface Typed {
@@ -51,14 +53,20 @@ export type Stmt =
   | { readonly kind: "forOf"; readonly name: string; readonly of: Expr; readonly body: readonly Stmt[] }
   | { readonly kind: "jump"; readonly jump: "break" | "continue" }
   | { readonly kind: "switch"; readonly subject: Expr; readonly cases: readonly { readonly value: number; readonly body: readonly Stmt[]; readonly breaks: boolean }[]; readonly otherwise: readonly Stmt[] }
-  | { readonly kind: "return"; readonly value: Expr };
+  | { readonly kind: "return"; readonly value: Expr }
+  /** `const name: number[] = [];`, filled by `push` and read by `np.stack`/`np.array`. */
+  | { readonly kind: "declareList"; readonly name: string; readonly element: "number" | "Tensor" }
+  | { readonly kind: "push"; readonly list: string; readonly value: Expr }
+  /** `if (test) throw new RangeError("message");`: a check on shapes and unmapped values. */
+  | { readonly kind: "throw"; readonly test: Expr; readonly error: "RangeError" | "TypeError"; readonly message: string };
 
 /** How a parameter's TypeScript type is written. */
 export type ParamType =
   | { readonly kind: "number" }
   | { readonly kind: "Tensor" }
   | { readonly kind: "tuple"; readonly items: readonly ParamType[] }
-  | { readonly kind: "object"; readonly keys: readonly string[]; readonly items: readonly ParamType[] };
+  | { readonly kind: "object"; readonly keys: readonly string[]; readonly items: readonly ParamType[] }
+  | { readonly kind: "function"; readonly params: readonly ParamType[]; readonly result: ParamType };
 
 export interface FunctionNode {
   readonly params: readonly { readonly name: string; readonly type: ParamType }[];
@@ -71,6 +79,7 @@ export type AxisSpec = number | null | readonly AxisSpec[] | { readonly [key: st
 export interface AxisOptions {
   readonly inAxes?: AxisSpec;
   readonly outAxes?: AxisSpec;
+  readonly axisSize?: number;
 }
 
 /** The dtypes of generated Tensor inputs; int32 comes in a small range and one that overflows when squared and summed. */

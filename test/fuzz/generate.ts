@@ -1,8 +1,9 @@
-import type { AxisSpec, Expr, FuzzModule, InputDtype, InputNode, ModuleStatement, ParamType, Stmt, Typed } from "./ast";
-import { asNumberIfBoolean, rankOf } from "./coerce";
+import type { AxisSpec, Expr, FuzzModule, InputDtype, InputNode, ModuleStatement, ParamType, Stmt } from "./ast";
+import { asNumberIfBoolean } from "./coerce";
 import { buildExpr } from "./ops";
 import type { ConstantPlan, ExprPlan, ParamPlan, ProgramPlan } from "./plan";
-import { type ArrayConstant, Scope, type Variable, choice, chooseFrom, read } from "./scope";
+import { type ArrayConstant, Scope, type Variable, choice, read } from "./scope";
+import { buildResult } from "./results";
 import { buildStatement } from "./statements";
 import { writtenAxis } from "./shapes";
 
@@ -117,17 +118,14 @@ function buildConstant(plan: ConstantPlan, index: number): { statement: ModuleSt
   };
 }
 
-function outAxisFor(leaf: Typed, planned: number): number {
-  const rank = rankOf(leaf) + 1;
-  return writtenAxis(planned % rank, rank, planned >= 4);
-}
-
 /** Builds the module a plan describes: always well-typed, well-shaped, and with at least one mapped argument. */
 export function buildModule(plan: ProgramPlan): FuzzModule {
   const constants = plan.constants.map(buildConstant);
   const scope = Scope.root(constants.flatMap((c) => (c.array ? [c.array] : [])));
   const firstMapped = plan.params.findIndex((p) => !p.unmapped);
-  const params = plan.params.map((p, i) => buildParam(p, i, firstMapped === -1 && i === 0));
+  // With nothing mapped, a quarter of the programs give axisSize (and run at that batch size only); the rest map the first argument.
+  const unmappedSize = firstMapped === -1 && plan.params[0].axis % 4 === 0 ? 1 + (plan.params[0].dims[0] % 3) : undefined;
+  const params = plan.params.map((p, i) => buildParam(p, i, firstMapped === -1 && i === 0 && unmappedSize === undefined));
   for (const param of params) for (const v of param.variables) scope.declare({ ...v, batched: param.mapped });
   for (const c of constants) if (c.variable) scope.declare(c.variable);
   const firstLocal = scope.variables.length;
@@ -137,25 +135,23 @@ export function buildModule(plan: ProgramPlan): FuzzModule {
   const leafValue = (leaf: ExprPlan) =>
     leaf.op === 0 && locals.length > 0 ? read(locals[locals.length - 1 - (leaf.pick % locals.length)]) : buildExpr(leaf, scope);
   const leaves = plan.result.leaves.map((leaf) => asNumberIfBoolean(leafValue(leaf)));
-  const outAxes = leaves.map((leaf, i) => outAxisFor(leaf, plan.result.outAxes[i]));
-  const structure = leaves.length === 1 ? 0 : plan.result.structure % 3;
-  const keys = leaves.map((_, i) => `r${i}`);
-  const values = leaves.map((leaf) => leaf.expr);
-  const resultExpr: Expr =
-    structure === 0 ? values[0] : structure === 1 ? { kind: "array", items: values } : { kind: "object", keys, values };
-  const outSpec: AxisSpec =
-    structure === 0 ? outAxes[0] : structure === 1 ? outAxes : Object.fromEntries(keys.map((key, i) => [key, outAxes[i]]));
+  const result = buildResult(leaves, plan.result.structure, plan.result.outAxes);
   const inSpec = params.map((p) => p.spec);
   const defaultIn = inSpec.every((spec) => spec === 0);
-  const defaultOut = outAxes.every((axis) => axis === 0) && chooseFrom(plan.result.structure, 1, [true, false]);
+  const defaultOut = result.allZero && plan.result.structure % 2 === 0;
+  const inAxes = unmappedSize === undefined ? inSpec : plan.params[0].dtype % 2 === 0 ? null : inSpec;
   return {
     statements: [...constants.map((c) => c.statement), ...scope.helpers()],
     fn: {
       params: params.map((p) => ({ name: p.name, type: p.type })),
-      body: [...params.flatMap((p) => p.prologue), ...body, { kind: "return", value: resultExpr }],
+      body: [...params.flatMap((p) => p.prologue), ...body, { kind: "return", value: result.value }],
     },
-    options: { ...(defaultIn ? {} : { inAxes: inSpec }), ...(defaultOut ? {} : { outAxes: outSpec }) },
+    options: {
+      ...(defaultIn && unmappedSize === undefined ? {} : { inAxes }),
+      ...(defaultOut ? {} : { outAxes: result.outAxes }),
+      ...(unmappedSize === undefined ? {} : { axisSize: unmappedSize }),
+    },
     inputs: params.map((p) => p.input),
-    batchSizes: fuzzBatchSizes,
+    batchSizes: unmappedSize === undefined ? fuzzBatchSizes : [unmappedSize],
   };
 }

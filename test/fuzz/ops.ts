@@ -3,6 +3,7 @@ import {
   asBoolean, asNumber, asNumberIfBoolean, asShape, asTensor, binary, broadcastingWith, call, conditional, elementwiseType, isTensor, list, numbers,
   rankOf, shapeOf,
 } from "./coerce";
+import { arrayGather, gather, scatter } from "./gathers";
 import type { ExprPlan } from "./plan";
 import { type Scope, choice, chooseFrom, literal, read } from "./scope";
 import { factorPair, insertAxis, maxRank, maxSize, removeAxes, sizeOf, writtenAxis } from "./shapes";
@@ -13,7 +14,7 @@ import { factorPair, insertAxis, maxRank, maxSize, removeAxes, sizeOf, writtenAx
  * turn out to be. Entry 0 (what every op shrinks to) reads a variable or a literal.
  */
 
-interface Operands {
+export interface Operands {
   readonly scope: Scope;
   /** Operand `i`, generated from the plan (a variable when the plan has none). */
   arg(i: number): Typed;
@@ -22,7 +23,7 @@ interface Operands {
   from<T>(i: number, options: readonly T[]): T;
 }
 
-type Op = (x: Operands) => Typed;
+export type Op = (x: Operands) => Typed;
 
 const literals = [1, 0.5, 2, -1.5, 3, 0];
 
@@ -255,13 +256,14 @@ function asShape2(typed: Typed, like: Typed): Typed {
   return like.type.kind === "tensor" ? asShape(typed, like.type.shape) : asNumber(typed);
 }
 
-/** Reads of a closed-over JS array: an element at an unbatched index, or its length. */
+/** Reads of a closed-over JS array: an element at an unbatched index or at any number (a gather), or its length. */
 const arrayRead: Op = (x) => {
   const arrays = x.scope.arrays;
   if (arrays.length === 0) return asNumber(x.arg(0));
   const array = arrays[x.choice(0, arrays.length)];
   const name = { kind: "name", name: array.name } as const;
   if (x.choice(1, 3) === 2) return { expr: { kind: "member", object: name, property: "length" }, type: numberType, batched: false };
+  if (x.choice(1, 3) === 1) return arrayGather(x)!;
   return { expr: { kind: "element", object: name, index: indexBelow(x, 2, array.length).expr }, type: numberType, batched: false };
 };
 
@@ -308,7 +310,7 @@ const ops: readonly Op[] = [
   (x) => x.arg(0),
   arithmetic, npBinary, npUnary, mathUnary, fullReduction, axisReduction, metadata, dot, matmul, outer, shapeOp,
   indexing, comparison, logical, where, ternary, arrayRead, creation, assertion, clipOrSoftmax, negateOrRemainder,
-  mathBinary, mathConstant,
+  mathBinary, mathConstant, gather, scatter,
 ];
 
 /** Builds the expression `plan` describes, from what `scope` holds. */

@@ -94,7 +94,7 @@ export const programPlan: fc.Arbitrary<ProgramPlan> = fc.record({
   constants: fc.array(constant, { maxLength: 3 }),
   body: fc.array(recursive.stmt, { maxLength: 6 }),
   result: fc.record({
-    structure: fc.nat(5),
+    structure: fc.nat(47),
     leaves: fc.array(recursive.expr, { minLength: 1, maxLength: 2 }),
     outAxes: fc.array(fc.nat(7), { minLength: 2, maxLength: 2 }),
   }),

@@ -39,6 +39,7 @@ function printOptions(options: AxisOptions): string {
   const fields: string[] = [];
   if (options.inAxes !== undefined) fields.push(`inAxes: ${printSpec(options.inAxes)}`);
   if (options.outAxes !== undefined) fields.push(`outAxes: ${printSpec(options.outAxes)}`);
+  if (options.axisSize !== undefined) fields.push(`axisSize: ${options.axisSize}`);
   return fields.length === 0 ? "" : `, { ${fields.join(", ")} }`;
 }
 
@@ -58,13 +59,18 @@ function printParamType(type: ParamType): string {
       return `[${type.items.map(printParamType).join(", ")}]`;
     case "object":
       return `{ ${type.keys.map((key, i) => `${key}: ${printParamType(type.items[i])}`).join("; ")} }`;
+    case "function":
+      return `(${type.params.map((param, i) => `a${i}: ${printParamType(param)}`).join(", ")}) => ${printParamType(type.result)}`;
   }
+}
+
+function printParams(params: FunctionNode["params"]): string {
+  return params.map((p) => `${p.name}: ${printParamType(p.type)}`).join(", ");
 }
 
 /** A function's parameter list and body, at `indent`. */
 function printFunction(fn: FunctionNode, indent: string, arrow = false): string {
-  const params = fn.params.map((p) => `${p.name}: ${printParamType(p.type)}`).join(", ");
-  return `(${params})${arrow ? " =>" : ""} {\n${printBlock(fn.body, `${indent}  `)}${indent}}`;
+  return `(${printParams(fn.params)})${arrow ? " =>" : ""} {\n${printBlock(fn.body, `${indent}  `)}${indent}}`;
 }
 
 function printBlock(body: readonly Stmt[], indent: string): string {
@@ -113,18 +119,35 @@ function printStmt(statement: Stmt, indent: string): string {
       );
     case "return":
       return `${indent}return ${printExpr(statement.value, indent)};\n`;
+    case "declareList":
+      return `${indent}const ${statement.name}: ${statement.element}[] = [];\n`;
+    case "push":
+      return `${indent}${statement.list}.push(${printExpr(statement.value, indent)});\n`;
+    case "throw":
+      return `${indent}if (${printExpr(statement.test, indent)}) throw new ${statement.error}(${JSON.stringify(statement.message)});\n`;
   }
 }
 
 /** Operands that need parentheses when they sit inside another operator. */
 function needsParens(expr: Expr): boolean {
-  return expr.kind === "binary" || expr.kind === "conditional" || expr.kind === "as" || expr.kind === "unary" ||
+  return expr.kind === "binary" || expr.kind === "conditional" || expr.kind === "as" || expr.kind === "unary" || expr.kind === "arrow" ||
     (expr.kind === "number" && expr.value < 0);
 }
 
 function operand(expr: Expr, indent: string): string {
   const text = printExpr(expr, indent);
   return needsParens(expr) ? `(${text})` : text;
+}
+
+/** How tightly JS binds the binary operators the generator writes (`**` is left out: it always gets parentheses). */
+const precedence: Readonly<Record<string, number>> = { "*": 12, "/": 12, "%": 12, "+": 11, "-": 11, "<": 9, ">": 9, "<=": 9, ">=": 9, "===": 8, "!==": 8, "&&": 4, "||": 3 };
+
+/** An operand of a binary operator, parenthesized unless it binds tighter (as `k % 2 + 2`, the spelling the README gives a window's stop). */
+function binaryOperand(expr: Expr, parent: string, indent: string): string {
+  const inner = expr.kind === "binary" ? precedence[expr.op] : undefined;
+  const outer = precedence[parent];
+  if (inner !== undefined && outer !== undefined && inner > outer) return printExpr(expr, indent);
+  return operand(expr, indent);
 }
 
 export function printExpr(expr: Expr, indent = ""): string {
@@ -137,8 +160,10 @@ export function printExpr(expr: Expr, indent = ""): string {
       return "null";
     case "call":
       return `${expr.callee}(${expr.args.map((arg) => printExpr(arg, indent)).join(", ")})`;
+    case "arrow":
+      return `(${printParams(expr.params)}) => ${operand(expr.body, indent)}`;
     case "binary":
-      return `${operand(expr.left, indent)} ${expr.op} ${operand(expr.right, indent)}`;
+      return `${binaryOperand(expr.left, expr.op, indent)} ${expr.op} ${binaryOperand(expr.right, expr.op, indent)}`;
     case "unary":
       return `${expr.op}${operand(expr.operand, indent)}`;
     case "conditional":

@@ -28,12 +28,14 @@ export class Scope {
     private readonly module: { next: number; readonly helpers: ModuleStatement[] },
     /** How many vmap levels enclose this point (1 in the outermost per-example function). */
     readonly level: number,
-    /** How many loops enclose this point. */
+    /** How many loops enclose this point, also around the call a nested function or helper is inlined at. */
     readonly loops: number,
+    /** Whether this point runs under a batched condition (a `throw` here is TSVMAP9007; what it assigns becomes batched). */
+    readonly guarded: boolean,
   ) {}
 
   static root(arrays: readonly ArrayConstant[]): Scope {
-    return new Scope([], arrays, { next: 0, helpers: [] }, 1, 0);
+    return new Scope([], arrays, { next: 0, helpers: [] }, 1, 0, false);
   }
 
   fresh(prefix: string): string {
@@ -51,22 +53,22 @@ export class Scope {
 
   /** The same point, seeing only its unbatched values (for conditions that must stay JS branches). */
   unbatchedOnly(): Scope {
-    return new Scope(this.variables.filter((v) => !v.batched), this.arrays, this.module, this.level, this.loops);
+    return new Scope(this.variables.filter((v) => !v.batched), this.arrays, this.module, this.level, this.loops, this.guarded);
   }
 
-  /** A scope for a block: it sees everything here; what it declares stays inside. */
-  block(): Scope {
-    return new Scope([...this.variables], this.arrays, this.module, this.level, this.loops);
+  /** A scope for a block, under a batched condition when `guarded`: it sees everything here; what it declares stays inside. */
+  block(guarded = false): Scope {
+    return new Scope([...this.variables], this.arrays, this.module, this.level, this.loops, this.guarded || guarded);
   }
 
-  loopBody(): Scope {
-    return new Scope([...this.variables], this.arrays, this.module, this.level, this.loops + 1);
+  loopBody(guarded = false): Scope {
+    return new Scope([...this.variables], this.arrays, this.module, this.level, this.loops + 1, this.guarded || guarded);
   }
 
   /** The scope of a function nested one vmap level deeper (or a helper): it reads what is here, assigns nothing of it. */
   nested(closedOver: readonly Variable[], level: number): Scope {
     const readOnly = closedOver.map((v) => ({ ...v, mutable: false }));
-    return new Scope(readOnly, this.arrays, this.module, level, 0);
+    return new Scope(readOnly, this.arrays, this.module, level, this.loops, this.guarded);
   }
 
   declare(variable: Variable): Variable {

@@ -1,7 +1,10 @@
-import { type AxisSpec, type FunctionNode, type ParamType, type Stmt, type Typed, type ValueType, tensorType } from "./ast";
+import { type AxisSpec, type Expr, type ParamType, type Stmt, type Typed, type ValueType, tensorType } from "./ast";
 import { asBoolean, asNumber, asNumberIfBoolean, asType, call, rankOf, shapeOf } from "./coerce";
 import { buildExpr } from "./ops";
-import type { StmtPlan } from "./plan";
+import { check } from "./checks";
+import { higherOrder } from "./higher-order";
+import { listBuild } from "./lists";
+import type { ExprPlan, StmtPlan } from "./plan";
 import { type Scope, type Variable, choice, chooseFrom, literal, read } from "./scope";
 import { insertAxis, maxRank, removeAxes, writtenAxis } from "./shapes";
 
@@ -13,27 +16,28 @@ import { insertAxis, maxRank, removeAxes, writtenAxis } from "./shapes";
  * has nothing it needs.
  */
 
-type Form = (plan: StmtPlan, scope: Scope) => Stmt[];
+export type Form = (plan: StmtPlan, scope: Scope) => Stmt[];
 
-function declare(scope: Scope, keyword: "const" | "let", value: Typed): Stmt {
+export function declare(scope: Scope, keyword: "const" | "let", value: Typed): Stmt {
   const name = scope.fresh(keyword === "const" ? "c" : "v");
   scope.declare({ name, type: value.type, batched: value.batched, mutable: keyword === "let" });
   return { kind: "declare", keyword, name, init: value.expr };
 }
 
-function assign(target: Variable, value: Typed, op: "=" | "+=" | "-=" | "*=" = "="): Stmt {
-  target.batched ||= value.batched;
+/** An assignment; under a batched condition the target becomes batched whatever the value (it becomes a `where`). */
+function assign(scope: Scope, target: Variable, value: Typed, op: "=" | "+=" | "-=" | "*=" = "="): Stmt {
+  target.batched ||= value.batched || scope.guarded;
   return { kind: "assign", name: target.name, op, value: value.expr };
 }
 
-const constDeclaration: Form = (plan, scope) => [declare(scope, "const", buildExpr(plan.expr, scope))];
+export const constDeclaration: Form = (plan, scope) => [declare(scope, "const", buildExpr(plan.expr, scope))];
 const letDeclaration: Form = (plan, scope) => [declare(scope, "let", buildExpr(plan.expr, scope))];
 
 const assignment: Form = (plan, scope) => {
   const targets = scope.mutables();
   if (targets.length === 0) return letDeclaration(plan, scope);
   const target = chooseFrom(plan.pick, 0, targets);
-  return [assign(target, asType(buildExpr(plan.expr, scope), target.type))];
+  return [assign(scope, target, asType(buildExpr(plan.expr, scope), target.type))];
 };
 
 const compoundAssignment: Form = (plan, scope) => {
@@ -41,8 +45,11 @@ const compoundAssignment: Form = (plan, scope) => {
   if (targets.length === 0) return letDeclaration(plan, scope);
   const target = chooseFrom(plan.pick, 0, targets);
   const op = chooseFrom(plan.pick, 1, ["+=", "-=", "*=", "++"] as const);
-  if (op === "++") return [{ kind: "increment", name: target.name }];
-  return [assign(target, asNumber(buildExpr(plan.expr, scope)), op)];
+  if (op === "++") {
+    target.batched ||= scope.guarded;
+    return [{ kind: "increment", name: target.name }];
+  }
+  return [assign(scope, target, asNumber(buildExpr(plan.expr, scope)), op)];
 };
 
 /** A condition from `plan.other`, built from unbatched values only when the plan says so. */
@@ -60,7 +67,7 @@ function block(plans: readonly StmtPlan[], scope: Scope, update: StmtPlan | unde
     return [...statements, ...simultaneousUpdate(update, scope)];
   }
   const target = chooseFrom(update.pick, 3, outer);
-  return [...statements, assign(target, asType(buildExpr(update.expr, scope), target.type))];
+  return [...statements, assign(scope, target, asType(buildExpr(update.expr, scope), target.type))];
 }
 
 /** A `let` for a branch or loop to update, when there is none yet. */
@@ -72,8 +79,8 @@ function carried(plan: StmtPlan, scope: Scope): Stmt[] {
 const ifElse: Form = (plan, scope) => {
   const before = carried(plan, scope);
   const test = condition(plan, scope);
-  const then = block(plan.body, scope.block(), plan);
-  const otherwise = plan.orelse.length === 0 ? [] : block(plan.orelse, scope.block(), undefined);
+  const then = block(plan.body, scope.block(test.batched), plan);
+  const otherwise = plan.orelse.length === 0 ? [] : block(plan.orelse, scope.block(test.batched), undefined);
   return [...before, { kind: "if", test: test.expr, then, otherwise }];
 };
 
@@ -106,6 +113,19 @@ function loopBound(plan: StmtPlan, scope: Scope): { bound: Typed; maxIndex: numb
 }
 
 /**
+ * Generates a loop body. A later iteration reads what an earlier one assigned,
+ * so once the body makes one outer `let` batched, every outer `let` is taken as
+ * batched after the loop (more than may be so, never less).
+ */
+function carriedThrough(scope: Scope, body: () => Stmt[]): Stmt[] {
+  const outer = scope.mutables();
+  const before = outer.map((v) => v.batched);
+  const statements = body();
+  if (outer.some((v, i) => v.batched !== before[i])) for (const v of outer) v.batched = true;
+  return statements;
+}
+
+/**
  * A counted loop. A `for` may also hold `if (c) break;` or `if (c) continue;`
  * (not a `while`, whose counter is updated at the end of the body): under a
  * batched `c` the loop is masked, which makes its counter batched too.
@@ -114,16 +134,16 @@ function loop(kind: "for" | "while"): Form {
   return (plan, scope) => {
     const before = carried(plan, scope);
     const { bound, maxIndex } = loopBound(plan, scope);
-    const body = scope.loopBody();
-    const counter = body.fresh(kind === "for" ? "i" : "j");
     const jump = kind === "for" ? ([undefined, "break", "continue"] as const)[choice(plan.pick, 5, 3)] : undefined;
     const batchedJump = jump !== undefined && choice(plan.pick, 6, 2) === 1;
+    const body = scope.loopBody(bound.batched || batchedJump);
+    const counter = body.fresh(kind === "for" ? "i" : "j");
     body.declare({ name: counter, type: { kind: "number" }, batched: bound.batched || batchedJump, mutable: false, maxIndex });
     // The jump's test reads only what is declared before the body, so it may stand anywhere in it.
     const test = jump === undefined ? undefined : asBoolean(buildExpr(plan.other, batchedJump ? body.block() : body.unbatchedOnly()));
-    const statements = block(plan.body, body, plan);
+    const statements = carriedThrough(scope, () => block(plan.body, body, plan));
     if (jump === undefined || test === undefined) return [...before, { kind, counter, bound: bound.expr, body: statements }];
-    const at = choice(plan.pick, 8, statements.length + 1);
+    const at = choice(plan.expr.pick ^ plan.other.pick, 5, statements.length + 1);
     const jumping: Stmt = { kind: "if", test: test.expr, then: [{ kind: "jump", jump }], otherwise: [] };
     return [...before, { kind, counter, bound: bound.expr, body: [...statements.slice(0, at), jumping, ...statements.slice(at)] }];
   };
@@ -140,11 +160,11 @@ const forOf: Form = (plan, scope) => {
   if (overArray) {
     const array = chooseFrom(plan.pick, 6, scope.arrays);
     body.declare({ name, type: { kind: "number" }, batched: false, mutable: false });
-    return [...before, { kind: "forOf", name, of: { kind: "name", name: array.name }, body: block(plan.body, body, plan) }];
+    return [...before, { kind: "forOf", name, of: { kind: "name", name: array.name }, body: carriedThrough(scope, () => block(plan.body, body, plan)) }];
   }
   const tensor = chooseFrom(plan.pick, 6, tensors);
   body.declare({ name, type: tensorType(shapeOf(read(tensor)).slice(1)), batched: tensor.batched, mutable: false });
-  return [...before, { kind: "forOf", name, of: { kind: "name", name: tensor.name }, body: block(plan.body, body, plan) }];
+  return [...before, { kind: "forOf", name, of: { kind: "name", name: tensor.name }, body: carriedThrough(scope, () => block(plan.body, body, plan)) }];
 };
 
 /** `switch (Math.round(x))` with cases 0 and 1 (the first may fall through) and a `default`. */
@@ -153,10 +173,10 @@ const switchOn: Form = (plan, scope) => {
   const subject = call("Math.round", [asNumber(buildExpr(plan.other, choice(plan.pick, 5, 2) === 1 ? scope.unbatchedOnly() : scope))], { kind: "number" });
   const cases = [0, 1].map((value, index) => ({
     value,
-    body: block(index === 0 ? plan.body : plan.orelse, scope.block(), plan),
+    body: block(index === 0 ? plan.body : plan.orelse, scope.block(subject.batched), plan),
     breaks: index === 1 || choice(plan.pick, 6, 2) === 1,
   }));
-  return [...before, { kind: "switch", subject: subject.expr, cases, otherwise: block([], scope.block(), plan) }];
+  return [...before, { kind: "switch", subject: subject.expr, cases, otherwise: block([], scope.block(subject.batched), plan) }];
 };
 
 /** `let v: number;` assigned on both branches of an `if`, then read. */
@@ -194,12 +214,12 @@ const simultaneousUpdate: Form = (plan, scope) => {
   const names = values.map(() => scope.fresh("n"));
   return [
     ...values.map((value, i): Stmt => ({ kind: "declare", keyword: "const", name: names[i], init: value.expr })),
-    assign(first, { ...values[0], expr: { kind: "name", name: names[0] } }),
-    assign(second, { ...values[1], expr: { kind: "name", name: names[1] } }),
+    assign(scope, first, { ...values[0], expr: { kind: "name", name: names[0] } }),
+    assign(scope, second, { ...values[1], expr: { kind: "name", name: names[1] } }),
   ];
 };
 
-function paramTypeOf(type: ValueType): ParamType {
+export function paramTypeOf(type: ValueType): ParamType {
   return type.kind === "tensor" ? { kind: "Tensor" } : { kind: "number" };
 }
 
@@ -222,6 +242,9 @@ const helperCall: Form = (plan, scope) => {
 /**
  * `vmap((q, ...) => ..., { inAxes, outAxes })(t, ...)` over an axis of a Tensor in
  * scope, one level deeper; the inner function closes over everything here.
+ * Now and then it maps nothing (every spec null, `axisSize` given: each of the
+ * axisSize examples is the same), or returns an object of two results, each
+ * placed by its own out axis and destructured here.
  */
 const nestedVmap: Form = (plan, scope) => {
   const tensors = scope.variables.filter((v) => v.type.kind === "tensor" && v.type.shape.length > 0);
@@ -229,17 +252,20 @@ const nestedVmap: Form = (plan, scope) => {
   const mapped = chooseFrom(plan.pick, 0, tensors);
   const shape = shapeOf(read(mapped));
   const axis = choice(plan.pick, 1, shape.length);
-  const extent = shape[axis];
+  // plan.pick's digits past the 7th are always 0 (it is below 7^8): the variants take their choices from the operands' picks.
+  const variants = plan.expr.pick ^ plan.other.pick;
+  const axisSize = choice(variants, 0, 5) === 0 ? 1 + choice(variants, 1, 3) : undefined;
+  const extent = axisSize ?? shape[axis];
   const negative = choice(plan.pick, 2, 2) === 1;
   const inner = scope.nested(scope.variables, scope.level + 1);
   const args: Typed[] = [read(mapped)];
-  const specs: AxisSpec[] = [writtenAxis(axis, shape.length, negative)];
-  const paramTypes: ValueType[] = [removeAxes(shape, [axis]).length === 0 ? { kind: "number" } : tensorType(removeAxes(shape, [axis]))];
+  const specs: AxisSpec[] = [axisSize === undefined ? writtenAxis(axis, shape.length, negative) : null];
+  const paramTypes: ValueType[] = [axisSize !== undefined ? mapped.type : removeAxes(shape, [axis]).length === 0 ? { kind: "number" } : tensorType(removeAxes(shape, [axis]))];
   const second = scope.variables.filter((v) => v !== mapped && v.type.kind !== "boolean");
   if (second.length > 0 && choice(plan.pick, 3, 2) === 1) {
     const other = chooseFrom(plan.pick, 4, second);
     const otherShape = shapeOf(read(other));
-    const otherAxis = otherShape.indexOf(extent);
+    const otherAxis = axisSize === undefined ? otherShape.indexOf(extent) : -1;
     args.push(read(other));
     if (otherAxis >= 0 && choice(plan.pick, 5, 2) === 1) {
       specs.push(otherAxis);
@@ -255,18 +281,29 @@ const nestedVmap: Form = (plan, scope) => {
     return { name: variable.name, type: paramTypeOf(type) };
   });
   const body = plan.body.flatMap((statement) => buildStatement(statement, inner));
-  let result = asNumberIfBoolean(buildExpr(plan.other, inner));
-  if (rankOf(result) >= maxRank) result = asNumber(result);
-  const rank = rankOf(result);
-  const outAxis = choice(plan.pick, 6, rank + 1);
-  const fn: FunctionNode = { params, body: [...body, { kind: "return", value: result.expr }] };
-  const outAxes = writtenAxis(outAxis, rank + 1, choice(plan.pick, 7, 2) === 1);
-  const value: Typed = {
-    expr: { kind: "vmap", fn, options: { inAxes: specs, outAxes }, args: args.map((arg) => arg.expr) },
-    type: tensorType(insertAxis(shapeOf(result), outAxis, extent)),
-    batched: true,
+  const resultOf = (expr: ExprPlan) => {
+    const result = asNumberIfBoolean(buildExpr(expr, inner));
+    return rankOf(result) >= maxRank ? asNumber(result) : result;
   };
-  return [declare(scope, "const", value)];
+  const structured = choice(variants, 2, 3) === 0;
+  const results = structured ? [resultOf(plan.other), resultOf(plan.expr)] : [resultOf(plan.other)];
+  const outAxes = results.map((result, i) => {
+    const rank = rankOf(result);
+    const at = i === 0 ? choice(plan.pick, 6, rank + 1) : choice(variants, 3, rank + 1);
+    return { at, written: writtenAxis(at, rank + 1, (i === 0 ? choice(plan.pick, 7, 2) : choice(variants, 4, 2)) === 1) };
+  });
+  const call = (returned: Expr, outSpec: AxisSpec): Expr => ({
+    kind: "vmap",
+    fn: { params, body: [...body, { kind: "return", value: returned }] },
+    options: { inAxes: specs, outAxes: outSpec, ...(axisSize === undefined ? {} : { axisSize }) },
+    args: args.map((arg) => arg.expr),
+  });
+  const typeOf = (i: number): ValueType => tensorType(insertAxis(shapeOf(results[i]), outAxes[i].at, extent));
+  if (!structured) return [declare(scope, "const", { expr: call(results[0].expr, outAxes[0].written), type: typeOf(0), batched: true })];
+  const names = results.map((_, i) => scope.declare({ name: scope.fresh("d"), type: typeOf(i), batched: true, mutable: false }).name);
+  const returned: Expr = { kind: "object", keys: names, values: results.map((result) => result.expr) };
+  const outSpec = Object.fromEntries(names.map((name, i) => [name, outAxes[i].written]));
+  return [{ kind: "destructure", pattern: "object", names, from: call(returned, outSpec) }];
 };
 
 /** `const [a, b] = [x, y];` */
@@ -278,7 +315,7 @@ const destructuring: Form = (plan, scope) => {
 
 const forms: readonly Form[] = [
   constDeclaration, letDeclaration, assignment, loop("for"), ifElse, simultaneousUpdate, loop("while"), compoundAssignment,
-  noOp, nestedVmap, helperCall, destructuring, forOf, switchOn, letUnset,
+  noOp, nestedVmap, helperCall, destructuring, forOf, switchOn, letUnset, listBuild, check, higherOrder,
 ];
 
 export function buildStatement(plan: StmtPlan, scope: Scope): Stmt[] {

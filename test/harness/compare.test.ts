@@ -32,6 +32,12 @@ describe("comparePytrees", () => {
     expect(comparePytrees(ints, f64([1, 2]))).toEqual(["result: got dtype int32, expected float64"]);
   });
 
+  it("takes null and undefined as empty trees, equal only to themselves", () => {
+    expect(comparePytrees([undefined, null, { a: undefined }], [undefined, null, { a: undefined }])).toEqual([]);
+    expect(comparePytrees([null], [undefined])).toEqual(["result[0]: got null, expected undefined"]);
+    expect(comparePytrees(undefined, 0)).toEqual(["result: got undefined, expected a number"]);
+  });
+
   it("names where structures differ", () => {
     expect(comparePytrees({ a: [1, f64([1])] }, { a: [1, 2] })).toEqual(["result.a[1]: got a Tensor, expected a number"]);
     expect(comparePytrees([1, 2], [1, 2, 3])).toEqual(["result: got an array of length 2, expected length 3"]);

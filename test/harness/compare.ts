@@ -48,6 +48,8 @@ function close(actual: number, expected: number, tolerance: Tolerance): boolean 
 
 function compareAt(where: string, actual: unknown, expected: unknown, tolerance: Tolerance, differences: string[]): void {
   const kind = kindOf(expected);
+  // null and undefined are empty pytrees: the same on both sides is no difference.
+  if ((expected === null || expected === undefined) && actual === expected) return;
   if (kindOf(actual) !== kind || kind === "other") {
     differences.push(`${where}: got ${describeValue(actual)}, expected ${describeValue(expected)}`);
     return;
