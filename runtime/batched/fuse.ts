@@ -41,7 +41,7 @@ export function fuseExamples(
   inputs: readonly Tensor[],
   phases: readonly InputPhase[],
   leading: number,
-  outputs: readonly (readonly [Phase, DType])[],
+  outputs: readonly (readonly [Phase, DType | "data"])[],
   kernel: Kernel,
   constants: unknown[] = [],
 ): Tensor[] | undefined {
@@ -58,8 +58,8 @@ export function fuseExamples(
     elementInputs++;
   }
   const round = dtype === "float32" ? Math.fround : keep;
-  // A float32 kernel's elements are float32; what it gives per example is a JS number.
-  const stored = (phase: Phase, declared: DType): DType => (phase === "element" && declared === "float64" ? dtype : declared);
+  // An element computed from the data has its dtype; a `where` between two JS numbers, or what it gives per example, is a float64 number.
+  const stored = (declared: DType | "data"): DType => (declared === "data" ? dtype : declared);
   const size = shapeSize(example);
   if (elementInputs > 0 && size === 0) return undefined;
   const lead = broadcastShapes("fuse", ...inputs.map((input, index) => input.shape.slice(0, leadingOf(index))));
@@ -67,7 +67,7 @@ export function fuseExamples(
     broadcastStrides(input.shape.slice(0, leadingOf(index)), lead).map((stride) => (phases[index] === "example" ? stride : stride * size)),
   );
   const examples = shapeSize(lead);
-  const data = outputs.map(([phase, declared]) => allocate(stored(phase, declared), phase === "element" ? examples * size : examples));
+  const data = outputs.map(([phase, declared]) => allocate(stored(declared), phase === "element" ? examples * size : examples));
   const count = lead[leading - 1];
   const rows = count === 0 ? 0 : examples / count;
   const position = new Array<number>(leading - 1).fill(0);
@@ -80,7 +80,7 @@ export function fuseExamples(
   }
   return data.map((values, index) => {
     const [phase, declared] = outputs[index];
-    return new Tensor(values, phase === "element" ? [...lead, ...example] : lead, stored(phase, declared));
+    return new Tensor(values, phase === "element" ? [...lead, ...example] : lead, stored(declared));
   });
 }
 

@@ -1,4 +1,5 @@
 import type * as ts from "typescript";
+import type { Var } from "../ir";
 import { type Code, type Kernel, type ScalarExpression, type Statement, refsOf } from "../batch/code";
 import { isScalarPrim, scalarForm } from "../fuse/scalar";
 import { tokenOf } from "../tokens";
@@ -52,6 +53,18 @@ export function emitKernel(kernel: Kernel, cx: EmitContext): { readonly declarat
   const round = local.fresh("round");
   const rounded = (expression: ts.Expression) => factory.createCallExpression(identifier(round), undefined, [expression]);
   const stepOf = new Map(kernel.steps.map((step) => [step.target, step]));
+  // An element step meets in the elements' dtype when it computes from an element of the data and from no float64 step
+  // (a `where` choosing between two JS numbers is a float64 number whatever its condition).
+  const meetsData = new Map<Var, boolean>();
+  const isDataElement = (leaf: ScalarExpression) =>
+    ("input" in leaf && inputs[leaf.input].phase !== "example") || ("step" in leaf && meetsData.get(leaf.step) === true && !stepOf.get(leaf.step)!.boolean);
+  const isFloat64Element = (leaf: ScalarExpression) => "step" in leaf && meetsData.get(leaf.step) === false && !stepOf.get(leaf.step)!.boolean;
+  for (const step of kernel.steps) {
+    if (step.phase !== "element" || !("prim" in step.expression)) continue;
+    const values = step.expression.prim === "where" ? step.expression.args.slice(1) : step.expression.args;
+    meetsData.set(step.target, values.some(isDataElement) && !values.some(isFloat64Element));
+  }
+  const typedByData = (step: Kernel["steps"][number]) => meetsData.get(step.target) === true && !step.boolean;
   // A JS number meeting a Tensor's elements is weakly typed: rounded to the elements' dtype first.
   const isNumber = (leaf: ScalarExpression): boolean => {
     if ("input" in leaf) return inputs[leaf.input].phase === "example" && inputs[leaf.input].kind === "number";
@@ -86,9 +99,8 @@ export function emitKernel(kernel: Kernel, cx: EmitContext): { readonly declarat
     factory.createExpressionStatement(factory.createAssignment(factory.createElementAccessExpression(identifier(array), offset), value));
   const stepsIn = (phase: string) => kernel.steps.filter((step) => step.phase === phase && !step.reduction);
   const define = (step: Kernel["steps"][number]) => {
-    const inElements = step.phase === "element";
-    const value = scalar(step.expression, inElements);
-    return declaration(factory, stepNames.get(step.target)!, inElements && !step.boolean ? rounded(value) : value, ts.NodeFlags.Const);
+    const value = scalar(step.expression, meetsData.get(step.target) === true);
+    return declaration(factory, stepNames.get(step.target)!, typedByData(step) ? rounded(value) : value, ts.NodeFlags.Const);
   };
   const perExample = identifier(example);
   const exampleOffset = (input: (typeof inputs)[number]) => sum(identifier(input.start), times(perExample, identifier(input.step)));
@@ -129,7 +141,9 @@ export function emitKernel(kernel: Kernel, cx: EmitContext): { readonly declarat
         ),
         ...reductions.filter((step) => step.reduction!.mean).map((step) => factory.createExpressionStatement(factory.createBinaryExpression(identifier(stepNames.get(step.target)!), ts.SyntaxKind.SlashEqualsToken, identifier(size)))),
         // A reduction adds up in float64 and is stored once, as its dtype stores it.
-        ...reductions.map((step) => factory.createExpressionStatement(factory.createAssignment(identifier(stepNames.get(step.target)!), rounded(identifier(stepNames.get(step.target)!))))),
+        ...reductions
+          .filter((step) => isDataElement((step.expression as { args: readonly ScalarExpression[] }).args[0]))
+          .map((step) => factory.createExpressionStatement(factory.createAssignment(identifier(stepNames.get(step.target)!), rounded(identifier(stepNames.get(step.target)!))))),
       ]
     : [];
   const exampleLoop = factory.createForStatement(
@@ -182,7 +196,7 @@ export function emitKernel(kernel: Kernel, cx: EmitContext): { readonly declarat
     stringArray(kernel.inputs.map((input) => input.phase)),
     factory.createNumericLiteral(kernel.levels.length),
     factory.createArrayLiteralExpression(
-      outputs.map((step) => stringArray([step.phase === "element" ? "element" : "example", step.boolean ? "bool" : "float64"])),
+      outputs.map((step) => stringArray([step.phase === "element" ? "element" : "example", step.boolean ? "bool" : typedByData(step) ? "data" : "float64"])),
     ),
     identifier(kernelName),
     ...(constants.size > 0 ? [factory.createArrayLiteralExpression([...constants.keys()].map(visitCode))] : []),
