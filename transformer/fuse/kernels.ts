@@ -216,11 +216,14 @@ function kernelOf(group: readonly Member[], readers: Readers): Kernel | undefine
     "ref" in operand.code && booleans.has(operand.code.ref) ? booleans.get(operand.code.ref)! : operand.kind === "boolean";
   const mixesBooleans = (op: BatchedOp, operands: readonly BatchedOp["operands"][number][]) =>
     op.prim === "where" && op.source.form === "conditional" && isBoolean(operands[1]) !== isBoolean(operands[2]);
-  // A bool Tensor meeting a JS number takes int32 or float64 by the number's value (weak typing), which a kernel's one output dtype cannot follow.
+  // A bool Tensor meeting a JS number takes int32 or float64 by the number's value (weak typing), and arithmetic on bool
+  // Tensors alone gives int32 or a float by the op: neither is the one float dtype a kernel's step has.
+  const boolTensor = (operand: BatchedOp["operands"][number]) => operand.kind === "tensor" && isBoolean(operand);
   const typedByValue = (op: BatchedOp, operands: readonly BatchedOp["operands"][number][]) => {
     if (primInfo(op.prim).booleanResult === "always") return false;
     const met = op.prim === "where" ? operands.slice(1) : operands;
-    return met.some((operand) => operand.kind === "tensor" && isBoolean(operand)) && met.some((operand) => operand.kind === "number");
+    if (met.some(boolTensor) && met.some((operand) => operand.kind === "number")) return true;
+    return met.length > 0 && met.every(boolTensor) && !isBooleanResult(op.prim, operands.map(isBoolean));
   };
   const steps = group.map(({ statement, role, phase }) => {
     const operands = statement.op.operands.filter((operand) => !operand.absent);
