@@ -227,7 +227,8 @@ function kernelOf(group: readonly Member[], readers: Readers): Kernel | undefine
   };
   const steps = group.map(({ statement, role, phase }) => {
     const operands = statement.op.operands.filter((operand) => !operand.absent);
-    if (mixesBooleans(statement.op, operands) || typedByValue(statement.op, operands)) return undefined;
+    // A full reduction gives a JS number, whatever its elements' dtype.
+    if (mixesBooleans(statement.op, operands) || (role !== "reduce" && typedByValue(statement.op, operands))) return undefined;
     const boolean = role !== "reduce" && isBooleanResult(statement.op.prim, operands.map(isBoolean));
     booleans.set(statement.define, boolean);
     return {
