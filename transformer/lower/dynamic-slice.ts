@@ -13,9 +13,11 @@ export function lowerDynamicSlice(cx: LowerContext, node: ts.CallExpression): Va
   const ts = cx.ts;
   const [tensor, start, stop, axis] = node.arguments;
   if (!tensor || !start || !stop || node.arguments.length > 4) return undefined;
-  const body = ts.isParenthesizedExpression(stop) ? stop.expression : stop;
+  const unwrapped = (node: ts.Expression): ts.Expression => (ts.isParenthesizedExpression(node) ? unwrapped(node.expression) : node);
+  const body = unwrapped(stop);
   if (!ts.isBinaryExpression(body) || body.operatorToken.kind !== ts.SyntaxKind.PlusToken) return undefined;
-  if (body.left.getText() !== start.getText() || ts.isNumericLiteral(start)) return undefined;
+  // The stop is the start plus a size however it is parenthesized: `(k % 2) + 2` for a start `k % 2`.
+  if (unwrapped(body.left).getText() !== unwrapped(start).getText() || ts.isNumericLiteral(unwrapped(start))) return undefined;
   const operands = [tensor, start, body.right, ...(axis ? [axis] : [])].map((argument) => lowerOperand(cx, argument));
   return emitPrim(cx, "dynamicSlice", operands, { form: "helper", name: "dynamicSlice" }, node, "window");
 }

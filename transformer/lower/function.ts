@@ -17,10 +17,13 @@ export function inlineFunction(cx: LowerContext, fn: PerExampleFunction, args: r
   const outerScope = cx.scope;
   const outerLocals = cx.locals;
   const outerJumps = cx.jumps;
+  const outerLoopDepth = cx.loopDepth;
   // What the function closed over and is gone here (a factory's parameters) comes from `closure`; the rest is as it is now.
   cx.scope = new Map(closure ? [...closure, ...outerScope] : outerScope);
   cx.locals = new Set();
   cx.jumps = { breakable: [] };
+  // Its lists are its own, made anew on each call: only its own loops bound their length.
+  cx.loopDepth = 0;
   cx.inlining.push(fn);
   try {
     bindParameters(cx, fn, args, site);
@@ -30,6 +33,7 @@ export function inlineFunction(cx: LowerContext, fn: PerExampleFunction, args: r
     cx.scope = outerScope;
     cx.locals = outerLocals;
     cx.jumps = outerJumps;
+    cx.loopDepth = outerLoopDepth;
   }
 }
 
