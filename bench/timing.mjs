@@ -10,11 +10,11 @@ import { collectGarbage } from "./gc.mjs";
 /**
  * `rounds`: the most timed calls an implementation gets. An implementation
  * leaves the rotation early once it has `minSamples` and has spent `budgetMs`
- * (a 700 ms call gets ~5 rounds, not 21). A first call of `singleCallMs` or
+ * (a 700 ms call gets 4 rounds, not 21). A first call of `singleCallMs` or
  * more is its only sample: a per-example loop over a million examples takes
  * seconds, and its JIT warm-up is lost in that.
  */
-export const defaultSchedule = { rounds: 21, minSamples: 3, budgetMs: 3000, singleCallMs: 5000 };
+export const defaultSchedule = { rounds: 21, minSamples: 3, budgetMs: 2500, singleCallMs: 5000 };
 
 /**
  * `entries`: [{ prepared: { call(), release(output), enter?() }, check?(output) }].

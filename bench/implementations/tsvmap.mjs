@@ -25,8 +25,9 @@ export function tsvmapImplementations(only = tsvmapNames) {
   const all = [
     implementation(handWrittenName, "float64", fixed((c) => c.handWritten(), { values: (out) => out, dtypeOf: () => "float64" })),
     implementation(compiledName, "float64", fixed((c) => c.batched(...c.args), tensorOut)),
-    implementation(typedArraysName, "float64", (c) => fromPlainData(c, c.args.map(asTypedArray), (typed, shape) => (shape.length === 1 ? typed : np.array(typed, shape)))),
-    implementation(nestedArraysName, "float64", (c) => fromPlainData(c, c.args.map((t) => t.toArray()), (nested) => np.array(nested))),
+    implementation(typedArraysName, "float64", (c) => fromPlainData(c, () => c.args.map(asTypedArray), (typed, shape) => (shape.length === 1 ? typed : np.array(typed, shape)))),
+    // Nested arrays are made anew before each call: kept alive, a million small arrays would slow every other row's garbage collection.
+    implementation(nestedArraysName, "float64", (c) => fromPlainData(c, () => c.args.map((t) => t.toArray()), (nested) => np.array(nested), { perCall: true })),
     implementation(float32Name, "float32", (c) => {
       const args = c.args.map((t) => np.array(Float32Array.from(t.data), t.shape));
       const batched = c.batchedFloat32 ?? c.batched;
@@ -42,13 +43,23 @@ function asTypedArray(tensor) {
   return Float64Array.from(tensor.data);
 }
 
-/** The compiled call on plain data, `convert(data, shape)` turning each argument into what the batched function takes, on the clock. */
-function fromPlainData(benchCase, plain, convert) {
+/**
+ * The compiled call on plain data, `convert(data, shape)` turning each
+ * argument into what the batched function takes, on the clock. `makeData`
+ * runs off the clock: once, or before every call with `perCall`.
+ */
+function fromPlainData(benchCase, makeData, convert, { perCall = false } = {}) {
   const shapes = benchCase.args.map((t) => t.shape);
+  let plain = perCall ? undefined : makeData();
   return {
+    enter() {
+      if (perCall) plain = makeData();
+    },
     call: () => benchCase.batched(...plain.map((data, i) => convert(data, shapes[i]))),
     ...tensorOut,
-    release() {},
+    release() {
+      if (perCall) plain = undefined;
+    },
     dispose() {},
   };
 }
