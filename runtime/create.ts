@@ -1,6 +1,7 @@
 import { type DType, type TypedArray, allocate, dtypeOfArray, dtypes } from "./dtype";
 import { describeValue, quoteValue } from "./operand";
 import { type NestedArray, Tensor, formatShape, shapeSize } from "./tensor";
+import { copyTypedArray } from "./typed-input";
 
 /** A shape argument: a list of extents, or one number for a 1-D shape. */
 export type ShapeLike = number | readonly number[];
@@ -32,7 +33,8 @@ function checkDtype(op: string, dtype: DType): DType {
 /**
  * A tensor holding `values`: a JS number (float64) or boolean (bool), nested
  * arrays of them (float64, or bool when every element is a boolean), or a typed
- * array (its dtype from its class; copied, so the tensor stays immutable).
+ * array (its dtype from its class; copied in one bulk copy, so the tensor
+ * stays immutable whatever the caller writes to its array afterwards).
  * `shape`, when given, lays the values out in that shape; its size must match.
  */
 export function array(values: NestedArray | TypedArray, shape?: ShapeLike): Tensor {
@@ -54,10 +56,7 @@ function readValues(values: NestedArray | TypedArray): { data: TypedArray; dtype
     if (dtype === undefined) {
       throw new TypeError(`array: ${values.constructor.name} is not supported; use Float64Array, Float32Array, Int32Array or Uint8Array (bool)`);
     }
-    const data = allocate(dtype, values.length);
-    if (dtype === "bool") for (let i = 0; i < values.length; i++) data[i] = values[i] !== 0 ? 1 : 0;
-    else data.set(values);
-    return { data, dtype, inferredShape: [values.length] };
+    return { data: copyTypedArray(values, dtype), dtype, inferredShape: [values.length] };
   }
   throw new TypeError(`array: expected a number, boolean, nested array or typed array, got ${describeValue(values)}`);
 }
@@ -65,6 +64,12 @@ function readValues(values: NestedArray | TypedArray): { data: TypedArray; dtype
 /** numpy's limit on the rank; also what stops an array that contains itself. */
 const maxRank = 64;
 
+/**
+ * Nested arrays in one pass: the shape from the first element at each depth,
+ * then every innermost array copied by a plain loop straight into the
+ * result, checked as it goes. Where an element is wrong, the error names it
+ * by its index path, worked out then.
+ */
 function readNested(values: NestedArray[]): { data: TypedArray; dtype: DType; inferredShape: number[] } {
   const shape: number[] = [];
   for (let level: NestedArray = values; Array.isArray(level); level = level[0]) {
@@ -75,42 +80,50 @@ function readNested(values: NestedArray[]): { data: TypedArray; dtype: DType; in
     if (level.length === 0) break;
   }
   const data = new Float64Array(shapeSize(shape));
+  const innermost = shape.length - 1;
+  const path: number[] = [];
   let written = 0;
   let sawNumber = false;
-  const path: number[] = [];
-  const where = (): string => `element [${path.join(", ")}]`;
-  const visit = (value: NestedArray): void => {
-    const depth = path.length;
-    if (depth === shape.length) {
+  const where = (depth: number, i: number): string => `element [${[...path.slice(0, depth), i].join(", ")}]`;
+  const checkLevel = (value: NestedArray, depth: number): NestedArray[] => {
+    if (Array.isArray(value)) {
+      if (value.length !== shape[depth]) {
+        throw new RangeError(`array: ragged nested array: ${depth === 0 ? "the array" : where(depth - 1, path[depth - 1])} has length ${value.length}, expected ${shape[depth]} for shape ${formatShape(shape)}`);
+      }
+      return value;
+    }
+    const at = where(depth - 1, path[depth - 1]);
+    if (typeof value !== "number" && typeof value !== "boolean") throw new TypeError(`array: ${at} is ${describeValue(value)}, expected a number or boolean`);
+    throw new RangeError(`array: ragged nested array: ${at} is a scalar, expected an array of length ${shape[depth]} for shape ${formatShape(shape)}`);
+  };
+  const badElement = (row: NestedArray[], depth: number, i: number): Error => {
+    const value = row[i];
+    if (!(i in row)) return new TypeError(`array: ${where(depth, i)} is a hole in a sparse array, expected a number or boolean`);
+    if (Array.isArray(value)) return new RangeError(`array: ragged nested array: ${where(depth, i)} is an array, expected a scalar for shape ${formatShape(shape)}`);
+    return new TypeError(`array: ${where(depth, i)} is ${describeValue(value)}, expected a number or boolean`);
+  };
+  const copyRow = (row: NestedArray[]): void => {
+    for (let i = 0; i < row.length; i++) {
+      const value = row[i];
       if (typeof value === "number") {
         sawNumber = true;
         data[written++] = value;
       } else if (typeof value === "boolean") {
         data[written++] = value ? 1 : 0;
-      } else if (Array.isArray(value)) {
-        throw new RangeError(`array: ragged nested array: ${where()} is an array, expected a scalar for shape ${formatShape(shape)}`);
       } else {
-        throw new TypeError(`array: ${where()} is ${describeValue(value)}, expected a number or boolean`);
+        throw badElement(row, innermost, i);
       }
-      return;
-    }
-    if (!Array.isArray(value)) {
-      if (typeof value !== "number" && typeof value !== "boolean") {
-        throw new TypeError(`array: ${where()} is ${describeValue(value)}, expected a number or boolean`);
-      }
-      throw new RangeError(`array: ragged nested array: ${where()} is a scalar, expected an array of length ${shape[depth]} for shape ${formatShape(shape)}`);
-    }
-    if (value.length !== shape[depth]) {
-      throw new RangeError(`array: ragged nested array: ${where()} has length ${value.length}, expected ${shape[depth]} for shape ${formatShape(shape)}`);
-    }
-    for (let i = 0; i < value.length; i++) {
-      path.push(i);
-      if (!(i in value)) throw new TypeError(`array: ${where()} is a hole in a sparse array, expected a number or boolean`);
-      visit(value[i]);
-      path.pop();
     }
   };
-  visit(values);
+  const visit = (level: NestedArray[], depth: number): void => {
+    if (depth === innermost) return copyRow(level);
+    for (let i = 0; i < level.length; i++) {
+      if (!(i in level)) throw badElement(level, depth, i);
+      path[depth] = i;
+      visit(checkLevel(level[i], depth + 1), depth + 1);
+    }
+  };
+  visit(checkLevel(values, 0), 0);
   const allBooleans = data.length > 0 && !sawNumber;
   if (allBooleans) return { data: Uint8Array.from(data), dtype: "bool", inferredShape: shape };
   return { data, dtype: "float64", inferredShape: shape };

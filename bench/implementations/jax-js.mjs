@@ -1,10 +1,15 @@
 // @jax-js/jax, written as its users write it: a per-example function over
-// jax arrays, batched with its own vmap, and the same under jit(vmap(...)).
-// Arrays are float64 on the Wasm device, the only jax-js device Node has
-// (WebGPU and WebGL need a browser). jax-js counts references: an argument
-// is consumed by each op, so a value used twice is passed as `.ref` first.
+// jax arrays, batched with its own vmap, and the same under jit(vmap(...)),
+// each in float64 and in float32. Arrays live on the Wasm device, the only
+// jax-js device Node has (WebGPU and WebGL need a browser). jax-js counts
+// references: an argument is consumed by each op, so a value used twice is
+// passed as `.ref` first.
 
-export async function jaxImplementations() {
+const arrayClasses = { float64: Float64Array, float32: Float32Array };
+
+/** jax-js's rows in `dtypes` (float64, float32 or both), each `vmap` and `jit(vmap)`. */
+export async function jaxImplementations(dtypes = ["float64"]) {
+  const names = dtypes.flatMap((dtype) => [[`jax-js vmap (wasm, ${dtype})`, dtype, false], [`jax-js jit(vmap) (wasm, ${dtype})`, dtype, true]]);
   let jax;
   try {
     // jax-js tests `data instanceof Float16Array` when it makes an array, and
@@ -17,20 +22,18 @@ export async function jaxImplementations() {
     jax.defaultDevice("wasm");
   } catch (error) {
     const reason = `@jax-js/jax did not load: ${error.message}`;
-    return [
-      { name: "jax-js vmap (wasm)", dtype: "float64", unavailable: reason },
-      { name: "jax-js jit(vmap) (wasm)", dtype: "float64", unavailable: reason },
-    ];
+    return names.map(([name, dtype]) => ({ name, dtype, unavailable: reason }));
   }
-  const batchedFor = batchedFunctions(jax);
-  return [
-    { name: "jax-js vmap (wasm)", dtype: "float64", prepare: (c) => prepare(jax, c, batchedFor[c.workload](c.constants)) },
-    { name: "jax-js jit(vmap) (wasm)", dtype: "float64", prepare: (c) => prepare(jax, c, jax.jit(batchedFor[c.workload](c.constants))) },
-  ];
+  return names.map(([name, dtype, jitted]) => {
+    const toJax = (tensor) => jax.numpy.array(arrayClasses[dtype].from(tensor.data)).reshape([...tensor.shape]);
+    const batchedFor = batchedFunctions(jax, toJax);
+    const make = (c) => batchedFor[c.workload](c.constants);
+    return { name, dtype, prepare: (c) => prepare(c, toJax, jitted ? jax.jit(make(c)) : make(c)) };
+  });
 }
 
-function prepare(jax, benchCase, fn) {
-  const args = benchCase.args.map((tensor) => toJax(jax.numpy, tensor));
+function prepare(benchCase, toJax, fn) {
+  const args = benchCase.args.map(toJax);
   return {
     async call() {
       const out = fn(...args.map((a) => a.ref));
@@ -39,6 +42,7 @@ function prepare(jax, benchCase, fn) {
     },
     // dataSync() consumes the array it reads, and release() disposes of it: read through a new reference.
     values: (out) => out.ref.dataSync(),
+    dtypeOf: (out) => out.dtype,
     release: (out) => out.dispose(),
     dispose() {
       for (const a of args) a.dispose();
@@ -47,18 +51,13 @@ function prepare(jax, benchCase, fn) {
   };
 }
 
-/** A tsvmap Tensor as a float64 jax-js array of the same shape. */
-function toJax(np, tensor) {
-  return np.array(Float64Array.from(tensor.data)).reshape([...tensor.shape]);
-}
-
-/** Per workload: the batched function, from the per-example one and the workload's constants. */
-function batchedFunctions({ numpy: np, nn, vmap }) {
+/** Per workload: the batched function, from the per-example one and the workload's constants (made jax arrays by `toJax`). */
+function batchedFunctions({ numpy: np, nn, vmap }, toJax) {
   return {
     sumsq: () => vmap((v) => np.sum(np.square(v))),
     affine: ({ weights, bias }) => {
-      const w = toJax(np, weights);
-      const b = toJax(np, bias);
+      const w = toJax(weights);
+      const b = toJax(bias);
       return vmap((x) => nn.relu(np.dot(x, w.ref).add(b.ref)));
     },
     blackscholes: ({ rate, volatility }) => {

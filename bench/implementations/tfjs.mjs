@@ -1,31 +1,40 @@
 // TensorFlow.js, written as its users write it: tfjs has no vmap, so each
 // workload is the batched ops a tfjs user would call, over the whole batch.
 // tfjs computes in float32 only; its results are checked at float32 tolerance.
-// The two backends that run in plain Node are measured, each in the process
-// of its group (run-workload.mjs): cpu (JavaScript) and wasm.
+// The two backends that run in plain Node are measured: cpu (JavaScript) and
+// wasm. tfjs has one active backend per process: each row makes its own the
+// active one before it makes its tensors and, off the clock, before each call.
 
-/** The tfjs implementation on `backend` ("cpu" or "wasm"), made the process's tfjs backend. */
-export async function tfjsImplementations(backend) {
-  const name = `tfjs ${backend}`;
+/** tfjs's rows, one per backend in `backends` ("cpu", "wasm"). */
+export async function tfjsImplementations(backends) {
   let tf;
   try {
     tf = await import("@tensorflow/tfjs");
-    if (backend === "wasm") await import("@tensorflow/tfjs-backend-wasm");
+    if (backends.includes("wasm")) await import("@tensorflow/tfjs-backend-wasm");
   } catch (error) {
-    return [{ name, dtype: "float32", unavailable: `@tensorflow/tfjs did not load: ${error.message}` }];
+    return backends.map((backend) => ({ name: `tfjs ${backend}`, dtype: "float32", unavailable: `@tensorflow/tfjs did not load: ${error.message}` }));
   }
   // Production mode, as tfjs recommends for deployed code: no debug checks, and no banner recommending tfjs-node (which has its own row).
   tf.enableProdMode();
-  try {
-    if (!(await tf.setBackend(backend))) throw new Error(`setBackend("${backend}") returned false`);
-    await tf.ready();
-  } catch (error) {
-    return [{ name, dtype: "float32", unavailable: `backend ${backend} failed to start: ${error.message}` }];
+  const rows = [];
+  for (const backend of backends) {
+    const name = `tfjs ${backend}`;
+    const activate = async () => {
+      if (tf.getBackend() === backend) return;
+      if (!(await tf.setBackend(backend))) throw new Error(`setBackend("${backend}") returned false`);
+      await tf.ready();
+    };
+    try {
+      await activate();
+      rows.push({ name, dtype: "float32", prepare: async (c) => (await activate(), prepare(tf, c, activate)) });
+    } catch (error) {
+      rows.push({ name, dtype: "float32", unavailable: `backend ${backend} failed to start: ${error.message}` });
+    }
   }
-  return [{ name, dtype: "float32", prepare: (c) => prepare(tf, c) }];
+  return rows;
 }
 
-function prepare(tf, benchCase) {
+function prepare(tf, benchCase, activate) {
   const toTf = (tensor) => tf.tensor(Float32Array.from(tensor.data), [...tensor.shape], "float32");
   const args = benchCase.args.map(toTf);
   const constants = Object.fromEntries(
@@ -33,8 +42,10 @@ function prepare(tf, benchCase) {
   );
   const program = programs[benchCase.workload];
   return {
+    enter: activate,
     call: () => tf.tidy(() => program(tf, args, constants)),
     values: (out) => out.dataSync(),
+    dtypeOf: (out) => out.dtype,
     release: (out) => out.dispose(),
     dispose() {
       tf.dispose([...args, ...Object.values(constants).filter((value) => typeof value !== "number")]);

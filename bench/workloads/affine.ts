@@ -9,6 +9,8 @@ const weightData = random.normal(features * features, 1 / 16);
 const biasData = random.normal(features);
 const weights = np.array(weightData, [features, features]);
 const bias = np.array(biasData, [features]);
+const weights32 = np.array(Float32Array.from(weightData), [features, features]);
+const bias32 = np.array(Float32Array.from(biasData), [features]);
 
 /** W2, per example: one dense layer, relu(x·W + b), with W and b closed over. */
 export function affine(x: Tensor): Tensor {
@@ -16,6 +18,13 @@ export function affine(x: Tensor): Tensor {
 }
 
 export const affineBatched = vmap(affine);
+
+/** The same layer as a float32 user writes it: W and b float32 too, so that float32 inputs stay float32. */
+export function affine32(x: Tensor): Tensor {
+  return np.maximum(np.add(np.dot(x, weights32), bias32), 0);
+}
+
+export const affine32Batched = vmap(affine32);
 
 /** The limit: row-by-row matrix product (i-k-j order, unit stride in W), bias and relu in the same pass. */
 export function affineLoop(x: Float64Array, w: Float64Array, b: Float64Array, rows: number, inner: number, cols: number): Float64Array {
@@ -45,7 +54,8 @@ export function cases(): BenchCase[] {
       size: `${batch} × ${features} · ${features}×${features}`,
       args: [x],
       constants: { weights, bias },
-      compiled: () => affineBatched(x),
+      batched: affineBatched,
+      batchedFloat32: affine32Batched,
       perExample: () => perExample(x),
       handWritten: () => affineLoop(data, weightData, biasData, batch, features, features),
     },

@@ -1,9 +1,9 @@
 import type { Tensor } from "tsvmap";
 
 /**
- * One workload at one size: its inputs, made once, and the three tsvmap-side
- * ways to compute it. The peers (bench/peers/) rebuild the same computation
- * from `args` and `constants`, keyed by `workload`.
+ * One workload at one size: its inputs, made once, and the tsvmap-side ways
+ * to compute it. The peers (bench/implementations/) rebuild the same
+ * computation from `args` and `constants`, keyed by `workload`.
  */
 export interface BenchCase {
   /** The workload's name in DESIGN §7: sumsq, affine, blackscholes, softmax, pairwise, select. */
@@ -14,8 +14,13 @@ export interface BenchCase {
   readonly args: readonly Tensor[];
   /** The constants the per-example function closes over. */
   readonly constants: Readonly<Record<string, Tensor | number>>;
-  /** The compiled `vmap(...)` applied to `args`. */
-  readonly compiled: () => Tensor;
+  /**
+   * The compiled `vmap(...)`. The bench applies it to `args`, to float32
+   * copies of them, and to the same values as plain JS data.
+   */
+  readonly batched: (...args: any[]) => Tensor;
+  /** The compiled `vmap(...)` for float32 inputs, where the per-example function closes over float64 constants that a float32 user would declare float32. */
+  readonly batchedFloat32?: (...args: any[]) => Tensor;
   /** `vmap.reference(...)` applied to `args`: the per-example loop, and the values every implementation is checked against. */
   readonly perExample: () => Tensor;
   /** The hand-written fused Float64Array loop over the same inputs: the limit. */

@@ -47,7 +47,7 @@ export function cases(): BenchCase[] {
       size: `${count} × ${count} × ${dimensions}`,
       args: [left, right],
       constants: {},
-      compiled: () => pairwiseBatched(left, right),
+      batched: pairwiseBatched,
       perExample: () => pairwiseByExample(left, right),
       handWritten: () => pairwiseLoop(leftData, rightData, count, count, dimensions),
     },

@@ -29,7 +29,7 @@ export function cases(): BenchCase[] {
       size: batch.toLocaleString("en-US"),
       args: [x],
       constants: {},
-      compiled: () => selectBatched(x),
+      batched: selectBatched,
       perExample: () => perExample(x),
       handWritten: () => selectLoop(data),
     },

@@ -39,7 +39,7 @@ export function cases(): BenchCase[] {
       size: `${batch.toLocaleString("en-US")} × ${classes}`,
       args: [logits],
       constants: {},
-      compiled: () => softmaxBatched(logits),
+      batched: softmaxBatched,
       perExample: () => perExample(logits),
       handWritten: () => softmaxLoop(data, batch, classes),
     },

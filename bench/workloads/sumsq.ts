@@ -29,7 +29,7 @@ function sumsqCase(batch: number, length: number): BenchCase {
     size: `${batch.toLocaleString("en-US")} × ${length}`,
     args: [rows],
     constants: {},
-    compiled: () => sumsqBatched(rows),
+    batched: sumsqBatched,
     perExample: () => perExample(rows),
     handWritten: () => sumsqLoop(data, batch, length),
   };

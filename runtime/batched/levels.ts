@@ -2,7 +2,7 @@ import { allocate } from "../dtype";
 import { VmapError } from "../errors";
 import { broadcastTo, moveaxis } from "../shape";
 import { Tensor, formatShape } from "../tensor";
-import { asFloat64, mappedShape, mappedTensor, toTensor, withUnitAxes } from "./tensors";
+import { asFloat64, mappedNumbers, mappedShape, mappedTensor, toTensor, withUnitAxes } from "./tensors";
 
 /** One mapped argument as emitted code lists it: its name, value, in axis, and how many outer batch axes lead it. */
 export type MappedEntry = readonly [argument: string, value: unknown, axis: number, leading: number];
@@ -41,7 +41,10 @@ export function axisSize(fnName: string, entries: readonly MappedEntry[], given?
 export function mapAxis<T>(value: T, axis: number, leading: number): T extends null | undefined ? T : Tensor;
 export function mapAxis(value: unknown, axis: number, leading: number): Tensor | null | undefined {
   if (value === null || value === undefined) return value;
-  const tensor = mappedTensor("a vmapped function", "", value);
+  return toLevel(mappedTensor("a vmapped function", "", value), axis, leading);
+}
+
+function toLevel(tensor: Tensor, axis: number, leading: number): Tensor {
   const rank = tensor.ndim - leading;
   const source = leading + (axis < 0 ? axis + rank : axis);
   return source === leading ? tensor : moveaxis(tensor, source, leading);
@@ -53,7 +56,8 @@ export function mapAxis(value: unknown, axis: number, leading: number): Tensor |
  * arithmetic). Each example must be a single number.
  */
 export function mapNumbers(value: unknown, axis: number, leading: number): Tensor {
-  const mapped = mapAxis(value, axis, leading);
+  // A typed array becomes float64 as it is copied, rather than copied as it is and converted after.
+  const mapped = toLevel(mappedNumbers("a vmapped function", "", value), axis, leading);
   if (mapped.ndim !== leading + 1) {
     throw new VmapError(
       `vmap: a per-example number is mapped from an argument of shape ${formatShape(mapped.shape.slice(leading))}; ` +

@@ -1,7 +1,8 @@
-import { allocate, dtypeOfArray } from "../dtype";
+import { type TypedArray, allocate, dtypeOfArray } from "../dtype";
 import { VmapError } from "../errors";
 import { asTensor } from "../operand";
 import { Tensor, formatShape } from "../tensor";
+import { copyTypedArray, numbersOf } from "../typed-input";
 
 /** The shape of a mapped argument, checked to be a Tensor or a typed array (a batched 1-D input), without copying it. */
 export function mappedShape(fnName: string, argument: string, value: unknown): readonly number[] {
@@ -12,12 +13,21 @@ export function mappedShape(fnName: string, argument: string, value: unknown): r
   );
 }
 
-/** A mapped argument as a Tensor: a plain typed array is copied so results never alias it. */
+/** A mapped argument as a Tensor: a plain typed array is copied, in one bulk copy, so results never alias it. */
 export function mappedTensor(fnName: string, argument: string, value: unknown): Tensor {
   mappedShape(fnName, argument, value);
   if (value instanceof Tensor) return value;
-  const data = value as Float64Array;
-  return new Tensor(data.slice(), [data.length], dtypeOfArray(data)!);
+  const data = value as TypedArray;
+  const dtype = dtypeOfArray(data)!;
+  return new Tensor(copyTypedArray(data, dtype), [data.length], dtype);
+}
+
+/** A mapped argument of per-example numbers as a float64 Tensor: a plain typed array is converted and copied in one pass. */
+export function mappedNumbers(fnName: string, argument: string, value: unknown): Tensor {
+  mappedShape(fnName, argument, value);
+  if (value instanceof Tensor) return value;
+  const data = value as TypedArray;
+  return new Tensor(numbersOf(data), [data.length], "float64");
 }
 
 /** `x` as float64: per-example JS numbers are float64, whatever the dtype of the batch they came from. */
