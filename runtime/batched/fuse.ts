@@ -18,7 +18,6 @@ export type Kernel = (
   outputs: TypedArray[],
   outputStart: number,
   constants: unknown[],
-  round: (x: number) => number,
 ) => void;
 
 /**
@@ -31,35 +30,28 @@ export type InputPhase = Phase | "constant";
 /**
  * Runs a generated kernel over a batch with `leading` batch axes. Inputs lacking
  * a level have a size-1 axis there and are read again for every example of it.
- * A kernel computes in JS numbers and `round`s each element as the elements'
- * dtype stores it: the identity on float64 data, `Math.fround` on float32.
- * Returns undefined, so the caller runs the ops one by one, where that would
- * not be what the ops compute: element inputs of other dtypes or of two
- * dtypes, examples of different shapes, or empty examples.
+ * Returns undefined, so the caller runs the ops one by one, where the kernel's
+ * float64 arithmetic would not be what the ops compute: an element input that
+ * is not float64, examples of different shapes, or empty examples.
  */
 export function fuseExamples(
   inputs: readonly Tensor[],
   phases: readonly InputPhase[],
   leading: number,
-  outputs: readonly (readonly [Phase, DType | "data"])[],
+  outputs: readonly (readonly [Phase, DType])[],
   kernel: Kernel,
   constants: unknown[] = [],
 ): Tensor[] | undefined {
   let example: readonly number[] = [];
   let elementInputs = 0;
-  let dtype: "float64" | "float32" = "float64";
   const leadingOf = (index: number) => (phases[index] === "constant" ? 0 : leading);
   for (const [index, input] of inputs.entries()) {
     if (phases[index] === "example") continue;
     const shape = input.shape.slice(leadingOf(index));
-    if ((input.dtype !== "float64" && input.dtype !== "float32") || (elementInputs > 0 && (!sameShape(shape, example) || input.dtype !== dtype))) return undefined;
+    if (input.dtype !== "float64" || (elementInputs > 0 && !sameShape(shape, example))) return undefined;
     example = shape;
-    dtype = input.dtype;
     elementInputs++;
   }
-  const round = dtype === "float32" ? Math.fround : keep;
-  // An element computed from the data has its dtype; a `where` between two JS numbers, or what it gives per example, is a float64 number.
-  const stored = (declared: DType | "data"): DType => (declared === "data" ? dtype : declared);
   const size = shapeSize(example);
   if (elementInputs > 0 && size === 0) return undefined;
   const lead = broadcastShapes("fuse", ...inputs.map((input, index) => input.shape.slice(0, leadingOf(index))));
@@ -67,7 +59,7 @@ export function fuseExamples(
     broadcastStrides(input.shape.slice(0, leadingOf(index)), lead).map((stride) => (phases[index] === "example" ? stride : stride * size)),
   );
   const examples = shapeSize(lead);
-  const data = outputs.map(([phase, declared]) => allocate(stored(declared), phase === "element" ? examples * size : examples));
+  const data = outputs.map(([phase, dtype]) => allocate(dtype, phase === "element" ? examples * size : examples));
   const count = lead[leading - 1];
   const rows = count === 0 ? 0 : examples / count;
   const position = new Array<number>(leading - 1).fill(0);
@@ -75,17 +67,13 @@ export function fuseExamples(
   const steps = strides.map((stride) => stride[leading - 1]);
   for (let row = 0; row < rows; row++) {
     const starts = strides.map((stride) => position.reduce((start, at, axis) => start + at * stride[axis], 0));
-    kernel(count, size, arrays, starts, steps, data, row * count, constants, round);
+    kernel(count, size, arrays, starts, steps, data, row * count, constants);
     for (let axis = leading - 2; axis >= 0 && ++position[axis] === lead[axis]; axis--) position[axis] = 0;
   }
   return data.map((values, index) => {
-    const [phase, declared] = outputs[index];
-    return new Tensor(values, phase === "element" ? [...lead, ...example] : lead, stored(declared));
+    const [phase, dtype] = outputs[index];
+    return new Tensor(values, phase === "element" ? [...lead, ...example] : lead, dtype);
   });
-}
-
-function keep(x: number): number {
-  return x;
 }
 
 function sameShape(a: readonly number[], b: readonly number[]): boolean {

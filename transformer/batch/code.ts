@@ -63,7 +63,7 @@ export type ScalarExpression =
   /** An earlier step of the same kernel. */
   | { readonly step: Var }
   /** An unbatched value, read from outside the kernel. */
-  | { readonly outside: Code; readonly kind: Kind }
+  | { readonly outside: Code }
   | { readonly prim: PrimName; readonly source: SourceForm; readonly args: readonly ScalarExpression[] };
 
 /**

@@ -1,5 +1,4 @@
 import type * as ts from "typescript";
-import type { Var } from "../ir";
 import { type Code, type Kernel, type ScalarExpression, type Statement, refsOf } from "../batch/code";
 import { isScalarPrim, scalarForm } from "../fuse/scalar";
 import { tokenOf } from "../tokens";
@@ -49,33 +48,11 @@ export function emitKernel(kernel: Kernel, cx: EmitContext): { readonly declarat
   };
   kernel.steps.forEach((step) => collectConstants(step.expression));
 
-  // Elements of float32 data are rounded to float32 after every op, as a float32 Tensor stores them; `round` is the identity on float64.
-  const round = local.fresh("round");
-  const rounded = (expression: ts.Expression) => factory.createCallExpression(identifier(round), undefined, [expression]);
-  const stepOf = new Map(kernel.steps.map((step) => [step.target, step]));
-  // An element step meets in the elements' dtype when it computes from an element of the data and from no float64 step
-  // (a `where` choosing between two JS numbers is a float64 number whatever its condition).
-  const meetsData = new Map<Var, boolean>();
-  const isDataElement = (leaf: ScalarExpression) =>
-    ("input" in leaf && inputs[leaf.input].phase !== "example") || ("step" in leaf && meetsData.get(leaf.step) === true && !stepOf.get(leaf.step)!.boolean);
-  const isFloat64Element = (leaf: ScalarExpression) => "step" in leaf && meetsData.get(leaf.step) === false && !stepOf.get(leaf.step)!.boolean;
-  for (const step of kernel.steps) {
-    if (step.phase !== "element" || !("prim" in step.expression)) continue;
-    const values = step.expression.prim === "where" ? step.expression.args.slice(1) : step.expression.args;
-    meetsData.set(step.target, values.some(isDataElement) && !values.some(isFloat64Element));
-  }
-  const typedByData = (step: Kernel["steps"][number]) => meetsData.get(step.target) === true && !step.boolean;
-  // A JS number meeting a Tensor's elements is weakly typed: rounded to the elements' dtype first.
-  const isNumber = (leaf: ScalarExpression): boolean => {
-    if ("input" in leaf) return inputs[leaf.input].phase === "example" && inputs[leaf.input].kind === "number";
-    if ("step" in leaf) return stepOf.get(leaf.step)!.phase !== "element" && !stepOf.get(leaf.step)!.boolean;
-    return "outside" in leaf && leaf.kind === "number";
-  };
-  const scalar = (expression: ScalarExpression, inElements = false): ts.Expression => {
+  const scalar = (expression: ScalarExpression): ts.Expression => {
     if ("input" in expression) return identifier(inputs[expression.input].value);
     if ("step" in expression) return identifier(stepNames.get(expression.step)!);
     if ("outside" in expression) return constants.has(expression.outside) ? identifier(constants.get(expression.outside)!) : visitCode(expression.outside);
-    const args = expression.args.map((arg) => (inElements && isNumber(arg) ? rounded(scalar(arg)) : scalar(arg)));
+    const args = expression.args.map(scalar);
     if (!isScalarPrim(expression.prim)) throw new Error(`kernel step \`${expression.prim}\` has no scalar form`);
     const form = scalarForm(expression.prim, expression.source);
     if ("where" in form) {
@@ -98,10 +75,7 @@ export function emitKernel(kernel: Kernel, cx: EmitContext): { readonly declarat
   const store = (array: string, offset: ts.Expression, value: ts.Expression) =>
     factory.createExpressionStatement(factory.createAssignment(factory.createElementAccessExpression(identifier(array), offset), value));
   const stepsIn = (phase: string) => kernel.steps.filter((step) => step.phase === phase && !step.reduction);
-  const define = (step: Kernel["steps"][number]) => {
-    const value = scalar(step.expression, meetsData.get(step.target) === true);
-    return declaration(factory, stepNames.get(step.target)!, typedByData(step) ? rounded(value) : value, ts.NodeFlags.Const);
-  };
+  const define = (step: Kernel["steps"][number]) => declaration(factory, stepNames.get(step.target)!, scalar(step.expression), ts.NodeFlags.Const);
   const perExample = identifier(example);
   const exampleOffset = (input: (typeof inputs)[number]) => sum(identifier(input.start), times(perExample, identifier(input.step)));
 
@@ -140,10 +114,6 @@ export function emitKernel(kernel: Kernel, cx: EmitContext): { readonly declarat
           ),
         ),
         ...reductions.filter((step) => step.reduction!.mean).map((step) => factory.createExpressionStatement(factory.createBinaryExpression(identifier(stepNames.get(step.target)!), ts.SyntaxKind.SlashEqualsToken, identifier(size)))),
-        // A reduction adds up in float64 and is stored once, as its dtype stores it.
-        ...reductions
-          .filter((step) => isDataElement((step.expression as { args: readonly ScalarExpression[] }).args[0]))
-          .map((step) => factory.createExpressionStatement(factory.createAssignment(identifier(stepNames.get(step.target)!), rounded(identifier(stepNames.get(step.target)!))))),
       ]
     : [];
   const exampleLoop = factory.createForStatement(
@@ -176,8 +146,7 @@ export function emitKernel(kernel: Kernel, cx: EmitContext): { readonly declarat
       parameter(pattern(inputs.map((input) => input.step))),
       parameter(pattern(outputs.map((step) => step.array))),
       parameter(outStart),
-      ...(constants.size > 0 || hasElements ? [parameter(pattern([...constants.values()]))] : []),
-      ...(hasElements ? [parameter(round)] : []),
+      ...(constants.size > 0 ? [parameter(pattern([...constants.values()]))] : []),
     ],
     undefined,
     undefined,
@@ -196,7 +165,7 @@ export function emitKernel(kernel: Kernel, cx: EmitContext): { readonly declarat
     stringArray(kernel.inputs.map((input) => input.phase)),
     factory.createNumericLiteral(kernel.levels.length),
     factory.createArrayLiteralExpression(
-      outputs.map((step) => stringArray([step.phase === "element" ? "element" : "example", step.boolean ? "bool" : typedByData(step) ? "data" : "float64"])),
+      outputs.map((step) => stringArray([step.phase === "element" ? "element" : "example", step.boolean ? "bool" : "float64"])),
     ),
     identifier(kernelName),
     ...(constants.size > 0 ? [factory.createArrayLiteralExpression([...constants.keys()].map(visitCode))] : []),

@@ -11,9 +11,8 @@ type Role = "scalar" | "element" | "reduce";
 /**
  * Fuses chains of elementwise ops, and the full reductions that end them, into
  * kernels: one pass over the batch, no intermediate tensors. A kernel computes
- * in JS numbers, which is what the per-example function does with its
- * `number`s, and rounds each element of float32 data as a float32 Tensor
- * stores it; on tensors of other dtypes it runs the statements it replaced.
+ * in float64 JS numbers, which is what the per-example function does with its
+ * `number`s; on tensors of other dtypes it runs the statements it replaced.
  */
 export function fuseKernels(program: BatchedProgram): BatchedProgram {
   return { ...program, statements: fuseBlock(program.statements, readersOf(program.statements, program.result)) };
@@ -202,7 +201,7 @@ function kernelOf(group: readonly Member[], readers: Readers): Kernel | undefine
   const inputs: Kernel["inputs"][number][] = [];
   const expressionOf = (operand: BatchedOp["operands"][number]): ScalarExpression => {
     const key = elementKey(operand);
-    if (operand.levels.length === 0 && key === undefined) return { outside: operand.code, kind: operand.kind };
+    if (operand.levels.length === 0 && key === undefined) return { outside: operand.code };
     if ("ref" in operand.code && members.has(operand.code.ref)) return { step: operand.code.ref };
     let input = inputs.findIndex((known) => inputKey(known) === inputKey(operand));
     if (input < 0) {
