@@ -78,6 +78,38 @@ describe("a closed-over array of Tensors read at a batched index", () => {
   });
 });
 
+describe("a closed-over array of numbers read at a batched index past its end", () => {
+  const fixture = load(path.join(fixtures, "past-end-reads", "input.ts"));
+  const [batched, reference] = [fixture.batched, fixture.reference] as [Batched, Batched];
+  const args = (k: number[], wide: number[]) => [np.array(k), np.array(wide), np.array([1, 2]), np.ones([2, 3])];
+
+  it("is a NaN where only JS arithmetic reads it, as in the reference", () => {
+    const [got, expected] = [batched(...args([0, 1], [0, 6])), reference(...args([0, 1], [0, 6]))] as publicApi.Tensor[][];
+    expect(Array.from(got[0].data)).toEqual([1.5, NaN]);
+    expect(Array.from(got[2].data)).toEqual(Array.from(expected[2].data));
+    expect(Array.from(got[0].data)).toEqual(Array.from(expected[0].data));
+  });
+
+  it("is a TypeError where an `np` op would see the `undefined`, as the reference's op throws one", () => {
+    expect(() => reference(...args([0, 6], [0, 1]))).toThrow(TypeError);
+    expect(() => batched(...args([0, 6], [0, 1]))).toThrow(TypeError);
+    expect(() => batched(...args([0, 6], [0, 1]))).toThrow(/an array of 4 numbers read at index 6 gives undefined, which compiled code cannot carry/);
+  });
+});
+
+describe("an op whose result nothing reads", () => {
+  const fixture = load(path.join(fixtures, "unread-power", "input.ts"));
+  const [batched, reference] = [fixture.batched, fixture.reference] as [Batched, Batched];
+
+  it("still throws where the per-example function throws: integers to a negative power", () => {
+    const exponents = np.array(Int32Array.of(2, -1, 3, 1), [2, 2]);
+    expect(() => reference(exponents)).toThrow(RangeError);
+    expect(() => batched(exponents)).toThrow(/pow: integers to negative integer powers are not allowed/);
+    const positive = np.array(Int32Array.of(2, 1, 3, 1), [2, 2]);
+    expect(Array.from((batched(positive) as publicApi.Tensor).data)).toEqual(Array.from((reference(positive) as publicApi.Tensor).data));
+  });
+});
+
 describe("a throw of the per-example function", () => {
   const fixture = load(path.join(fixtures, "throw-checks", "input.ts"));
   const [batched, reference] = [fixture.batched, fixture.reference] as [Batched, Batched];

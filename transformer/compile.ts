@@ -26,7 +26,7 @@ export function compileVmapCall(call: ts.CallExpression, env: TransformEnv): ts.
 function compileArity(env: TransformEnv, call: ts.CallExpression, arity: number) {
   const lowered = lowerSite(env, call, arity);
   verifyLowered(lowered, call);
-  const batched = batchProgram(lowered);
+  const batched = batchProgram(lowered, env.ts.SyntaxKind);
   verifyBatched(batched, call);
   const fused = fuseKernels(batched);
   verifyFused(batched, fused, call);

@@ -60,6 +60,8 @@ export interface PrimInfo {
   readonly structural?: boolean;
   /** For primitives that build a tensor from a shape: batching one is a data-dependent shape, the user's to fix. */
   readonly shapeFromOperands?: boolean;
+  /** May throw for some values of its operands (integers to a negative power): kept even where nothing reads its result. */
+  readonly throwsOnValues?: boolean;
 }
 
 const number: Abstract = { kind: "number", rank: 0 };
@@ -149,7 +151,7 @@ export const prims = {
   rem: elementwise({ operator: "%" }),
   /** numpy's `mod`: the sign of the divisor. */
   mod: elementwise({ helper: "floorMod" }),
-  pow: elementwise({ helper: "powFloat" }),
+  pow: { ...elementwise({ helper: "powFloat" }), throwsOnValues: true },
   abs: elementwise({ math: "abs" }),
   /** numpy's `sign`: the sign of -0 is 0. */
   sign: elementwise({ helper: "signOf" }),

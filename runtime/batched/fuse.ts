@@ -32,7 +32,9 @@ export type InputPhase = Phase | "constant";
  * a level have a size-1 axis there and are read again for every example of it.
  * Returns undefined, so the caller runs the ops one by one, where the kernel's
  * float64 arithmetic would not be what the ops compute: an element input that
- * is not float64, examples of different shapes, or empty examples.
+ * is not float64, examples of different shapes, empty or rank-0 examples; or an
+ * unbatched scalar that is not a number or boolean (`undefined` read past the
+ * end of an array), which an op rejects and JS arithmetic makes NaN.
  */
 export function fuseExamples(
   inputs: readonly Tensor[],
@@ -42,6 +44,7 @@ export function fuseExamples(
   kernel: Kernel,
   constants: unknown[] = [],
 ): Tensor[] | undefined {
+  if (!constants.every((constant) => typeof constant === "number" || typeof constant === "boolean")) return undefined;
   let example: readonly number[] = [];
   let elementInputs = 0;
   const leadingOf = (index: number) => (phases[index] === "constant" ? 0 : leading);
@@ -53,7 +56,8 @@ export function fuseExamples(
     elementInputs++;
   }
   const size = shapeSize(example);
-  if (elementInputs > 0 && size === 0) return undefined;
+  // numpy's sum of a rank-0 Tensor is its element, -0 kept; a kernel's sum adds it to 0.
+  if (elementInputs > 0 && (size === 0 || example.length === 0)) return undefined;
   const lead = broadcastShapes("fuse", ...inputs.map((input, index) => input.shape.slice(0, leadingOf(index))));
   const strides = inputs.map((input, index) =>
     broadcastStrides(input.shape.slice(0, leadingOf(index)), lead).map((stride) => (phases[index] === "example" ? stride : stride * size)),

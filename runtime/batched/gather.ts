@@ -81,6 +81,27 @@ export function gatherArray(table: ArrayLike<number>, k: Tensor): Tensor {
 }
 
 /**
+ * `table[k]` per example, as `gatherArray`, where an example that reads past
+ * the end would see the `undefined` it gets (an `np` op or a result would
+ * reject it, `===` would tell it from NaN): such a read, by an example that
+ * reaches it, is a TypeError, as the `np` op the reference meets throws one.
+ */
+export function gatherArrayChecked(table: ArrayLike<number>, k: Tensor, active: readonly Tensor[] = []): Tensor {
+  const out = gatherArray(table, k);
+  const reached = reachedExamples(active, k.shape);
+  for (let position = 0; position < out.size; position++) {
+    const at = k.data[position];
+    if (Number.isNaN(out.data[position]) && reached(position) && !(Number.isInteger(at) && at >= 0 && at < table.length)) {
+      throw new TypeError(
+        `vmap: an array of ${table.length} numbers read at index ${at} gives undefined, which compiled code cannot carry in a batch of numbers; ` +
+          `test the index before reading (\`k >= 0 && k < table.length ? table[k] : 0\`)`,
+      );
+    }
+  }
+  return out;
+}
+
+/**
  * `list[k]` per example, `list` a JS array of Tensors of one shape and dtype
  * and `k` a batch of indices: each example's own Tensor. JS reads `undefined`
  * at an index past the end or not an integer, and no `np` op takes that, so

@@ -14,7 +14,7 @@ export {
 export { asNumbers } from "./tensors";
 export { checkArgumentCount, checkArguments } from "../vmap-arguments";
 export { batchedDot, batchedMatmul, batchedOuter } from "./products";
-export { gatherArray, gatherAt, gatherElement, dynamicSlice, gatherIndex, gatherSlice, gatherTake, scatterSet } from "./gather";
+export { gatherArray, gatherArrayChecked, gatherAt, gatherElement, dynamicSlice, gatherIndex, gatherSlice, gatherTake, scatterSet } from "./gather";
 export { jsMath, remainder, roundHalfUp } from "./js-semantics";
 export { fuseExamples } from "./fuse";
 export { select, selectResult } from "./select";

@@ -90,16 +90,23 @@ export function unmapNumbers(x: Tensor, position: number, leading: number, outAx
   return unmapAxis(asFloat64(x), position, leading, outAxis);
 }
 
-/** A result that does not depend on a level's mapped arguments, repeated `size` times along the out axis (JAX broadcasts it too). */
-export function broadcastAxis(x: Tensor | number | boolean, size: number, leading: number, outAxis: number): Tensor {
+/**
+ * A result that does not depend on a level's mapped arguments, repeated `size`
+ * times along the out axis (JAX broadcasts it too). `null` and `undefined` are
+ * pytree nodes without leaves (a closed-over array read past its end at an
+ * unbatched index, say): stacked, they stay themselves, as in the reference.
+ */
+export function broadcastAxis<Empty extends null | undefined>(x: Tensor | number | boolean | Empty, size: number, leading: number, outAxis: number): Tensor | Empty {
+  if (x === null || x === undefined) return x;
   const tensor = toTensor(x);
   const destination = leading + normalizeOutAxis(outAxis, tensor.ndim - leading + 1, tensor.shape.slice(leading));
   const shape = [...tensor.shape.slice(0, destination), size, ...tensor.shape.slice(destination)];
   return broadcastTo(withUnitAxes(tensor, destination, 1), shape);
 }
 
-export function broadcastNumbers(x: Tensor | number, size: number, leading: number, outAxis: number): Tensor {
-  return asFloat64(broadcastAxis(x, size, leading, outAxis));
+export function broadcastNumbers<Empty extends null | undefined>(x: Tensor | number | Empty, size: number, leading: number, outAxis: number): Tensor | Empty {
+  if (x === null || x === undefined) return x;
+  return asFloat64(broadcastAxis(x, size, leading, outAxis) as Tensor);
 }
 
 /** Gives `x` the batch axes it lacks, at `positions`, with the levels' `sizes`. */

@@ -76,12 +76,16 @@ interface LoadedCase {
 }
 
 /**
- * The one run-time refusal the README lists (runtime/batched/select.ts): a
- * branch on a batched condition whose examples take sides of two dtypes that
- * they then compute on, which one batch cannot hold.
+ * The run-time refusals the README lists: a branch on a batched condition
+ * whose examples take sides of two dtypes that they then compute on, which one
+ * batch cannot hold (runtime/batched/select.ts); and a closed-over array of
+ * numbers read past its end where the example would see `undefined`, which a
+ * batch of numbers cannot hold (runtime/batched/gather.ts).
  */
-function isSplitDtypeRefusal(error: Error): boolean {
-  return error instanceof VmapError && error.message.startsWith("vmap: a branch on a batched condition");
+function runTimeRefusal(error: Error): string | undefined {
+  if (error instanceof VmapError && error.message.startsWith("vmap: a branch on a batched condition")) return "a batched branch splits its examples between two dtypes";
+  if (error instanceof TypeError && /^vmap: an array of \d+ numbers read at index .* gives undefined/.test(error.message)) return "an example reads a closed-over array of numbers past its end";
+  return undefined;
 }
 
 /** Runs a compiled case against `vmap.reference` at each of its batch sizes, each side on its own copy of the inputs. */
@@ -91,12 +95,13 @@ function runCase(loaded: LoadedCase): Verdict {
     const expected = attempt(() => loaded.reference(...inputs()));
     const actual = attempt(() => loaded.batched(...inputs()));
     const at = `at batch size ${batchSize}`;
+    if ("error" in expected && "error" in actual && actual.error.constructor.name === expected.error.constructor.name) continue;
+    const refusal = "error" in actual ? runTimeRefusal(actual.error) : undefined;
+    if ("error" in actual && refusal !== undefined) return verdict("REFUSED", `at run time: ${describeError(actual.error)} ${at}`, `at run time: ${refusal}`);
     if ("error" in expected) {
-      if ("error" in actual && actual.error.constructor.name === expected.error.constructor.name) continue;
       const got = "error" in actual ? `throws ${describeError(actual.error)}` : "returns a result";
       return verdict("MISMATCH", `reference throws ${describeError(expected.error)}, compiled ${got} ${at}`);
     }
-    if ("error" in actual && isSplitDtypeRefusal(actual.error)) return verdict("REFUSED", `at run time: ${describeError(actual.error)} ${at}`, "at run time: a batched branch splits its examples between two dtypes");
     if ("error" in actual) return verdict("MISMATCH", `compiled throws ${describeError(actual.error)} where the reference works, ${at}`);
     const differences = comparePytrees(actual.value, expected.value);
     if (differences.length > 0) {

@@ -1,8 +1,10 @@
+import type * as ts from "typescript";
 import { DiagnosticCode, TsvmapError } from "../diagnostics";
 import { type Equation, type Operand, type Program, type SourceForm, type Var, allEquations, isVar, mapTree } from "../ir";
 import { type PrimName, primInfo } from "../prims";
 import { batchCond, batchLoop } from "./control";
 import { returnedOnlyValues } from "./returned-only";
+import { readsSeeingUndefined } from "./undefined-reads";
 import { type BatchedProgram, type Code, type Statement, helper, ref, value } from "./code";
 import { type ActiveMask, RuleCall, masksOver } from "./rule";
 import { batchingRules } from "./rules";
@@ -17,8 +19,8 @@ type LevelEquation = Extract<Equation, { op: "enter" | "exit" }>;
  * nested vmap is the same transform at a deeper level. Unbatched work is
  * written as the user wrote it and runs once per batched call.
  */
-export function batchProgram(program: Program): BatchedProgram {
-  return new Batcher(program).run();
+export function batchProgram(program: Program, syntax: typeof ts.SyntaxKind): BatchedProgram {
+  return new Batcher(program, syntax).run();
 }
 
 export class Batcher {
@@ -34,9 +36,12 @@ export class Batcher {
   private lastId = 0;
   /** Values stacked as results and never computed on: a choice between them may promote, as the reference's stacking does. */
   private readonly returnedOnly: ReadonlySet<Var>;
+  /** Reads of closed-over numbers at a batched index where an example would see `undefined` past the end, not NaN. */
+  private readonly seeingUndefined: ReadonlySet<Var>;
 
-  constructor(private readonly program: Program) {
+  constructor(private readonly program: Program, syntax: typeof ts.SyntaxKind) {
     this.returnedOnly = returnedOnlyValues(program);
+    this.seeingUndefined = readsSeeingUndefined(program, syntax);
   }
 
   run(): BatchedProgram {
@@ -149,9 +154,15 @@ export class Batcher {
         this.inline.set(equation.out.id, { property: equation.name, of: this.code(equation.object) });
         return;
       case "element":
-        // Transforms `table[k]` on a closed-over array of numbers at a batched `k` into one gather over the batch.
+        // Transforms `table[k]` on a closed-over array of numbers at a batched `k` into one gather over the batch,
+        // checked where an example reaching past the end would see `undefined` rather than a NaN.
         if (this.levels(equation.object).length === 0 && this.levels(equation.index).length > 0 && equation.out.kind === "number") {
-          return this.define(equation.out, helper("gatherArray", this.code(equation.object), this.code(equation.index)), this.levels(equation.index), equation.node);
+          const levels = this.levels(equation.index);
+          const masks = masksOver(this.activeMasks, levels);
+          const code = this.seeingUndefined.has(equation.out)
+            ? helper("gatherArrayChecked", this.code(equation.object), this.code(equation.index), ...(masks.length > 0 ? [{ array: masks }] : []))
+            : helper("gatherArray", this.code(equation.object), this.code(equation.index));
+          return this.define(equation.out, code, levels, equation.node);
         }
         // Transforms `list[k]` on a closed-over array of Tensors at a batched `k` into each example's own Tensor, one gather.
         if (this.levels(equation.object).length === 0 && this.levels(equation.index).length > 0 && equation.out.kind === "tensor") {

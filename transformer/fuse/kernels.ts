@@ -34,7 +34,7 @@ interface Member {
  * its members were written, so it is flushed before the first statement that
  * reads one of its values, before the first that writes (assigns or declares)
  * a value it reads, and at the end of the block. A group whose values nothing
- * reads is dropped.
+ * reads is dropped, unless it may throw.
  */
 function fuseBlock(statements: readonly Statement[], readers: Readers): Statement[] {
   const fused: Statement[] = [];
@@ -46,8 +46,10 @@ function fuseBlock(statements: readonly Statement[], readers: Readers): Statemen
     const reads = groupReads(group);
     for (const other of open.filter((candidate) => definesAny(candidate, reads))) flush(other);
     const kernel = group.length === 1 ? undefined : kernelOf(group, readers);
-    if (kernel === undefined) fused.push(...group.map((member) => member.statement));
-    else if (kernel.steps.some((step) => step.output)) fused.push({ kernel, node: group[group.length - 1].statement.node });
+    const unread = kernel !== undefined && !kernel.steps.some((step) => step.output);
+    // An unread group goes, unless an op of it may throw, as the per-example function would.
+    if (kernel === undefined || (unread && group.some((member) => primInfo(member.statement.op.prim).throwsOnValues))) fused.push(...group.map((member) => member.statement));
+    else if (!unread) fused.push({ kernel, node: group[group.length - 1].statement.node });
   };
   const flushWhere = (test: (group: readonly Member[]) => boolean) => {
     for (const group of open.filter(test)) flush(group);
@@ -193,7 +195,8 @@ function nested(statement: Statement, readers: Readers): Statement {
  * The kernel of a group, or undefined where the dtype of a step depends on
  * more than a kernel knows: a `?:` between a boolean and a number (each
  * example keeps its side's dtype, as the runtime's `select` does), or a bool
- * Tensor meeting a JS number.
+ * Tensor meeting a JS number; or where JS's `===` is not numpy's `equal`, on a
+ * boolean and a number.
  */
 function kernelOf(group: readonly Member[], readers: Readers): Kernel | undefined {
   const statements = group.map((member) => member.statement);
@@ -213,8 +216,10 @@ function kernelOf(group: readonly Member[], readers: Readers): Kernel | undefine
   const booleans = new Map<Var, boolean>();
   const isBoolean = (operand: BatchedOp["operands"][number]) =>
     "ref" in operand.code && booleans.has(operand.code.ref) ? booleans.get(operand.code.ref)! : operand.kind === "boolean";
+  // A `?:` between a boolean and a number keeps each example's side; `===` would tell `true` from numpy's 1.
   const mixesBooleans = (op: BatchedOp, operands: readonly BatchedOp["operands"][number][]) =>
-    op.prim === "where" && op.source.form === "conditional" && isBoolean(operands[1]) !== isBoolean(operands[2]);
+    (op.prim === "where" && op.source.form === "conditional" && isBoolean(operands[1]) !== isBoolean(operands[2])) ||
+    ((op.prim === "equal" || op.prim === "notEqual") && isBoolean(operands[0]) !== isBoolean(operands[1]));
   // A bool Tensor meeting a JS number takes int32 or float64 by the number's value (weak typing), and arithmetic on bool
   // Tensors alone gives int32 or a float by the op: neither is the one float dtype a kernel's step has.
   const boolTensor = (operand: BatchedOp["operands"][number]) => operand.kind === "tensor" && isBoolean(operand);
