@@ -2,6 +2,7 @@ import { normalizeAxis, normalizeIndex } from "../axes";
 import { allocate } from "../dtype";
 import { broadcastTo, reshape, take } from "../shape";
 import { Tensor, formatShape, shapeSize, stridesOf } from "../tensor";
+import { keepExampleDtypes } from "./example-dtypes";
 import { describeExample, toTensor, withUnitAxes } from "./tensors";
 
 /**
@@ -47,7 +48,7 @@ export function exampleAxes(x: Tensor, leading: number): number[] {
 /** Unit axes inserted after the batch axes until an example has at least `rank` axes, so broadcasting aligns per-example axes. */
 export function lift(x: Tensor | number | boolean, leading: number, rank: number): Tensor {
   const tensor = toTensor(x);
-  return withUnitAxes(tensor, leading, rank - (tensor.ndim - leading));
+  return keepExampleDtypes(tensor, withUnitAxes(tensor, leading, rank - (tensor.ndim - leading)));
 }
 
 /** Each example flattened to one axis. */

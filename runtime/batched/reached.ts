@@ -1,4 +1,5 @@
 import { pow } from "../elementwise/binary";
+import { isWeak, weakNumbers } from "../elementwise/weak-typing";
 import { where } from "../elementwise/where";
 import type { Operand } from "../operand";
 import { reshape } from "../shape";
@@ -16,7 +17,7 @@ import { Tensor } from "../tensor";
  * that does not reach the op is read as 1 (its result is discarded).
  */
 export function powReached(x: Operand, xBatched: boolean, y: Operand, yBatched: boolean, leading: number, active: readonly Tensor[]): Operand {
-  if (!(y instanceof Tensor) || active.length === 0) return pow(x, y);
+  if (active.length === 0 || typeof y === "boolean") return pow(x, y);
   const exampleRank = (t: Operand, batched: boolean) => (t instanceof Tensor ? t.ndim - (batched ? leading : 0) : 0);
   const rank = Math.max(exampleRank(x, xBatched), exampleRank(y, yBatched));
   const units = (count: number) => new Array<number>(count).fill(1);
@@ -28,5 +29,7 @@ export function powReached(x: Operand, xBatched: boolean, y: Operand, yBatched: 
   };
   const reached = active.map((mask) => reshape(mask, [...mask.shape, ...units(rank)]));
   const lanes = reached.reduce((all, mask) => where(mask, all, false) as Tensor);
-  return pow(asBatch(x, xBatched), where(lanes, asBatch(y, yBatched), 1));
+  const exponents = where(lanes, asBatch(y, yBatched), 1) as Tensor;
+  // JS number exponents stay weakly typed, as each number alone meets `x`.
+  return pow(asBatch(x, xBatched), typeof y === "number" || isWeak(y) ? weakNumbers(exponents) : exponents);
 }

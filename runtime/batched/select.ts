@@ -6,6 +6,7 @@ import type { Operand } from "../operand";
 import { broadcastShapes } from "../broadcast";
 import { broadcastTo, reshape } from "../shape";
 import { Tensor, formatShape } from "../tensor";
+import { exampleDtypesOf, setExampleDtypes } from "./example-dtypes";
 import { toTensor } from "./tensors";
 
 /** What one side of a per-example choice gives an example that takes it: a JS number (weakly typed), or elements of a dtype. */
@@ -44,14 +45,33 @@ export function select(condition: Tensor | boolean, whenTrue: Operand, whenFalse
 
 /**
  * `select` for a choice that is only returned, stacked by `outAxes` and never
- * computed on: examples split between sides are promoted to one dtype, as
- * the reference's stacking of their results does.
+ * computed on: examples split between sides are promoted to one dtype, as the
+ * reference's stacking of their results does. That dtype comes from what each
+ * example took, so a later choice that sends every example to one dtype again
+ * (an `if` whose sides all end in the same value) gets that dtype back.
  */
 export function selectResult(condition: Tensor | boolean, whenTrue: Operand, whenFalse: Operand, active: readonly Tensor[] = []): Operand {
   const sides = [sideOf(whenTrue), sideOf(whenFalse)];
-  if (sides[0] === sides[1] || sidesTaken(condition, active) !== "both") return select(condition, whenTrue, whenFalse, active);
-  const dtype = promote(stackedDtype(sides[0]), stackedDtype(sides[1]));
-  return where(condition, asDtype(whenTrue, dtype), asDtype(whenFalse, dtype));
+  const split = exampleDtypesOf(whenTrue) !== undefined || exampleDtypesOf(whenFalse) !== undefined;
+  if (!split && (sides[0] === sides[1] || sidesTaken(condition, active) !== "both")) return select(condition, whenTrue, whenFalse, active);
+  const taken = laneChoices(condition, active);
+  const dtypes = Array.from(taken, (side, lane): DType | undefined =>
+    side < 0 ? undefined : dtypeOfExample(side === 1 ? whenTrue : whenFalse, lane, taken.length),
+  );
+  const present = [...new Set(dtypes.filter((dtype): dtype is DType => dtype !== undefined))];
+  const holding = promote(stackedDtype(sides[0]), stackedDtype(sides[1]));
+  const chosen = where(condition, asDtype(whenTrue, holding), asDtype(whenFalse, holding)) as Tensor;
+  if (present.length === 0) return chosen;
+  const dtype = present.reduce(promote);
+  const result = asDtype(chosen, dtype) as Tensor;
+  if (present.length > 1) setExampleDtypes(result, dtypes);
+  return result;
+}
+
+function dtypeOfExample(side: Operand, lane: number, lanes: number): DType | undefined {
+  const known = exampleDtypesOf(side);
+  if (known !== undefined && known.length === lanes) return known[lane];
+  return stackedDtype(sideOf(side));
 }
 
 /** The dtype a side's examples have when stacked as results: a JS number is float64. */
@@ -71,6 +91,14 @@ function holdsBoth(sides: readonly Side[], dtype: DType): boolean {
  */
 function sidesTaken(condition: Tensor | boolean, active: readonly Tensor[]): "true" | "false" | "both" | "neither" {
   if (typeof condition === "boolean" && active.length === 0) return condition ? "true" : "false";
+  const taken = laneChoices(condition, active);
+  const trues = taken.includes(1);
+  const falses = taken.includes(0);
+  return trues ? (falses ? "both" : "true") : falses ? "false" : "neither";
+}
+
+/** The side each example takes, flat over the leading batch axes: 1 or 0, or -1 where an enclosing condition sends it elsewhere. */
+function laneChoices(condition: Tensor | boolean, active: readonly Tensor[]): Int8Array {
   // Masks share the leading batch axes, outermost first: aligned there, not at trailing axes as broadcasting would.
   const rank = Math.max(...[condition, ...active].map((mask) => (mask instanceof Tensor ? mask.ndim : 0)));
   const aligned = [condition, ...active].map((mask) => {
@@ -79,16 +107,8 @@ function sidesTaken(condition: Tensor | boolean, active: readonly Tensor[]): "tr
   });
   const lanes = broadcastShapes("select", ...aligned.map((mask) => mask.shape));
   const [test, ...masks] = aligned.map((mask) => broadcastTo(mask, lanes).data);
-  let trues = 0;
-  let falses = 0;
-  test.forEach((taken, lane) => {
-    if (!masks.every((mask) => mask[lane] !== 0)) return;
-    if (taken !== 0) trues++;
-    else falses++;
-  });
-  return trues > 0 ? (falses > 0 ? "both" : "true") : falses > 0 ? "false" : "neither";
+  return Int8Array.from(test, (taken, lane) => (masks.every((mask) => mask[lane] !== 0) ? (taken !== 0 ? 1 : 0) : -1));
 }
-
 
 /** One side, as every example took it: its own dtype, and still weakly typed if it is numbers. */
 function asSide(side: Operand, shape: readonly number[]): Tensor {
