@@ -63,7 +63,7 @@ export type ScalarExpression =
   /** An earlier step of the same kernel. */
   | { readonly step: Var }
   /** An unbatched value, read from outside the kernel. */
-  | { readonly outside: Code }
+  | { readonly outside: Code; readonly kind: Kind }
   | { readonly prim: PrimName; readonly source: SourceForm; readonly args: readonly ScalarExpression[] };
 
 /**
@@ -89,11 +89,11 @@ export interface Kernel {
     readonly phase: Phase;
     /** For a reduction over the example's elements: how it accumulates (`sum`, `max`, ...). */
     readonly reduction?: FusedReduction;
-    /** True when the step is a boolean (stored as `bool`), else a float64 number. */
+    /** True when the step is a boolean (stored as `bool`), else a number (stored in the data's dtype when computed from its elements). */
     readonly boolean: boolean;
     readonly output: boolean;
   }[];
-  /** The statements the kernel replaces, run instead when an input is not float64 (the kernel computes in float64). */
+  /** The statements the kernel replaces, run instead where its data is neither all float64 nor all float32. */
   readonly fallback: readonly Statement[];
 }
 

@@ -204,7 +204,7 @@ function kernelOf(group: readonly Member[], readers: Readers): Kernel | undefine
   const inputs: Kernel["inputs"][number][] = [];
   const expressionOf = (operand: BatchedOp["operands"][number]): ScalarExpression => {
     const key = elementKey(operand);
-    if (operand.levels.length === 0 && key === undefined) return { outside: operand.code };
+    if (operand.levels.length === 0 && key === undefined) return { outside: operand.code, kind: operand.kind };
     if ("ref" in operand.code && members.has(operand.code.ref)) return { step: operand.code.ref };
     let input = inputs.findIndex((known) => inputKey(known) === inputKey(operand));
     if (input < 0) {

@@ -1,0 +1,193 @@
+import type * as ts from "typescript";
+import type { Code, Kernel, ScalarExpression } from "../batch/code";
+import { isScalarPrim, scalarForm } from "../fuse/scalar";
+import type { Var } from "../ir";
+import { tokenOf } from "../tokens";
+import type { EmitContext } from "./kernel";
+import { binaryExpression } from "./operator";
+
+type Step = Kernel["steps"][number];
+
+/** A kernel's inputs, steps and outputs, with the names its function gives them. */
+export interface KernelLayout {
+  readonly kernel: Kernel;
+  readonly inputs: readonly (Kernel["inputs"][number] & { readonly data: string; readonly start: string; readonly step: string; readonly value: string; readonly at: string })[];
+  readonly stepNames: ReadonlyMap<Var, string>;
+  readonly outputs: readonly (Step & { readonly array: string })[];
+  /** Values of the call site the kernel reads, passed in, by the name the kernel gives them. */
+  readonly constants: ReadonlyMap<Code, string>;
+  readonly count: string;
+  readonly size: string;
+  readonly example: string;
+  readonly index: string;
+  readonly outStart: string;
+}
+
+/**
+ * The element steps that have the data's dtype: those computing from an
+ * element of the data (an element or constant input) and from no float64
+ * step. A `where` choosing between two JS numbers is a float64 number
+ * whatever its condition, and so is whatever a step gives per example.
+ */
+export function stepsTypedByData(kernel: Kernel): ReadonlySet<Var> {
+  const typed = new Map<Var, boolean>();
+  const stepOf = new Map(kernel.steps.map((step) => [step.target, step]));
+  const isDataElement = (leaf: ScalarExpression) =>
+    ("input" in leaf && kernel.inputs[leaf.input].phase !== "example") || ("step" in leaf && typed.get(leaf.step) === true && !stepOf.get(leaf.step)!.boolean);
+  const isFloat64Element = (leaf: ScalarExpression) => "step" in leaf && typed.get(leaf.step) === false && !stepOf.get(leaf.step)!.boolean;
+  for (const step of kernel.steps) {
+    if (step.phase !== "element" || !("prim" in step.expression)) continue;
+    const values = step.expression.prim === "where" ? step.expression.args.slice(1) : step.expression.args;
+    typed.set(step.target, values.some(isDataElement) && !values.some(isFloat64Element));
+  }
+  return new Set([...typed].filter(([, isTyped]) => isTyped).map(([target]) => target));
+}
+
+/**
+ * One kernel function: a loop over examples, and inside it a loop over each
+ * example's elements when the group works on tensors. The float64 one computes
+ * in JS numbers, as the per-example function does. The float32 one is its own
+ * function (one array type per function keeps V8's element access
+ * monomorphic) and rounds as float32 Tensors store: every step computed from
+ * the elements, every JS number meeting them, and each reduction once.
+ */
+export function kernelFunction(layout: KernelLayout, cx: EmitContext, float32: boolean): ts.ArrowFunction {
+  const { ts, factory } = cx;
+  const { kernel, inputs, stepNames, outputs, constants, count, size, example, index, outStart } = layout;
+  const identifier = (name: string) => factory.createIdentifier(name);
+  const readsElements = (input: { readonly phase: string }) => input.phase !== "example";
+  const hasElements = inputs.some(readsElements);
+  const typed = float32 ? stepsTypedByData(kernel) : new Set<Var>();
+  const stepOf = new Map(kernel.steps.map((step) => [step.target, step]));
+  const rounded = (expression: ts.Expression) => factory.createCallExpression(factory.createPropertyAccessExpression(identifier("Math"), "fround"), undefined, [expression]);
+  const isNumber = (leaf: ScalarExpression): boolean => {
+    if ("input" in leaf) return inputs[leaf.input].phase === "example" && inputs[leaf.input].kind === "number";
+    if ("step" in leaf) return !typed.has(leaf.step) && !stepOf.get(leaf.step)!.boolean;
+    return "outside" in leaf && leaf.kind === "number";
+  };
+  const reducesElements = (step: Step) => {
+    const [operand] = (step.expression as { args: readonly ScalarExpression[] }).args;
+    // A sum of booleans is an int32 count, never rounded to float32.
+    if ("input" in operand) return readsElements(inputs[operand.input]) && inputs[operand.input].kind !== "boolean";
+    return "step" in operand && typed.has(operand.step) && !stepOf.get(operand.step)!.boolean;
+  };
+
+  const scalar = (expression: ScalarExpression, meetsElements = false): ts.Expression => {
+    if ("input" in expression) return identifier(inputs[expression.input].value);
+    if ("step" in expression) return identifier(stepNames.get(expression.step)!);
+    if ("outside" in expression) return constants.has(expression.outside) ? identifier(constants.get(expression.outside)!) : cx.visitCode(expression.outside);
+    // A JS number meeting float32 elements is weakly typed: rounded to float32 first, as the number alone would be.
+    const args = expression.args.map((arg) => (meetsElements && isNumber(arg) ? rounded(scalar(arg)) : scalar(arg)));
+    if (!isScalarPrim(expression.prim)) throw new Error(`kernel step \`${expression.prim}\` has no scalar form`);
+    const form = scalarForm(expression.prim, expression.source);
+    if ("where" in form) {
+      // `np.where` takes numbers as conditions with numpy's truth, in which NaN is true; a `?:` condition is a boolean already.
+      const test = expression.source.form === "np" ? factory.createCallExpression(factory.createPropertyAccessExpression(cx.runtime(), "truthy"), undefined, [args[0]]) : args[0];
+      return factory.createConditionalExpression(test, undefined, args[1], undefined, args[2]);
+    }
+    if ("square" in form) return times(args[0], scalar(expression.args[0]));
+    if ("math" in form) return factory.createCallExpression(factory.createPropertyAccessExpression(identifier(form.global ?? "Math"), form.math), undefined, args);
+    if ("helper" in form) return factory.createCallExpression(factory.createPropertyAccessExpression(cx.runtime(), form.helper), undefined, args);
+    const token = tokenOf(ts, form.operator);
+    return form.prefix ? factory.createPrefixUnaryExpression(token as ts.PrefixUnaryOperator, args[0]) : binaryExpression(ts, factory, args[0], token as ts.BinaryOperator, args[1]);
+  };
+  const sum = (...terms: ts.Expression[]) => terms.reduce((left, right) => factory.createAdd(left, right));
+  const times = (left: ts.Expression, right: ts.Expression) => factory.createMultiply(left, right);
+  const read = (input: (typeof inputs)[number], offset: ts.Expression) => {
+    const element = factory.createElementAccessExpression(identifier(input.data), offset);
+    return input.kind === "boolean" ? factory.createStrictInequality(element, factory.createNumericLiteral(0)) : element;
+  };
+  const store = (array: string, offset: ts.Expression, value: ts.Expression) =>
+    factory.createExpressionStatement(factory.createAssignment(factory.createElementAccessExpression(identifier(array), offset), value));
+  const stepsIn = (phase: string) => kernel.steps.filter((step) => step.phase === phase && !step.reduction);
+  const define = (step: Kernel["steps"][number]) => {
+    const value = scalar(step.expression, typed.has(step.target));
+    return declaration(factory, stepNames.get(step.target)!, typed.has(step.target) && !step.boolean ? rounded(value) : value, ts.NodeFlags.Const);
+  };
+  const perExample = identifier(example);
+  const exampleOffset = (input: (typeof inputs)[number]) => sum(identifier(input.start), times(perExample, identifier(input.step)));
+
+  const reductions = kernel.steps.filter((step) => step.reduction);
+  const accumulate = (step: Kernel["steps"][number]) => {
+    const name = identifier(stepNames.get(step.target)!);
+    const value = scalar((step.expression as { args: readonly ScalarExpression[] }).args[0]);
+    const combine = step.reduction!.combine;
+    switch (combine) {
+      case "*":
+        return factory.createExpressionStatement(factory.createBinaryExpression(name, ts.SyntaxKind.AsteriskEqualsToken, value));
+      case "max":
+      case "min":
+        return factory.createExpressionStatement(factory.createAssignment(name, factory.createCallExpression(factory.createPropertyAccessExpression(identifier("Math"), combine), undefined, [name, value])));
+      case "+":
+        return factory.createExpressionStatement(factory.createBinaryExpression(name, ts.SyntaxKind.PlusEqualsToken, value));
+    }
+  };
+  const initial = (identity: number): ts.Expression =>
+    Number.isFinite(identity) ? factory.createNumericLiteral(identity) : identity > 0 ? identifier("Infinity") : factory.createPrefixMinus(identifier("Infinity"));
+  const elementLoop = hasElements
+    ? [
+        ...reductions.map((step) => declaration(factory, stepNames.get(step.target)!, initial(step.reduction!.identity), ts.NodeFlags.Let)),
+        factory.createForStatement(
+          factory.createVariableDeclarationList([factory.createVariableDeclaration(index, undefined, undefined, factory.createNumericLiteral(0))], ts.NodeFlags.Let),
+          factory.createLessThan(identifier(index), identifier(size)),
+          factory.createPostfixIncrement(identifier(index)),
+          factory.createBlock(
+            [
+              ...inputs.filter(readsElements).map((input) => declaration(factory, input.value, read(input, sum(identifier(input.at), identifier(index))), ts.NodeFlags.Const)),
+              ...stepsIn("element").map(define),
+              ...outputs.filter((step) => step.phase === "element").map((step) => store(step.array, sum(times(factory.createParenthesizedExpression(sum(identifier(outStart), perExample)), identifier(size)), identifier(index)), identifier(stepNames.get(step.target)!))),
+              ...reductions.map(accumulate),
+            ],
+            true,
+          ),
+        ),
+        ...reductions.filter((step) => step.reduction!.mean).map((step) => factory.createExpressionStatement(factory.createBinaryExpression(identifier(stepNames.get(step.target)!), ts.SyntaxKind.SlashEqualsToken, identifier(size)))),
+        // A reduction of float32 elements adds up in float64 and is stored once as float32.
+        ...(float32 ? reductions.filter((step) => reducesElements(step)) : []).map((step) => {
+          const name = identifier(stepNames.get(step.target)!);
+          return factory.createExpressionStatement(factory.createAssignment(name, rounded(name)));
+        }),
+      ]
+    : [];
+  const exampleLoop = factory.createForStatement(
+    factory.createVariableDeclarationList([factory.createVariableDeclaration(example, undefined, undefined, factory.createNumericLiteral(0))], ts.NodeFlags.Let),
+    factory.createLessThan(perExample, identifier(count)),
+    factory.createPostfixIncrement(perExample),
+    factory.createBlock(
+      [
+        ...inputs.map((input) =>
+          readsElements(input) ? declaration(factory, input.at, exampleOffset(input), ts.NodeFlags.Const) : declaration(factory, input.value, read(input, exampleOffset(input)), ts.NodeFlags.Const),
+        ),
+        ...stepsIn("example").map(define),
+        ...elementLoop,
+        ...stepsIn("reduced").map(define),
+        ...outputs.filter((step) => step.phase !== "element").map((step) => store(step.array, sum(identifier(outStart), perExample), identifier(stepNames.get(step.target)!))),
+      ],
+      true,
+    ),
+  );
+
+  const pattern = (names: readonly string[]) => factory.createArrayBindingPattern(names.map((name) => factory.createBindingElement(undefined, undefined, name)));
+  const parameter = (name: string | ts.BindingName) => factory.createParameterDeclaration(undefined, undefined, name);
+  return factory.createArrowFunction(
+    undefined,
+    undefined,
+    [
+      parameter(count),
+      parameter(size),
+      parameter(pattern(inputs.map((input) => input.data))),
+      parameter(pattern(inputs.map((input) => input.start))),
+      parameter(pattern(inputs.map((input) => input.step))),
+      parameter(pattern(outputs.map((step) => step.array))),
+      parameter(outStart),
+      ...(constants.size > 0 ? [parameter(pattern([...constants.values()]))] : []),
+    ],
+    undefined,
+    undefined,
+    factory.createBlock([exampleLoop], true),
+  );
+}
+
+function declaration(factory: ts.NodeFactory, name: string, initializer: ts.Expression, flags: ts.NodeFlags): ts.Statement {
+  return factory.createVariableStatement(undefined, factory.createVariableDeclarationList([factory.createVariableDeclaration(name, undefined, undefined, initializer)], flags));
+}
