@@ -52,46 +52,87 @@ export function fuseExamples(
   kernels: Kernel | ElementKernels,
   constants: unknown[] = [],
 ): Tensor[] | undefined {
-  if (!constants.every((constant) => typeof constant === "number" || typeof constant === "boolean")) return undefined;
-  let example: readonly number[] = [];
-  let elementInputs = 0;
+  // Plain loops throughout: this runs once per batched call, and at small batches its own cost is the call's.
+  for (let index = 0; index < constants.length; index++) {
+    const constant = constants[index];
+    if (typeof constant !== "number" && typeof constant !== "boolean") return undefined;
+  }
+  let example: readonly number[] | undefined;
   let dtype: DType = "float64";
-  const leadingOf = (index: number) => (phases[index] === "constant" ? 0 : leading);
-  for (const [index, input] of inputs.entries()) {
+  for (let index = 0; index < inputs.length; index++) {
     if (phases[index] === "example") continue;
-    const shape = input.shape.slice(leadingOf(index));
-    if ((input.dtype !== "float64" && input.dtype !== "float32") || (elementInputs > 0 && (!sameShape(shape, example) || input.dtype !== dtype))) return undefined;
-    example = shape;
-    dtype = input.dtype;
-    elementInputs++;
+    const input = inputs[index];
+    const from = phases[index] === "constant" ? 0 : leading;
+    if (input.dtype !== "float64" && input.dtype !== "float32") return undefined;
+    if (example === undefined) {
+      example = input.shape.slice(from);
+      dtype = input.dtype;
+    } else if (input.dtype !== dtype || !sameShapeFrom(input.shape, from, example)) return undefined;
   }
-  const size = shapeSize(example);
+  const exampleShape = example ?? [];
+  const size = shapeSize(exampleShape);
   // numpy's sum of a rank-0 Tensor is its element, -0 kept; a kernel's sum adds it to 0.
-  if (elementInputs > 0 && (size === 0 || example.length === 0)) return undefined;
+  if (example !== undefined && (size === 0 || example.length === 0)) return undefined;
   const kernel = typeof kernels === "function" ? kernels : dtype === "float32" ? kernels.float32 : kernels.float64;
-  const stored = (declared: DType | "data"): DType => (declared === "data" ? dtype : declared);
-  const lead = broadcastShapes("fuse", ...inputs.map((input, index) => input.shape.slice(0, leadingOf(index))));
-  const strides = inputs.map((input, index) =>
-    broadcastStrides(input.shape.slice(0, leadingOf(index)), lead).map((stride) => (phases[index] === "example" ? stride : stride * size)),
-  );
+  const arrays = new Array<TypedArray>(inputs.length);
+  for (let index = 0; index < inputs.length; index++) arrays[index] = inputs[index].data;
+  const lead = leading === 1 ? [countOfOneLevel(inputs, phases)] : leadingShape(inputs, phases, leading);
   const examples = shapeSize(lead);
-  const data = outputs.map(([phase, declared]) => allocate(stored(declared), phase === "element" ? examples * size : examples));
-  const count = lead[leading - 1];
-  const rows = count === 0 ? 0 : examples / count;
-  const position = new Array<number>(leading - 1).fill(0);
-  const arrays = inputs.map((input) => input.data);
-  const steps = strides.map((stride) => stride[leading - 1]);
-  for (let row = 0; row < rows; row++) {
-    const starts = strides.map((stride) => position.reduce((start, at, axis) => start + at * stride[axis], 0));
-    kernel(count, size, arrays, starts, steps, data, row * count, constants);
-    for (let axis = leading - 2; axis >= 0 && ++position[axis] === lead[axis]; axis--) position[axis] = 0;
-  }
-  return data.map((values, index) => {
+  const data = new Array<TypedArray>(outputs.length);
+  for (let index = 0; index < outputs.length; index++) {
     const [phase, declared] = outputs[index];
-    return new Tensor(values, phase === "element" ? [...lead, ...example] : lead, stored(declared));
-  });
+    data[index] = allocate(declared === "data" ? dtype : declared, phase === "element" ? examples * size : examples);
+  }
+  if (leading === 1) {
+    const starts = new Array<number>(inputs.length).fill(0);
+    const steps = new Array<number>(inputs.length);
+    for (let index = 0; index < inputs.length; index++) {
+      const repeated = phases[index] === "constant" || (inputs[index].shape[0] === 1 && lead[0] !== 1);
+      steps[index] = repeated ? 0 : phases[index] === "example" ? 1 : size;
+    }
+    if (examples > 0) kernel(examples, size, arrays, starts, steps, data, 0, constants);
+  } else {
+    const strides = inputs.map((input, index) =>
+      broadcastStrides(input.shape.slice(0, phases[index] === "constant" ? 0 : leading), lead).map((stride) => (phases[index] === "example" ? stride : stride * size)),
+    );
+    const count = lead[leading - 1];
+    const rows = count === 0 ? 0 : examples / count;
+    const position = new Array<number>(leading - 1).fill(0);
+    const steps = strides.map((stride) => stride[leading - 1]);
+    for (let row = 0; row < rows; row++) {
+      const starts = strides.map((stride) => position.reduce((start, at, axis) => start + at * stride[axis], 0));
+      kernel(count, size, arrays, starts, steps, data, row * count, constants);
+      for (let axis = leading - 2; axis >= 0 && ++position[axis] === lead[axis]; axis--) position[axis] = 0;
+    }
+  }
+  const results = new Array<Tensor>(outputs.length);
+  for (let index = 0; index < outputs.length; index++) {
+    const [phase, declared] = outputs[index];
+    results[index] = new Tensor(data[index], phase === "element" ? [...lead, ...exampleShape] : lead, declared === "data" ? dtype : declared);
+  }
+  return results;
 }
 
-function sameShape(a: readonly number[], b: readonly number[]): boolean {
-  return a.length === b.length && a.every((extent, axis) => extent === b[axis]);
+/** The batch size of one level: each input's leading extent, or 1 where it is repeated for every example. */
+function countOfOneLevel(inputs: readonly Tensor[], phases: readonly InputPhase[]): number {
+  let count = 1;
+  for (let index = 0; index < inputs.length; index++) {
+    if (phases[index] === "constant") continue;
+    const extent = inputs[index].shape[0];
+    if (extent === count || extent === 1) continue;
+    if (count !== 1) return leadingShape(inputs, phases, 1)[0];
+    count = extent;
+  }
+  return count;
+}
+
+/** The leading batch axes the inputs broadcast to. */
+function leadingShape(inputs: readonly Tensor[], phases: readonly InputPhase[], leading: number): number[] {
+  return broadcastShapes("fuse", ...inputs.map((input, index) => input.shape.slice(0, phases[index] === "constant" ? 0 : leading)));
+}
+
+function sameShapeFrom(shape: readonly number[], from: number, example: readonly number[]): boolean {
+  if (shape.length - from !== example.length) return false;
+  for (let axis = 0; axis < example.length; axis++) if (shape[from + axis] !== example[axis]) return false;
+  return true;
 }

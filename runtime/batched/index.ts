@@ -15,7 +15,7 @@ export { asNumbers } from "./tensors";
 export { checkArgumentCount, checkArguments } from "../vmap-arguments";
 export { batchedDot, batchedMatmul, batchedOuter } from "./products";
 export { gatherArray, gatherArrayChecked, gatherAt, gatherElement, dynamicSlice, gatherIndex, gatherSlice, gatherTake, scatterSet } from "./gather";
-export { jsMath, remainder, roundHalfUp } from "./js-semantics";
+export { jsMath, jsNumber, remainder, roundHalfUp } from "./js-semantics";
 export { fuseExamples } from "./fuse";
 export { select, selectResult } from "./select";
 export { viaZeroExample } from "./empty-batch";

@@ -5,6 +5,14 @@ import { Tensor } from "../tensor";
 import { toTensor } from "./tensors";
 
 /**
+ * A number read from a closed-over array as a JS operator takes it: `undefined`
+ * past the end is NaN there, where a batched op would reject it.
+ */
+export function jsNumber(x: number | undefined): number {
+  return x === undefined ? NaN : x;
+}
+
+/**
  * JS operators whose meaning numpy spells differently, batched: `%` keeps the
  * dividend's sign (numpy's `mod` takes the divisor's), `Math.round` rounds
  * half up (numpy's `round` rounds half to even).

@@ -109,8 +109,14 @@ export function broadcastNumbers<Empty extends null | undefined>(x: Tensor | num
   return asFloat64(broadcastAxis(x, size, leading, outAxis) as Tensor);
 }
 
-/** Gives `x` the batch axes it lacks, at `positions`, with the levels' `sizes`. */
-export function broadcastLevels(x: Tensor | number | boolean, positions: readonly number[], sizes: readonly number[]): Tensor {
+/**
+ * Gives `x` the batch axes it lacks, at `positions`, with the levels' `sizes`.
+ * `null` and `undefined` (an unbatched read past an array's end) are the same
+ * for every example: they stay themselves, and what reads them meets them as
+ * each example would.
+ */
+export function broadcastLevels<Empty extends null | undefined>(x: Tensor | number | boolean | Empty, positions: readonly number[], sizes: readonly number[]): Tensor | Empty {
+  if (x === null || x === undefined) return x;
   let tensor = toTensor(x);
   const shape = tensor.shape.slice();
   positions.forEach((position, index) => {

@@ -36,6 +36,8 @@ export class Batcher {
   private lastId = 0;
   /** Values stacked as results and never computed on: a choice between them may promote, as the reference's stacking does. */
   private readonly returnedOnly: ReadonlySet<Var>;
+  /** Reads of closed-over arrays of numbers at unbatched indices: `undefined` past the end. */
+  private readonly numberReads = new Set<Var>();
   /** Reads of closed-over numbers at a batched index where an example would see `undefined` past the end, not NaN. */
   private readonly seeingUndefined: ReadonlySet<Var>;
 
@@ -173,6 +175,7 @@ export class Batcher {
         }
         this.requireUnbatched([equation.object, equation.index], equation.node, "indexing with a batched value");
         this.inline.set(equation.out.id, { element: this.code(equation.index), of: this.code(equation.object) });
+        if (equation.out.kind === "number") this.numberReads.add(equation.out);
         return;
       case "array":
         this.elements.set(equation.out.id, equation.elements);
@@ -219,7 +222,17 @@ export class Batcher {
     if (levels.length === 0 || primInfo(equation.prim).structural) {
       return this.define(equation.out, unbatchedCode(equation, equation.args.map((arg) => this.code(arg))), [], equation.node);
     }
-    this.defineBatched(equation.out, equation.prim, equation.args, equation.source, equation.node);
+    const jsOperator = equation.source.form === "operator" || equation.source.form === "math";
+    const args = jsOperator ? equation.args.map((arg) => this.asJsNumber(arg, equation.node)) : equation.args;
+    this.defineBatched(equation.out, equation.prim, args, equation.source, equation.node);
+  }
+
+  /** Transforms `table[i]`, met by a JS operator on a batch, into `jsNumber(table[i])`: `undefined` past the end is NaN there, as in JS. */
+  private asJsNumber(arg: Operand, node: Equation["node"]): Operand {
+    if (!isVar(arg) || !this.numberReads.has(arg) || this.levels(arg).length > 0) return arg;
+    const number = this.newVar(arg.hint, "number");
+    this.define(number, helper("jsNumber", this.code(arg)), [], node);
+    return number;
   }
 
   /** `out = prim(args)` with at least one batched operand, by the primitive's rule. */

@@ -78,7 +78,8 @@ export function emitKernel(kernel: Kernel, cx: EmitContext): { readonly declarat
     ...(constants.size > 0 ? [factory.createArrayLiteralExpression([...constants.keys()].map(visitCode))] : []),
   ]);
   const outputNames = outputs.map((step) => names.of(step.target));
-  if (hasElements) {
+  // Where the kernel declines (tensors of another dtype; an outside value that is not a number), the ops run one by one.
+  if (hasElements || constants.size > 0) {
     const fallback = factory.createArrowFunction(
       undefined,
       undefined,
