@@ -13,8 +13,12 @@ export type MappedEntry = readonly [argument: string, value: unknown, axis: numb
  * name each argument, its axis and its size, as JAX reports them.
  */
 export function axisSize(fnName: string, entries: readonly MappedEntry[], given?: number): number {
-  // `null` and `undefined` are empty structures, as in the reference: nothing to map, no size.
-  const sizes = entries.filter(([, value]) => value !== null && value !== undefined).map(([argument, value, axis, leading]) => {
+  // One pass without allocation where the sizes agree, as on every call; the error lists every argument.
+  let size = given;
+  for (let index = 0; index < entries.length; index++) {
+    const [argument, value, axis, leading] = entries[index];
+    // `null` and `undefined` are empty structures, as in the reference: nothing to map, no size.
+    if (value === null || value === undefined) continue;
     // Only the shape is read here: `mapAxis` converts the argument, once.
     const fullShape = mappedShape(fnName, argument, value);
     const rank = fullShape.length - leading;
@@ -23,18 +27,23 @@ export function axisSize(fnName: string, entries: readonly MappedEntry[], given?
         `vmap of ${fnName}: in axis ${axis} is out of range for argument ${argument} of shape ${formatShape(fullShape.slice(leading))} (rank ${rank}); an axis must be in [${-rank}, ${rank})`,
       );
     }
-    return { argument, axis, size: fullShape[leading + (axis < 0 ? axis + rank : axis)], shape: fullShape.slice(leading) };
-  });
-  const distinct = new Set(sizes.map((entry) => entry.size));
-  if (given !== undefined) distinct.add(given);
-  if (distinct.size > 1) {
-    const lines = sizes.map((entry) => `  * axis ${entry.axis} of argument ${entry.argument} of shape ${formatShape(entry.shape)} has size ${entry.size}`);
-    if (given !== undefined) lines.push(`  * axisSize is ${given}`);
-    throw new VmapError(`vmap of ${fnName} got inconsistent sizes for the axes to be mapped:\n${lines.join("\n")}`);
+    const extent = fullShape[leading + (axis < 0 ? axis + rank : axis)];
+    if (size === undefined) size = extent;
+    else if (extent !== size) throw inconsistentSizes(fnName, entries, given);
   }
-  const [size] = distinct;
   if (size === undefined) throw new VmapError(`vmap of ${fnName}: no argument is mapped, so give axisSize`);
   return size;
+}
+
+function inconsistentSizes(fnName: string, entries: readonly MappedEntry[], given: number | undefined): VmapError {
+  const lines = entries
+    .filter(([, value]) => value !== null && value !== undefined)
+    .map(([argument, value, axis, leading]) => {
+      const shape = mappedShape(fnName, argument, value).slice(leading);
+      return `  * axis ${axis} of argument ${argument} of shape ${formatShape(shape)} has size ${shape[axis < 0 ? axis + shape.length : axis]}`;
+    });
+  if (given !== undefined) lines.push(`  * axisSize is ${given}`);
+  return new VmapError(`vmap of ${fnName} got inconsistent sizes for the axes to be mapped:\n${lines.join("\n")}`);
 }
 
 /** Moves the mapped `axis` of an argument behind its `leading` batch axes: the new level's axis. `null` and `undefined` pass through. */
@@ -82,7 +91,7 @@ function truthiness(x: Tensor, dtype: "float64" | "bool"): Tensor {
 
 /** Moves a level's axis from `position` to the out axis, counted against the stacked result behind `leading` batch axes. */
 export function unmapAxis(x: Tensor, position: number, leading: number, outAxis: number): Tensor {
-  const destination = leading + normalizeOutAxis(outAxis, x.ndim - leading, x.shape.slice(leading));
+  const destination = leading + normalizeOutAxis(outAxis, x.ndim - leading, x, leading);
   return destination === position ? x : moveaxis(x, position, destination);
 }
 
@@ -99,7 +108,7 @@ export function unmapNumbers(x: Tensor, position: number, leading: number, outAx
 export function broadcastAxis<Empty extends null | undefined>(x: Tensor | number | boolean | Empty, size: number, leading: number, outAxis: number): Tensor | Empty {
   if (x === null || x === undefined) return x;
   const tensor = toTensor(x);
-  const destination = leading + normalizeOutAxis(outAxis, tensor.ndim - leading + 1, tensor.shape.slice(leading));
+  const destination = leading + normalizeOutAxis(outAxis, tensor.ndim - leading + 1, tensor, leading);
   const shape = [...tensor.shape.slice(0, destination), size, ...tensor.shape.slice(destination)];
   return broadcastTo(withUnitAxes(tensor, destination, 1), shape);
 }
@@ -126,9 +135,10 @@ export function broadcastLevels<Empty extends null | undefined>(x: Tensor | numb
   return broadcastTo(tensor, shape);
 }
 
-function normalizeOutAxis(axis: number, rank: number, exampleShape: readonly number[]): number {
+/** `axis` counted from 0 in a stacked result of `rank` axes past the batch axes; `result` (behind `leading` batch axes) is named when it is out of range. */
+function normalizeOutAxis(axis: number, rank: number, result: Tensor, leading: number): number {
   if (!Number.isInteger(axis) || axis < -rank || axis >= rank) {
-    throw new VmapError(`vmap: out axis ${axis} is out of range for a result of per-example shape ${formatShape(exampleShape)}; it must be in [${-rank}, ${rank})`);
+    throw new VmapError(`vmap: out axis ${axis} is out of range for a result of per-example shape ${formatShape(result.shape.slice(leading))}; it must be in [${-rank}, ${rank})`);
   }
   return axis < 0 ? axis + rank : axis;
 }
