@@ -25,7 +25,7 @@ export default {
     }
     const markdown = [
       `The float32 rows of the table above. "${float32Name}" hands the compiled vmap float32 Tensors (for affine, W and b are float32 too).`,
-      "Its fused kernels compute in float64 and decline other dtypes, so on float32 the ops run one by one; a per-example `number` is a JS number, so blackscholes and select compute in float64 from float32 inputs (the dtype column says so). Checked against the float64 reference at float32 tolerance.",
+      "Its fused kernels have a float32 function beside the float64 one, rounding each element as float32 Tensors store it (`Math.fround`), so float32 data is fused too; a per-example `number` is a JS number, so sumsq, blackscholes, pairwise and select give float64 results from float32 inputs (the dtype column says so). Checked against the float64 reference at float32 tolerance.",
       "",
       lines.join("\n"),
     ].join("\n");

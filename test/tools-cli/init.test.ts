@@ -114,6 +114,7 @@ describe("tsvmap init", () => {
   it.each([
     ["tsx", { tsx: "4.23.15" }, '"tsx" in package.json', "npx tsx .tsvmap/src/main.ts"],
     ["bun", { "@types/bun": "1.4.0" }, '"@types/bun" in package.json', "bun .tsvmap/src/main.ts"],
+    ["deno", { deno: "2.9.6" }, '"deno" in package.json', "deno run --sloppy-imports .tsvmap/src/main.ts"],
     ["swc", { "@swc/cli": "0.7.0" }, '"@swc/cli" in package.json', "npx swc .tsvmap/src -d out"],
     ["typescript 7", { typescript: "^7.0.2" }, '"typescript": "^7.0.2" in package.json', '"include": [".tsvmap/src"]'],
   ])("detects %s, adds the prebuild script and the editor plugin, and says how to run the built tree", (tool, devDependencies, evidence, next) => {
@@ -138,6 +139,16 @@ describe("tsvmap init", () => {
     expect(command).toBe("tsvmap");
     expect(tsvmap(args, prebuilt.dir).status).toBe(0);
     expect(run(process.execPath, [path.join(modules, "tsx/dist/cli.mjs"), ".tsvmap/src/main.ts"], prebuilt.dir)).toEqual({ status: 0, stdout: "[2, 4]\n", stderr: "" });
+  });
+
+  it("detects deno by its deno.json, without a package.json, and says how to prebuild and run", () => {
+    const denoProject = project({ "deno.json": '{ "tasks": {} }\n', "src/main.ts": 'import { vmap } from "tsvmap";\n' });
+    const before = snapshot(denoProject.dir);
+    const { status, stdout } = tsvmap(["init"], denoProject.dir);
+    expect(status).toBe(0);
+    expect(stdout).toContain("builds with deno (deno.json)");
+    expect(stdout).toContain("compile the call sites first (npx tsvmap build src --outDir .tsvmap/src), then run it: deno run --sloppy-imports .tsvmap/src/main.ts");
+    expect(snapshot(denoProject.dir)).toEqual(before);
   });
 
   it("in a project with neither tsconfig.json nor bundler, changes nothing and says what to do", () => {

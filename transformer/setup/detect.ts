@@ -5,7 +5,7 @@ import * as path from "node:path";
 export type BuildTool = "vite" | "rspack" | "webpack" | "rollup" | "esbuild" | PrebuildTool | "tsc" | "none";
 
 /** The tools that cannot run a transformer: they get the call sites compiled ahead by `tsvmap build`. */
-export type PrebuildTool = "tsx" | "bun" | "swc" | "typescript 7";
+export type PrebuildTool = "tsx" | "bun" | "deno" | "swc" | "typescript 7";
 
 /** What a project's files say about how it is built. */
 export interface ProjectKind {
@@ -25,10 +25,11 @@ const bundlers: readonly { tool: BuildTool; configBase: string; packages: readon
   { tool: "esbuild", configBase: "esbuild.config", packages: ["esbuild"] },
 ];
 
-/** Known by their package; TypeScript 7 (`tsc` with no transformer API) by the version the project asks for. */
-const prebuildTools: readonly { tool: PrebuildTool; packages: readonly string[] }[] = [
+/** Known by their package (deno by its config file too); TypeScript 7 (`tsc` with no transformer API) by the version the project asks for. */
+const prebuildTools: readonly { tool: PrebuildTool; packages: readonly string[]; configs?: readonly string[] }[] = [
   { tool: "tsx", packages: ["tsx"] },
   { tool: "bun", packages: ["bun", "@types/bun", "bun-types"] },
+  { tool: "deno", packages: ["deno"], configs: ["deno.json", "deno.jsonc"] },
   { tool: "swc", packages: ["@swc/core", "@swc/cli"] },
 ];
 const typescript7 = /^(?:npm:typescript@)?[\^~>=]*7\./;
@@ -50,6 +51,8 @@ export function detectProject(dir: string): ProjectKind {
     if (dependency !== undefined) return { tool: bundler.tool, evidence: `"${dependency}" in package.json`, tsconfig, packageJson };
   }
   for (const prebuild of prebuildTools) {
+    const config = (prebuild.configs ?? []).map((base) => existing(path.join(dir, base))).find((file) => file !== undefined);
+    if (config !== undefined) return { tool: prebuild.tool, evidence: path.basename(config), tsconfig, packageJson };
     const dependency = prebuild.packages.find((name) => dependencies.has(name));
     if (dependency !== undefined) return { tool: prebuild.tool, evidence: `"${dependency}" in package.json`, tsconfig, packageJson };
   }

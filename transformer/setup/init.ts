@@ -57,7 +57,8 @@ export function initProject(dir: string): InitReport {
       const change = addPrebuildScript(kind.packageJson);
       if (change !== undefined) changes.push(change);
     }
-    todo.push(`compile the call sites first (npm run ${prebuildScript}), then ${prebuildRuns[kind.tool]}`);
+    const prebuild = kind.packageJson === undefined ? `npx ${prebuildCommand}` : `npm run ${prebuildScript}`;
+    todo.push(`compile the call sites first (${prebuild}), then ${prebuildRuns[kind.tool]}`);
   }
 
   if (kind.tool === "none") {
@@ -76,6 +77,7 @@ const prebuildCommand = "tsvmap build src --outDir .tsvmap/src";
 const prebuildRuns: Readonly<Record<PrebuildTool, string>> = {
   tsx: "run it: npx tsx .tsvmap/src/main.ts",
   bun: "run it: bun .tsvmap/src/main.ts",
+  deno: "run it: deno run --sloppy-imports .tsvmap/src/main.ts",
   swc: "compile it: npx swc .tsvmap/src -d out",
   "typescript 7": 'point a tsconfig at it ("include": [".tsvmap/src"], "rootDir": ".tsvmap/src") and run tsc -p on that',
 };
