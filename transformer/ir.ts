@@ -125,6 +125,13 @@ export type Tree<Leaf> =
 
 export type ResultTree = Tree<Operand>;
 
+/** Every leaf of a result structure, in order. */
+export function leavesOf<Leaf>(tree: Tree<Leaf>): Leaf[] {
+  if ("leaf" in tree) return [tree.leaf];
+  if ("array" in tree) return tree.array.flatMap(leavesOf);
+  return tree.object.flatMap(({ value }) => leavesOf(value));
+}
+
 /** The same structure with every leaf mapped. */
 export function mapTree<A, B>(tree: Tree<A>, mapLeaf: (leaf: A) => B): Tree<B> {
   if ("leaf" in tree) return { leaf: mapLeaf(tree.leaf) };

@@ -75,7 +75,7 @@ export function gatherArray(table: ArrayLike<number>, k: Tensor): Tensor {
   const out = new Float64Array(k.size);
   for (let i = 0; i < out.length; i++) {
     const at = k.data[i];
-    out[i] = Number.isInteger(at) && at >= 0 && at < table.length ? Number(table[at]) : NaN;
+    out[i] = readsAnElement(at, table.length) ? Number(table[at]) : NaN;
   }
   return new Tensor(out, k.shape, "float64");
 }
@@ -91,7 +91,7 @@ export function gatherArrayChecked(table: ArrayLike<number>, k: Tensor, active: 
   const reached = reachedExamples(active, k.shape);
   for (let position = 0; position < out.size; position++) {
     const at = k.data[position];
-    if (Number.isNaN(out.data[position]) && reached(position) && !(Number.isInteger(at) && at >= 0 && at < table.length)) {
+    if (Number.isNaN(out.data[position]) && reached(position) && !readsAnElement(at, table.length)) {
       throw new TypeError(
         `vmap: an array of ${table.length} numbers read at index ${at} gives undefined, which compiled code cannot carry in a batch of numbers; ` +
           `test the index before reading (\`k >= 0 && k < table.length ? table[k] : 0\`)`,
@@ -99,6 +99,11 @@ export function gatherArrayChecked(table: ArrayLike<number>, k: Tensor, active: 
     }
   }
   return out;
+}
+
+/** Whether JS's `array[at]` reads an element of an array of `length`, rather than `undefined`. */
+function readsAnElement(at: number, length: number): boolean {
+  return Number.isInteger(at) && at >= 0 && at < length;
 }
 
 /**
@@ -127,7 +132,7 @@ export function gatherElement(list: readonly unknown[], k: Tensor, active: reado
   for (let position = 0; position < k.size; position++) {
     if (!reached(position)) continue;
     const at = k.data[position];
-    if (!Number.isInteger(at) || at < 0 || at >= list.length) {
+    if (!readsAnElement(at, list.length)) {
       throw new TypeError(`an array of ${list.length} Tensors read at index ${at} gives undefined, which is not a Tensor; test the index before reading`);
     }
     out.set(rows.data.subarray(at * first.size, (at + 1) * first.size), position * first.size);

@@ -53,8 +53,9 @@ export function select(condition: Tensor | boolean, whenTrue: Operand, whenFalse
 export function selectResult(condition: Tensor | boolean, whenTrue: Operand, whenFalse: Operand, active: readonly Tensor[] = []): Operand {
   const sides = [sideOf(whenTrue), sideOf(whenFalse)];
   const split = exampleDtypesOf(whenTrue) !== undefined || exampleDtypesOf(whenFalse) !== undefined;
-  if (!split && (sides[0] === sides[1] || sidesTaken(condition, active) !== "both")) return select(condition, whenTrue, whenFalse, active);
+  if (!split && (sides[0] === sides[1] || (typeof condition === "boolean" && active.length === 0))) return select(condition, whenTrue, whenFalse, active);
   const taken = laneChoices(condition, active);
+  if (!split && !(taken.includes(1) && taken.includes(0))) return select(condition, whenTrue, whenFalse, active);
   const dtypes = Array.from(taken, (side, lane): DType | undefined =>
     side < 0 ? undefined : dtypeOfExample(side === 1 ? whenTrue : whenFalse, lane, taken.length),
   );

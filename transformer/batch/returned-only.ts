@@ -1,4 +1,4 @@
-import { type Equation, type Operand, type Program, type Tree, type Var, allEquations, isVar } from "../ir";
+import { type Equation, type Operand, type Program, type Var, allEquations, isVar, leavesOf } from "../ir";
 
 /** How an equation reads a value: stacked as a result, chosen per example into `out`, or anything else. */
 type Use = { readonly exit: Var } | { readonly choice: Var } | "computed";
@@ -72,10 +72,4 @@ function usesOf(equation: Equation, use: (operand: Operand, how: Use) => void): 
     case "free":
       return;
   }
-}
-
-function leavesOf<Leaf>(tree: Tree<Leaf>): Leaf[] {
-  if ("leaf" in tree) return [tree.leaf];
-  if ("array" in tree) return tree.array.flatMap(leavesOf);
-  return tree.object.flatMap(({ value }) => leavesOf(value));
 }

@@ -1,5 +1,5 @@
 import type * as ts from "typescript";
-import { type Equation, type Operand, type Program, type Var, allEquations, isVar } from "../ir";
+import { type Equation, type Operand, type Program, type Var, allEquations, isVar, leavesOf } from "../ir";
 
 /** How an equation reads a value that may be `undefined`: passes it on as `out`, turns it into NaN, or sees it. */
 type Use = { readonly passes: Var } | "as NaN" | "sees undefined";
@@ -26,7 +26,7 @@ export function readsSeeingUndefined(program: Program, syntax: typeof ts.SyntaxK
     usesOf(equation, use, syntax);
   }
   const results = new Set<Var>();
-  forEachLeaf(program.result, (leaf) => isVar(leaf) && results.add(leaf));
+  leavesOf(program.result).forEach((leaf) => isVar(leaf) && results.add(leaf));
   const memo = new Map<Var, boolean>();
   const seen = (value: Var): boolean => {
     if (!memo.has(value)) {
@@ -97,10 +97,4 @@ function usesOf(equation: Equation, use: (operand: Operand, how: Use) => void, s
     case "free":
       return;
   }
-}
-
-function forEachLeaf(tree: Program["result"], visit: (leaf: Operand) => void): void {
-  if ("leaf" in tree) visit(tree.leaf);
-  else if ("array" in tree) tree.array.forEach((element) => forEachLeaf(element, visit));
-  else tree.object.forEach(({ value }) => forEachLeaf(value, visit));
 }

@@ -16,6 +16,8 @@ export interface KernelLayout {
   readonly outputs: readonly (Step & { readonly array: string })[];
   /** Values of the call site the kernel reads, passed in, by the name the kernel gives them. */
   readonly constants: ReadonlyMap<Code, string>;
+  /** The element steps that have the data's dtype (`stepsTypedByData`). */
+  readonly typedByData: ReadonlySet<Var>;
   readonly count: string;
   readonly size: string;
   readonly example: string;
@@ -57,7 +59,7 @@ export function kernelFunction(layout: KernelLayout, cx: EmitContext, float32: b
   const identifier = (name: string) => factory.createIdentifier(name);
   const readsElements = (input: { readonly phase: string }) => input.phase !== "example";
   const hasElements = inputs.some(readsElements);
-  const typed = float32 ? stepsTypedByData(kernel) : new Set<Var>();
+  const typed = float32 ? layout.typedByData : new Set<Var>();
   const stepOf = new Map(kernel.steps.map((step) => [step.target, step]));
   const rounded = (expression: ts.Expression) => factory.createCallExpression(factory.createPropertyAccessExpression(identifier("Math"), "fround"), undefined, [expression]);
   const isNumber = (leaf: ScalarExpression): boolean => {
@@ -188,6 +190,6 @@ export function kernelFunction(layout: KernelLayout, cx: EmitContext, float32: b
   );
 }
 
-function declaration(factory: ts.NodeFactory, name: string, initializer: ts.Expression, flags: ts.NodeFlags): ts.Statement {
+export function declaration(factory: ts.NodeFactory, name: string, initializer: ts.Expression, flags: ts.NodeFlags): ts.Statement {
   return factory.createVariableStatement(undefined, factory.createVariableDeclarationList([factory.createVariableDeclaration(name, undefined, undefined, initializer)], flags));
 }

@@ -1,6 +1,6 @@
 import type * as ts from "typescript";
 import { type Code, type Kernel, type ScalarExpression, type Statement, refsOf } from "../batch/code";
-import { kernelFunction, stepsTypedByData } from "./kernel-function";
+import { declaration, kernelFunction, stepsTypedByData } from "./kernel-function";
 import { Names } from "./names";
 
 /** What printing a kernel needs from the function it is printed in. */
@@ -45,7 +45,9 @@ export function emitKernel(kernel: Kernel, cx: EmitContext): { readonly declarat
     if ("args" in expression) expression.args.forEach(collectConstants);
   };
   kernel.steps.forEach((step) => collectConstants(step.expression));
-  const layout = { kernel, inputs, stepNames, outputs, constants, count, size, example, index, outStart };
+  // An element computed from the data is stored in the data's dtype ("data"); what a kernel gives per example is a JS number.
+  const typedByData = stepsTypedByData(kernel);
+  const layout = { kernel, inputs, stepNames, outputs, constants, typedByData, count, size, example, index, outStart };
   const functions = hasElements
     ? factory.createObjectLiteralExpression(
         [
@@ -55,8 +57,6 @@ export function emitKernel(kernel: Kernel, cx: EmitContext): { readonly declarat
         true,
       )
     : kernelFunction(layout, cx, false);
-  // An element computed from the data is stored in the data's dtype ("data"); what a kernel gives per example is a JS number.
-  const typedByData = stepsTypedByData(kernel);
   const pattern = (names: readonly string[]) => factory.createArrayBindingPattern(names.map((name) => factory.createBindingElement(undefined, undefined, name)));
 
   const stringArray = (texts: readonly string[]) => factory.createArrayLiteralExpression(texts.map((text) => factory.createStringLiteral(text)));
@@ -108,8 +108,4 @@ function kernelOutsideNames(kernel: Kernel, names: Names): string[] {
   };
   kernel.steps.forEach((step) => visit(step.expression));
   return found;
-}
-
-function declaration(factory: ts.NodeFactory, name: string, initializer: ts.Expression, flags: ts.NodeFlags): ts.Statement {
-  return factory.createVariableStatement(undefined, factory.createVariableDeclarationList([factory.createVariableDeclaration(name, undefined, undefined, initializer)], flags));
 }
