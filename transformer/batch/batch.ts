@@ -129,7 +129,10 @@ export class Batcher {
     const own = this.levels(operand);
     if (own.length === levels.length) return this.code(operand);
     const missing = levels.flatMap((level, position) => (own.includes(level) ? [] : [position]));
-    return helper("broadcastLevels", this.code(operand), { array: missing.map(value) }, { array: missing.map((position) => ref(this.sizes.get(levels[position])!)) });
+    // Transforms `table[i]` that only arithmetic reads into `jsNumber(table[i])` as it joins a batch: `undefined` past the end is NaN there, as in JS.
+    const seenAsNaN = isVar(operand) && this.numberReads.has(operand) && !this.seeingUndefined.has(operand);
+    const code = seenAsNaN ? helper("jsNumber", this.code(operand)) : this.code(operand);
+    return helper("broadcastLevels", code, { array: missing.map(value) }, { array: missing.map((position) => ref(this.sizes.get(levels[position])!)) });
   }
 
   private batchEquation(equation: Equation): void {
