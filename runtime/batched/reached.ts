@@ -25,11 +25,12 @@ export function powReached(x: Operand, xBatched: boolean, y: Operand, yBatched: 
   const asBatch = (t: Operand, batched: boolean): Operand => {
     if (!(t instanceof Tensor)) return t;
     const example = t.shape.slice(batched ? leading : 0);
-    return reshape(t, [...(batched ? t.shape.slice(0, leading) : units(leading)), ...units(rank - example.length), ...example]);
+    const aligned = reshape(t, [...(batched ? t.shape.slice(0, leading) : units(leading)), ...units(rank - example.length), ...example]);
+    return isWeak(t) ? weakNumbers(aligned) : aligned;
   };
   const reached = active.map((mask) => reshape(mask, [...mask.shape, ...units(rank)]));
   const lanes = reached.reduce((all, mask) => where(mask, all, false) as Tensor);
   const exponents = where(lanes, asBatch(y, yBatched), 1) as Tensor;
   // JS number exponents stay weakly typed, as each number alone meets `x`.
-  return pow(asBatch(x, xBatched), typeof y === "number" || isWeak(y) ? weakNumbers(exponents) : exponents);
+  return pow(asBatch(x, xBatched), typeof y === "number" || (y instanceof Tensor && isWeak(y)) ? weakNumbers(exponents) : exponents);
 }

@@ -5,7 +5,8 @@ import { forEachRow } from "../strided";
 import { Tensor, shapeSize } from "../tensor";
 import type { BinaryKernel } from "../kernels";
 import { binaryLoops } from "../generated/loops";
-import { type OperandView, commonDtype, operandView } from "./weak-typing";
+import { broadcastTo } from "../shape";
+import { type OperandView, commonDtype, fitsInt32, operandView, splitWeakNumbers, weakNumbers } from "./weak-typing";
 
 /**
  * How an op's result dtype follows from the dtype its operands meet in:
@@ -59,7 +60,11 @@ function binaryOp<S extends number | boolean>(name: keyof typeof binaryLoops, ki
       const value = scalar(Number(a), Number(b));
       return returnsBoolean ? value !== 0 : value;
     }
-    const common = commonDtype(a, b);
+    const split = kind === "arithmetic" ? splitWeakNumbers(a, b) : undefined;
+    if (split !== undefined) return byExampleDtype(split, a, b);
+    return compute(a, b, commonDtype(a, b));
+  };
+  const compute = (a: Operand, b: Operand, common: DType): Tensor => {
     const dtype = resultDtype(kind, common);
     const left = operandView(name, a, common, "argument a");
     const right = operandView(name, b, common, "argument b");
@@ -67,6 +72,17 @@ function binaryOp<S extends number | boolean>(name: keyof typeof binaryLoops, ki
     const out = allocate(dtype, shapeSize(shape));
     runBinary(dtype === "int32" ? int32Loop : loop, out, shape, left, right);
     return new Tensor(out, shape, dtype);
+  };
+  // Examples whose number is an integer compute with the int32 tensor in int32 (wrapping, mod by 0 is 0, negative powers throw),
+  // the others in float64, as each does alone; the batch holds both as float64. Other examples' numbers read as 1 in int32, which no op throws on.
+  const byExampleDtype = (numbers: Tensor, a: Operand, b: Operand): Tensor => {
+    const integer = numbers.data.map((value) => (fitsInt32(value) ? 1 : 0));
+    const asIntegers = weakNumbers(new Tensor(numbers.data.map((value, i) => (integer[i] === 1 ? value : 1)), numbers.shape, "float64"));
+    const inInt32 = a === numbers ? compute(asIntegers, b, "int32") : compute(a, asIntegers, "int32");
+    const inFloat64 = compute(a, b, "float64");
+    const takesInt32 = broadcastTo(new Tensor(integer, numbers.shape, numbers.dtype), inFloat64.shape).data;
+    const out = inFloat64.data.map((value, i) => (takesInt32[i] === 1 ? inInt32.data[i] : value));
+    return new Tensor(out, inFloat64.shape, "float64");
   };
   return apply as BinaryOp<S>;
 }

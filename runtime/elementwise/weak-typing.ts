@@ -49,7 +49,20 @@ function withScalar(dtype: DType, s: Scalar): DType {
   return fitsInt32(s) ? "int32" : "float64";
 }
 
-function fitsInt32(value: number): boolean {
+/**
+ * The weak batch among `a` and `b` whose numbers meet an int32 or bool tensor
+ * in different dtypes (some are integers, some not), if there is one: each of
+ * its examples computes in its own number's dtype, which one batch cannot.
+ */
+export function splitWeakNumbers(a: Operand, b: Operand): Tensor | undefined {
+  if (!(a instanceof Tensor && b instanceof Tensor) || isWeak(a) === isWeak(b)) return undefined;
+  const [numbers, other] = isWeak(a) ? [a, b] : [b, a];
+  if (other.dtype !== "int32" && other.dtype !== "bool") return undefined;
+  const integers = numbers.data.filter((value) => fitsInt32(value)).length;
+  return integers > 0 && integers < numbers.size ? numbers : undefined;
+}
+
+export function fitsInt32(value: number): boolean {
   return Number.isInteger(value) && value >= -2147483648 && value <= 2147483647;
 }
 
