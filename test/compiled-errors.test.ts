@@ -110,6 +110,25 @@ describe("an op whose result nothing reads", () => {
   });
 });
 
+describe("an unbatched op that throws, under a batched condition", () => {
+  const fixture = load(path.join(fixtures, "unreached-throws", "input.ts"));
+  const [batched, reference] = [fixture.batched, fixture.reference] as [Batched, Batched];
+  const exponents = np.array(Int32Array.of(1, -2));
+
+  it("throws what the reference throws once an example gets there", () => {
+    const x = np.array([0.5, 200]);
+    expect(() => reference(x, 100, exponents)).toThrow(/add: argument b must be a Tensor, number or boolean, got undefined/);
+    expect(() => batched(x, 100, exponents)).toThrow(TypeError);
+    expect(() => batched(x, 100, exponents)).toThrow(/add: argument b must be a Tensor, number or boolean, got undefined/);
+  });
+
+  it("computes as the reference where no example does", () => {
+    const x = np.array([0.5, -3]);
+    expect(Array.from((batched(x, 100, exponents) as publicApi.Tensor).data)).toEqual([0.5, -3]);
+    expect(Array.from((reference(x, 100, exponents) as publicApi.Tensor).data)).toEqual([0.5, -3]);
+  });
+});
+
 describe("a throw of the per-example function", () => {
   const fixture = load(path.join(fixtures, "throw-checks", "input.ts"));
   const [batched, reference] = [fixture.batched, fixture.reference] as [Batched, Batched];

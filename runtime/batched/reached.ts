@@ -1,4 +1,6 @@
 import { pow } from "../elementwise/binary";
+import * as np from "../np";
+import { anyActive } from "./levels";
 import { isWeak, weakNumbers } from "../elementwise/weak-typing";
 import { where } from "../elementwise/where";
 import type { Operand } from "../operand";
@@ -33,4 +35,19 @@ export function powReached(x: Operand, xBatched: boolean, y: Operand, yBatched: 
   const exponents = where(lanes, asBatch(y, yBatched), 1) as Tensor;
   // JS number exponents stay weakly typed, as each number alone meets `x`.
   return pow(asBatch(x, xBatched), typeof y === "number" || (y instanceof Tensor && isWeak(y)) ? weakNumbers(exponents) : exponents);
+}
+
+/**
+ * `np[op](...args)` on unbatched values under batched conditions `masks`: it
+ * computes the same for every example, so it throws for all that get there.
+ * Where it throws and some mask sends no example there, none runs it alone,
+ * and its value is `undefined` (only discarded sides read it).
+ */
+export function reachedOnly(masks: readonly (Tensor | boolean)[], op: keyof typeof np, ...args: unknown[]): unknown {
+  try {
+    return (np[op] as (...operands: unknown[]) => unknown)(...args);
+  } catch (error) {
+    if (masks.some((mask) => !anyActive(mask))) return undefined;
+    throw error;
+  }
 }

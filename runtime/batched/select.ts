@@ -27,6 +27,8 @@ function sideOf(x: Operand): Side {
  * error, never a silently promoted answer.
  */
 export function select(condition: Tensor | boolean, whenTrue: Operand, whenFalse: Operand, active: readonly Tensor[] = []): Operand {
+  const aroundUndefined = takenAroundUndefined(condition, whenTrue, whenFalse, active);
+  if (aroundUndefined !== undefined) return aroundUndefined.value;
   const chosen = where(condition, whenTrue, whenFalse);
   const sides = [sideOf(whenTrue), sideOf(whenFalse)];
   if (sides[0] === sides[1] || holdsBoth(sides, "float64")) return chosen;
@@ -51,6 +53,8 @@ export function select(condition: Tensor | boolean, whenTrue: Operand, whenFalse
  * (an `if` whose sides all end in the same value) gets that dtype back.
  */
 export function selectResult(condition: Tensor | boolean, whenTrue: Operand, whenFalse: Operand, active: readonly Tensor[] = []): Operand {
+  const aroundUndefined = takenAroundUndefined(condition, whenTrue, whenFalse, active);
+  if (aroundUndefined !== undefined) return aroundUndefined.value;
   const sides = [sideOf(whenTrue), sideOf(whenFalse)];
   const split = exampleDtypesOf(whenTrue) !== undefined || exampleDtypesOf(whenFalse) !== undefined;
   if (!split && (sides[0] === sides[1] || (typeof condition === "boolean" && active.length === 0))) return select(condition, whenTrue, whenFalse, active);
@@ -67,6 +71,24 @@ export function selectResult(condition: Tensor | boolean, whenTrue: Operand, whe
   const result = asDtype(chosen, dtype) as Tensor;
   if (present.length > 1) setExampleDtypes(result, dtypes);
   return result;
+}
+
+/**
+ * A side that is `undefined` (an array read past its end) is no value of a
+ * batch, but only examples that take it hold it: when none does the choice is
+ * the other side, and when all do it is `undefined`, as each of theirs is.
+ * Examples split between them have no one batch, so the choice throws, as the
+ * op reading the `undefined` does in those examples.
+ */
+function takenAroundUndefined(condition: Tensor | boolean, whenTrue: Operand, whenFalse: Operand, active: readonly Tensor[]): { readonly value: Operand } | undefined {
+  const [trueMissing, falseMissing] = [whenTrue === undefined, whenFalse === undefined];
+  if (trueMissing === falseMissing) return undefined;
+  const taken = sidesTaken(condition, active);
+  if (taken === "both") return undefined;
+  const missing = trueMissing ? "true" : "false";
+  if (taken === missing) return { value: undefined as unknown as Operand };
+  const side = trueMissing ? whenFalse : whenTrue;
+  return { value: select(condition, side, side, active) };
 }
 
 function dtypeOfExample(side: Operand, lane: number, lanes: number): DType | undefined {

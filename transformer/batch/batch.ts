@@ -40,6 +40,8 @@ export class Batcher {
   private readonly numberReads = new Set<Var>();
   /** Reads of closed-over numbers at a batched index where an example would see `undefined` past the end, not NaN. */
   private readonly seeingUndefined: ReadonlySet<Var>;
+  /** Unbatched values of ops under batched conditions that are `undefined` where they threw and no example reached them. */
+  private readonly reachedOnly = new Set<Var>();
 
   constructor(private readonly program: Program, syntax: typeof ts.SyntaxKind) {
     this.returnedOnly = returnedOnlyValues(program);
@@ -223,11 +225,23 @@ export class Batcher {
     const levels = union(equation.args.map((arg) => this.levels(arg)));
     // Transforms a structural test (`x !== null`) into itself: it reads the argument as given, never an example.
     if (levels.length === 0 || primInfo(equation.prim).structural) {
-      return this.define(equation.out, unbatchedCode(equation, equation.args.map((arg) => this.code(arg))), [], equation.node);
+      const args = equation.args.map((arg) => this.code(arg));
+      // Transforms an unbatched `np` op that may throw, under batched conditions, into `reachedOnly(masks, op, ...)`: it throws only if an example gets there.
+      if (this.activeMasks.length > 0 && equation.source.form === "np" && this.mayThrow(equation)) {
+        this.reachedOnly.add(equation.out);
+        return this.define(equation.out, helper("reachedOnly", { array: this.activeMasks.map((mask) => mask.code) }, value(equation.prim), ...args), [], equation.node);
+      }
+      return this.define(equation.out, unbatchedCode(equation, args), [], equation.node);
     }
     const jsOperator = equation.source.form === "operator" || equation.source.form === "math";
     const args = jsOperator ? equation.args.map((arg) => this.asJsNumber(arg, equation.node)) : equation.args;
     this.defineBatched(equation.out, equation.prim, args, equation.source, equation.node);
+  }
+
+  /** Whether an unbatched op may throw for its values: integers to negative powers, `undefined` read past an array's end, or a value that already threw. */
+  private mayThrow(equation: PrimEquation): boolean {
+    if (primInfo(equation.prim).throwsOnValues) return true;
+    return equation.args.some((arg) => isVar(arg) && (this.numberReads.has(arg) || this.reachedOnly.has(arg)));
   }
 
   /** Transforms `table[i]`, met by a JS operator on a batch, into `jsNumber(table[i])`: `undefined` past the end is NaN there, as in JS. */

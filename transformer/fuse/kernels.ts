@@ -2,6 +2,7 @@ import type { Var } from "../ir";
 import { type BatchedOp, type BatchedProgram, type Code, type CodeTree, type Kernel, type Phase, type ScalarExpression, type Statement, refsOf } from "../batch/code";
 import { primInfo } from "../prims";
 import { isBooleanResult, isScalarPrim } from "./scalar";
+import { undefinedHolders } from "./undefined-holders";
 
 type OpDefine = Extract<Statement, { define: Var }> & { readonly op: BatchedOp };
 
@@ -15,11 +16,18 @@ type Role = "scalar" | "element" | "reduce";
  * `number`s; on tensors of other dtypes it runs the statements it replaced.
  */
 export function fuseKernels(program: BatchedProgram): BatchedProgram {
-  return { ...program, statements: fuseBlock(program.statements, readersOf(program.statements, program.result)) };
+  const context = { readers: readersOf(program.statements, program.result), undefinedHolders: undefinedHolders(program.statements) };
+  return { ...program, statements: fuseBlock(program.statements, context) };
 }
 
 /** Which statements read each value; `"result"` where the function's result does. */
 type Readers = Map<Var, Set<Statement | "result">>;
+
+interface FuseContext {
+  readonly readers: Readers;
+  /** Values that may hold `undefined`, which no kernel reads. */
+  readonly undefinedHolders: ReadonlySet<Var>;
+}
 
 interface Member {
   readonly statement: OpDefine;
@@ -36,7 +44,8 @@ interface Member {
  * a value it reads, and at the end of the block. A group whose values nothing
  * reads is dropped, unless it may throw.
  */
-function fuseBlock(statements: readonly Statement[], readers: Readers): Statement[] {
+function fuseBlock(statements: readonly Statement[], context: FuseContext): Statement[] {
+  const { readers, undefinedHolders } = context;
   const fused: Statement[] = [];
   let open: Member[][] = [];
   const flush = (group: readonly Member[]) => {
@@ -55,12 +64,15 @@ function fuseBlock(statements: readonly Statement[], readers: Readers): Statemen
     for (const group of open.filter(test)) flush(group);
   };
   for (const statement of statements) {
-    const role = "op" in statement && statement.op ? roleOf(statement.op, statement.define) : undefined;
+    // A choice nothing reads goes: choosing never throws in the per-example function, whatever its sides hold.
+    if ("op" in statement && statement.op && isChoice(statement.op) && !readers.has(statement.define)) continue;
+    const holdsUndefined = "op" in statement && [...readsOf(statement)].some((read) => undefinedHolders.has(read));
+    const role = "op" in statement && statement.op && !holdsUndefined ? roleOf(statement.op, statement.define) : undefined;
     if (!role) {
       const reads = readsOf(statement);
       const writes = writesOf(statement);
       flushWhere((group) => definesAny(group, reads) || [...groupReads(group)].some((read) => writes.has(read)));
-      fused.push(nested(statement, readers));
+      fused.push(nested(statement, context));
       continue;
     }
     const op = (statement as OpDefine).op;
@@ -78,6 +90,11 @@ function fuseBlock(statements: readonly Statement[], readers: Readers): Statemen
   }
   for (const group of [...open]) flush(group);
   return fused;
+}
+
+/** `c ? a : b`, an `if` or a loop update on a batched condition, joined as a per-example choice. */
+function isChoice(op: BatchedOp): boolean {
+  return op.prim === "where" && op.source.form === "conditional";
 }
 
 /** Every value a group's members read, those inside their operands' code included. */
@@ -185,9 +202,9 @@ function phaseOf(role: Role, op: BatchedOp, group: readonly Member[]): Phase | u
 }
 
 /** A branch or loop with its own blocks fused. */
-function nested(statement: Statement, readers: Readers): Statement {
-  if ("branch" in statement) return { ...statement, then: fuseBlock(statement.then, readers), else: fuseBlock(statement.else, readers) };
-  if ("loop" in statement) return { ...statement, loop: fuseBlock(statement.loop, readers) };
+function nested(statement: Statement, context: FuseContext): Statement {
+  if ("branch" in statement) return { ...statement, then: fuseBlock(statement.then, context), else: fuseBlock(statement.else, context) };
+  if ("loop" in statement) return { ...statement, loop: fuseBlock(statement.loop, context) };
   return statement;
 }
 
