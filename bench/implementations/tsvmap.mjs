@@ -1,20 +1,22 @@
 // The tsvmap side of each workload: the hand-written loop (the limit every
 // ratio is against), the compiled vmap on Tensors, on the same values as
-// plain JS data (the conversion timed with the call), and on float32
+// plain JS data (the conversion timed with the call: `np.array`, which
+// copies, and `new Tensor`, which wraps a typed array), and on float32
 // Tensors, and the per-example loop (vmap.reference).
 import { createRequire } from "node:module";
 
-const { np } = createRequire(import.meta.url)("tsvmap");
+const { np, Tensor } = createRequire(import.meta.url)("tsvmap");
 
 export const handWrittenName = "hand-written loop";
 export const compiledName = "tsvmap compiled vmap";
 export const typedArraysName = "tsvmap compiled, from typed arrays";
+export const sharedArraysName = "tsvmap compiled, typed arrays wrapped (new Tensor)";
 export const nestedArraysName = "tsvmap compiled, from nested JS arrays";
 export const float32Name = "tsvmap compiled, float32 inputs";
 export const perExampleName = "per-example loop (vmap.reference)";
 
 /** The rows whose result must agree with the reference for the run to succeed. */
-export const tsvmapNames = [handWrittenName, compiledName, typedArraysName, nestedArraysName, float32Name, perExampleName];
+export const tsvmapNames = [handWrittenName, compiledName, typedArraysName, sharedArraysName, nestedArraysName, float32Name, perExampleName];
 
 const tensorOut = { values: (out) => out.data, dtypeOf: (out) => out.dtype };
 
@@ -26,6 +28,7 @@ export function tsvmapImplementations(only = tsvmapNames) {
     implementation(handWrittenName, "float64", fixed((c) => c.handWritten(), { values: (out) => out, dtypeOf: () => "float64" })),
     implementation(compiledName, "float64", fixed((c) => c.batched(...c.args), tensorOut)),
     implementation(typedArraysName, "float64", (c) => fromPlainData(c, () => c.args.map(asTypedArray), (typed, shape) => (shape.length === 1 ? typed : np.array(typed, shape)))),
+    implementation(sharedArraysName, "float64", (c) => fromPlainData(c, () => c.args.map(asTypedArray), (typed, shape) => (shape.length === 1 ? typed : new Tensor(typed, shape, "float64")))),
     // Nested arrays are made anew before each call: kept alive, a million small arrays would slow every other row's garbage collection.
     implementation(nestedArraysName, "float64", (c) => fromPlainData(c, () => c.args.map((t) => t.toArray()), (nested) => np.array(nested), { perCall: true })),
     implementation(float32Name, "float32", (c) => {
