@@ -43,7 +43,7 @@ export class Batcher {
   /** Unbatched values of ops under batched conditions that are `undefined` where they threw and no example reached them. */
   private readonly reachedOnly = new Set<Var>();
 
-  constructor(private readonly program: Program, syntax: typeof ts.SyntaxKind) {
+  constructor(private readonly program: Program, private readonly syntax: typeof ts.SyntaxKind) {
     this.returnedOnly = returnedOnlyValues(program);
     this.seeingUndefined = readsSeeingUndefined(program, syntax);
   }
@@ -231,7 +231,8 @@ export class Batcher {
         this.reachedOnly.add(equation.out);
         return this.define(equation.out, helper("reachedOnly", { array: this.activeMasks.map((mask) => mask.code) }, value(equation.prim), ...args), [], equation.node);
       }
-      return this.define(equation.out, unbatchedCode(equation, args), [], equation.node);
+      const code = unbatchedCode(equation, args);
+      return this.define(equation.out, equation.source.form === "helper" ? this.unlessUnreached(equation.out, equation.args, code) : code, [], equation.node);
     }
     const jsOperator = equation.source.form === "operator" || equation.source.form === "math";
     const args = jsOperator ? equation.args.map((arg) => this.asJsNumber(arg, equation.node)) : equation.args;
@@ -242,6 +243,20 @@ export class Batcher {
   private mayThrow(equation: PrimEquation): boolean {
     if (primInfo(equation.prim).throwsOnValues) return true;
     return equation.args.some((arg) => isVar(arg) && (this.numberReads.has(arg) || this.reachedOnly.has(arg)));
+  }
+
+  /**
+   * Transforms an op reading a value that `reachedOnly` left `undefined` into
+   * `value === undefined ? undefined : op(...)`: it threw where no example got,
+   * so nothing reads what is computed from it either.
+   */
+  private unlessUnreached(out: Var, args: readonly Operand[], code: Code): Code {
+    const unreached = args.filter((arg): arg is Var => isVar(arg) && this.reachedOnly.has(arg));
+    if (unreached.length === 0) return code;
+    this.reachedOnly.add(out);
+    const tests = unreached.map((arg): Code => ({ operator: this.syntax.EqualsEqualsEqualsToken, args: [ref(arg), value(undefined)] }));
+    const test = tests.reduce((either, next) => ({ operator: this.syntax.BarBarToken, args: [either, next] }));
+    return { conditional: [test, value(undefined), code] };
   }
 
   /** Transforms `table[i]`, met by a JS operator on a batch, into `jsNumber(table[i])`: `undefined` past the end is NaN there, as in JS. */
@@ -259,6 +274,13 @@ export class Batcher {
     const ruled = this.applyRule(prim, args, source, this.returnedOnly.has(out), node);
     // An op that takes a Tensor and gives each example a JS number (a full reduction, `at`, a vector `dot`): float64 from here on, as JS numbers are.
     const code = out.kind === "number" && args.some((arg) => isVar(arg) && arg.kind === "tensor") ? helper("asNumbers", ruled) : ruled;
+    // A choice is not guarded: it takes the other side where no example took this one (`select`).
+    const guarded = source.form === "conditional" ? code : this.unlessUnreached(out, args, code);
+    // An op guarded so is not fused (it has no `op`): a kernel would read the `undefined` as a number.
+    if (guarded !== code) {
+      this.statements.push({ define: out, code: guarded, node });
+      return;
+    }
     const operands = args.map((arg) => ({
       code: this.code(arg),
       levels: this.levels(arg),
