@@ -9,7 +9,7 @@ import * as path from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
-const sizes = [250_000, 1_000_000, 4_000_000];
+const sizes = [250_000, 1_000_000, 4_000_000, 10_000_000];
 
 if (process.argv[2] === "--measure") {
   const [, , , file, variant, batch] = process.argv;

@@ -2,7 +2,8 @@
 // 200-file project (classes, generics, imports between files, many calls) is built with plain `tsc`,
 // with ts-patch's `tspc` and no plugin, and with `tspc` and the tsvmap plugin, interleaved round by
 // round; then the same in process (one ts.Program, emit with and without vmapTransformer).
-// Prints medians and ratios. A benchmark, not a test: nothing here asserts a time.
+// Prints medians and ratios as Markdown (npm run bench puts them in RESULTS.md). A benchmark, not a
+// test: nothing here asserts a time.
 import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import { createRequire } from "node:module";
@@ -91,9 +92,11 @@ for (let round = 0; round < rounds; round++) {
 }
 fs.rmSync(project, { recursive: true, force: true });
 
-console.log(`${fileCount}-file project without vmap, ${rounds} interleaved rounds (medians):`);
-for (const [name, values] of Object.entries(times)) console.log(`  ${name.padEnd(16)} ${median(values).toFixed(0).padStart(6)} ms`);
 const ratio = (a, b) => (median(a) / median(b)).toFixed(3);
-console.log(`  tspc + tsvmap / tsc:             ${ratio(times["tspc + tsvmap"], times.tsc)}`);
-console.log(`  tspc + tsvmap / tspc, no plugin: ${ratio(times["tspc + tsvmap"], times["tspc, no plugin"])}`);
-console.log(`in process, createProgram + emit: plain ${median(inProcess.plain).toFixed(0)} ms, with vmapTransformer ${median(inProcess.plugin).toFixed(0)} ms, ratio ${ratio(inProcess.plugin, inProcess.plain)}`);
+console.log(`A ${fileCount}-file project without vmap, each build a fresh process, ${rounds} interleaved rounds (medians):`);
+console.log("");
+console.log("| build | median ms | × tsc |");
+console.log("| --- | ---: | ---: |");
+for (const [name, values] of Object.entries(times)) console.log(`| ${name} | ${median(values).toFixed(0)} | ${ratio(values, times.tsc)} |`);
+console.log("");
+console.log(`tspc + tsvmap / tspc without a plugin: ${ratio(times["tspc + tsvmap"], times["tspc, no plugin"])}. In one process (createProgram + emit, ${rounds} rounds alternating): plain ${median(inProcess.plain).toFixed(0)} ms, with vmapTransformer ${median(inProcess.plugin).toFixed(0)} ms, ratio ${ratio(inProcess.plugin, inProcess.plain)}.`);
