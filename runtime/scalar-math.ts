@@ -66,3 +66,8 @@ export function sigmoid(x: number): number {
 export function clip(x: number, lo: number, hi: number): number {
   return Math.min(Math.max(x, lo), hi);
 }
+
+/** The helpers a generated kernel is passed (its last parameter) by the names it calls them: kernels read nothing from outside. */
+export const kernelHelpers = { clip, floorMod, logicalAndOf, logicalNotOf, logicalOrOf, powFloat, roundHalfEven, sigmoid, signOf, truthy };
+
+export type KernelHelpers = typeof kernelHelpers;

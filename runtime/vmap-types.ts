@@ -36,12 +36,17 @@ type StructuredSpecFor<T> = T extends Tensor | TypedArray | ((...args: never[]) 
  * `axisSize`: the batch size; required when no argument is mapped.
  * `chunkSize`: compiled code runs the batch this many examples at a time, so
  * no intermediate is larger than a chunk's (the results are the same).
+ * `threads`: how many threads compiled code may split a large batch across,
+ * the calling one included (default: the `TSVMAP_THREADS` environment
+ * variable, else every core; 1 turns worker threads off). The results are
+ * bit-identical to one thread's.
  */
 export interface VmapOptions<Args extends readonly unknown[] = readonly any[]> {
   readonly inAxes?: Exclude<AxisSpecFor<Args[number]>, readonly unknown[]> | { readonly [K in keyof Args]: AxisSpecFor<Args[K]> };
   readonly outAxes?: AxisSpec;
   readonly axisSize?: number;
   readonly chunkSize?: number;
+  readonly threads?: number;
 }
 
 type OptionOf<O, Key extends keyof VmapOptions> = Key extends keyof O

@@ -67,17 +67,19 @@ interface CheckedOptions {
 function readOptions(options: unknown): CheckedOptions {
   if (options === undefined) return { inAxes: 0, outAxes: 0, axisSize: undefined };
   if (typeof options !== "object" || options === null) {
-    throw new VmapError(`vmap: options must be an object { inAxes?, outAxes?, axisSize?, chunkSize? }, got ${describeValue(options)}`);
+    throw new VmapError(`vmap: options must be an object { inAxes?, outAxes?, axisSize?, chunkSize?, threads? }, got ${describeValue(options)}`);
   }
-  const known = new Set(["inAxes", "outAxes", "axisSize", "chunkSize"]);
+  const known = new Set(["inAxes", "outAxes", "axisSize", "chunkSize", "threads"]);
   const unknown = Object.keys(options).filter((key) => !known.has(key));
   if (unknown.length > 0) {
-    throw new VmapError(`vmap: unknown option${unknown.length === 1 ? "" : "s"} ${unknown.join(", ")}; the options are inAxes, outAxes, axisSize and chunkSize`);
+    throw new VmapError(`vmap: unknown option${unknown.length === 1 ? "" : "s"} ${unknown.join(", ")}; the options are inAxes, outAxes, axisSize, chunkSize and threads`);
   }
-  const { inAxes = 0, outAxes = 0, axisSize, chunkSize } = options as { inAxes?: unknown; outAxes?: unknown; axisSize?: unknown; chunkSize?: unknown };
-  // One example at a time already: a chunk size changes nothing here but must be a valid one.
-  if (chunkSize !== undefined && !(typeof chunkSize === "number" && Number.isInteger(chunkSize) && chunkSize >= 1)) {
-    throw new VmapError(`vmap: chunkSize must be a positive integer, got ${describeValue(chunkSize)}`);
+  const { inAxes = 0, outAxes = 0, axisSize, chunkSize, threads } = options as { inAxes?: unknown; outAxes?: unknown; axisSize?: unknown; chunkSize?: unknown; threads?: unknown };
+  // One example at a time on the calling thread already: a chunk size or thread count changes nothing here but must be a valid one.
+  for (const [name, count] of [["chunkSize", chunkSize], ["threads", threads]] as const) {
+    if (count !== undefined && !(typeof count === "number" && Number.isInteger(count) && count >= 1)) {
+      throw new VmapError(`vmap: ${name} must be a positive integer, got ${describeValue(count)}`);
+    }
   }
   checkAxisSpec(inAxes, "inAxes");
   checkAxisSpec(outAxes, "outAxes");

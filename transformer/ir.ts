@@ -148,6 +148,7 @@ export interface Level {
   readonly inAxes: unknown;
   readonly outAxes: unknown;
   readonly chunkSize: number | undefined;
+  readonly threads: number | undefined;
   readonly node: ts.Node;
 }
 

@@ -1,5 +1,7 @@
 import { broadcastShapes, broadcastStrides } from "../broadcast";
 import { allocate, type DType, type TypedArray } from "../dtype";
+import type { KernelHelpers } from "../scalar-math";
+import { type KernelRun, runKernel, workersFor } from "../threads/parallel";
 import { Tensor, shapeSize } from "../tensor";
 
 /**
@@ -7,7 +9,8 @@ import { Tensor, shapeSize } from "../tensor";
  * consecutive examples, input `i` is read from `inputs[i]` at `starts[i] +
  * example * steps[i]` (one number, or `size` elements, per example), the
  * outputs are written from example `outputStart` on, and `constants` are the
- * call's unbatched values the kernel reads.
+ * call's unbatched values the kernel reads; `helpers` are the scalar
+ * functions it calls. It reads nothing else, so its text alone runs it.
  */
 export type Kernel = (
   count: number,
@@ -18,6 +21,7 @@ export type Kernel = (
   outputs: TypedArray[],
   outputStart: number,
   constants: unknown[],
+  helpers: KernelHelpers,
 ) => void;
 
 /**
@@ -78,11 +82,23 @@ export function fuseExamples(
   for (let index = 0; index < inputs.length; index++) arrays[index] = inputs[index].data;
   const lead = leading === 1 ? [countOfOneLevel(inputs, phases)] : leadingShape(inputs, phases, leading);
   const examples = shapeSize(lead);
+  const workers = workersFor(kernel, examples * Math.max(size, 1), arrays);
   const data = new Array<TypedArray>(outputs.length);
   for (let index = 0; index < outputs.length; index++) {
     const [phase, declared] = outputs[index];
-    data[index] = allocate(declared === "data" ? dtype : declared, phase === "element" ? examples * size : examples);
+    data[index] = allocate(declared === "data" ? dtype : declared, phase === "element" ? examples * size : examples, workers.length > 0);
   }
+  if (examples > 0) runKernel(kernelRun(kernel, size, arrays, phases, inputs, lead, leading, constants), data, workers);
+  const results = new Array<Tensor>(outputs.length);
+  for (let index = 0; index < outputs.length; index++) {
+    const [phase, declared] = outputs[index];
+    results[index] = new Tensor(data[index], phase === "element" ? [...lead, ...exampleShape] : lead, declared === "data" ? dtype : declared);
+  }
+  return results;
+}
+
+/** The kernel's calls: one over the whole batch with one level, else one per row of the innermost level's examples. */
+function kernelRun(kernel: Kernel, size: number, arrays: TypedArray[], phases: readonly InputPhase[], inputs: readonly Tensor[], lead: readonly number[], leading: number, constants: unknown[]): KernelRun {
   if (leading === 1) {
     const starts = new Array<number>(inputs.length).fill(0);
     const steps = new Array<number>(inputs.length);
@@ -90,27 +106,29 @@ export function fuseExamples(
       const repeated = phases[index] === "constant" || (inputs[index].shape[0] === 1 && lead[0] !== 1);
       steps[index] = repeated ? 0 : phases[index] === "example" ? 1 : size;
     }
-    if (examples > 0) kernel(examples, size, arrays, starts, steps, data, 0, constants);
-  } else {
-    const strides = inputs.map((input, index) =>
-      broadcastStrides(input.shape.slice(0, phases[index] === "constant" ? 0 : leading), lead).map((stride) => (phases[index] === "example" ? stride : stride * size)),
-    );
-    const count = lead[leading - 1];
-    const rows = count === 0 ? 0 : examples / count;
-    const position = new Array<number>(leading - 1).fill(0);
-    const steps = strides.map((stride) => stride[leading - 1]);
-    for (let row = 0; row < rows; row++) {
-      const starts = strides.map((stride) => position.reduce((start, at, axis) => start + at * stride[axis], 0));
-      kernel(count, size, arrays, starts, steps, data, row * count, constants);
-      for (let axis = leading - 2; axis >= 0 && ++position[axis] === lead[axis]; axis--) position[axis] = 0;
-    }
+    return { kernel, size, inputs: arrays, steps, extents: extentsOf(phases, size), constants, rows: 1, count: lead[0], startsOf: () => starts };
   }
-  const results = new Array<Tensor>(outputs.length);
-  for (let index = 0; index < outputs.length; index++) {
-    const [phase, declared] = outputs[index];
-    results[index] = new Tensor(data[index], phase === "element" ? [...lead, ...exampleShape] : lead, declared === "data" ? dtype : declared);
-  }
-  return results;
+  const strides = inputs.map((input, index) =>
+    broadcastStrides(input.shape.slice(0, phases[index] === "constant" ? 0 : leading), lead).map((stride) => (phases[index] === "example" ? stride : stride * size)),
+  );
+  const count = lead[leading - 1];
+  const steps = strides.map((stride) => stride[leading - 1]);
+  // Row `row` is the position of its examples along the outer levels, read in mixed radix.
+  const startsOf = (row: number) =>
+    strides.map((stride) => {
+      let start = 0;
+      for (let axis = leading - 2, rest = row; axis >= 0; axis--) {
+        start += (rest % lead[axis]) * stride[axis];
+        rest = Math.floor(rest / lead[axis]);
+      }
+      return start;
+    });
+  return { kernel, size, inputs: arrays, steps, extents: extentsOf(phases, size), constants, rows: count === 0 ? 0 : shapeSize(lead) / count, count, startsOf };
+}
+
+/** How many elements of each input an example reads. */
+function extentsOf(phases: readonly InputPhase[], size: number): number[] {
+  return phases.map((phase) => (phase === "example" ? 1 : size));
 }
 
 /** The batch size of one level: each input's leading extent, or 1 where it is repeated for every example. */

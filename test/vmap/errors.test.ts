@@ -176,12 +176,13 @@ describe("options", () => {
     );
     expect(vmapErrorOf(() => untyped(rowSum, { axisSize: 1.5 })).message).toContain("got the number 1.5");
     expect(vmapErrorOf(() => untyped(rowSum, { in_axes: 0 })).message).toBe(
-      "vmap: unknown option in_axes; the options are inAxes, outAxes, axisSize and chunkSize",
+      "vmap: unknown option in_axes; the options are inAxes, outAxes, axisSize, chunkSize and threads",
     );
     expect(vmapErrorOf(() => untyped(rowSum, 0)).message).toBe(
-      "vmap: options must be an object { inAxes?, outAxes?, axisSize?, chunkSize? }, got the number 0",
+      "vmap: options must be an object { inAxes?, outAxes?, axisSize?, chunkSize?, threads? }, got the number 0",
     );
     expect(vmapErrorOf(() => untyped(rowSum, { chunkSize: 0 })).message).toBe("vmap: chunkSize must be a positive integer, got the number 0");
+    expect(vmapErrorOf(() => untyped(rowSum, { threads: 1.5 })).message).toBe("vmap: threads must be a positive integer, got the number 1.5");
     expect(vmapErrorOf(() => untyped(3)).message).toBe("vmap: expected a function to batch, got the number 3");
   });
 

@@ -54,8 +54,10 @@ export class Batcher {
     const outer = this.program.levels[0];
     // Only the outermost level is cut into chunks: every inner level runs in the same batched program.
     const chunks = outer?.chunkSize === undefined ? undefined : { size: outer.chunkSize, inAxes: outer.inAxes, outAxes: outer.outAxes };
+    const limits = this.program.levels.flatMap((level) => (level.threads === undefined ? [] : [level.threads]));
+    const threads = limits.length === 0 ? undefined : Math.min(...limits);
     const { name, params, argumentCount, checkedArguments } = this.program;
-    return { name, params, argumentCount, checkedArguments, outsideNames, statements: this.statements, result: mapTree(this.program.result, (leaf) => this.code(leaf)), chunks };
+    return { name, params, argumentCount, checkedArguments, outsideNames, statements: this.statements, result: mapTree(this.program.result, (leaf) => this.code(leaf)), chunks, threads };
   }
 
   batchEquations(equations: readonly Equation[]): void {

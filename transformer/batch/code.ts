@@ -112,6 +112,24 @@ export function refsOf(code: Code, found = new Set<Var>()): Set<Var> {
   return found;
 }
 
+/**
+ * Whether `code` reads anything of the program or of the user's scope: a value
+ * it defines, or an expression of the user's that `isGlobal` does not accept.
+ */
+export function readsOutside(code: Code, isGlobal: (source: ts.Expression) => boolean): boolean {
+  const reads = (part: Code): boolean => readsOutside(part, isGlobal);
+  if ("ref" in code) return true;
+  if ("source" in code) return !isGlobal(code.source);
+  if ("call" in code && reads(code.call)) return true;
+  if ("construct" in code && reads(code.construct)) return true;
+  if ("args" in code) return code.args.some(reads);
+  if ("array" in code) return code.array.some(reads);
+  if ("conditional" in code) return code.conditional.some(reads);
+  if ("of" in code) return reads(code.of) || ("element" in code && reads(code.element));
+  if ("template" in code) return code.spans.some((span) => reads(span.code));
+  return false;
+}
+
 export interface BatchedProgram {
   readonly name: string;
   readonly params: readonly Var[];
@@ -123,6 +141,8 @@ export interface BatchedProgram {
   readonly result: CodeTree;
   /** Set by the outermost level's `chunkSize`: the program runs on chunks of the batch, mapped by these axes. */
   readonly chunks?: { readonly size: number; readonly inAxes: unknown; readonly outAxes: unknown };
+  /** The fewest threads any level's `threads` allows: the whole program runs with at most that many. */
+  readonly threads?: number;
 }
 
 export const ref = (v: Var): Code => ({ ref: v });

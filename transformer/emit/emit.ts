@@ -102,7 +102,7 @@ export function emitProgram(env: TransformEnv, program: BatchedProgram, site: ts
       return factory.createIfStatement(visitCode(statement.branch), block(statement.then), otherwise);
     }
     if ("kernel" in statement) {
-      const kernel = emitKernel(statement.kernel, { ts, factory, runtime: env.runtime, names, outsideNames: program.outsideNames, visitCode, visitStatement });
+      const kernel = emitKernel(statement.kernel, { ts, factory, runtime: env.runtime, names, visitCode, visitStatement });
       kernels.push(kernel.declaration);
       return kernel.statement;
     }
@@ -183,9 +183,11 @@ export function emitProgram(env: TransformEnv, program: BatchedProgram, site: ts
   const batched = mapToSource(factory.createFunctionExpression(undefined, undefined, functionName, undefined, parameters, undefined, factory.createBlock(body, true)), site);
   // Transforms a site with `chunkSize` into `runtime.inChunks(function batched() {...}, size, inAxes, outAxes)`.
   const chunks = program.chunks;
-  const fn = chunks
+  const chunked = chunks
     ? mapToSource(visitCode({ helper: "inChunks", args: [{ source: batched }, { value: chunks.size }, { source: specLiteral(chunks.inAxes) }, { source: specLiteral(chunks.outAxes) }] }), site)
     : batched;
+  // Transforms a site with `threads` into `runtime.withThreads(batched, threads)`.
+  const fn = program.threads === undefined ? chunked : mapToSource(visitCode({ helper: "withThreads", args: [{ source: chunked }, { value: program.threads }] }), site);
   if (kernels.length === 0) return fn;
   // Transforms a site with kernels into `(() => { const kernel = ...; return function batched() {...}; })()`.
   const scope = factory.createArrowFunction(undefined, undefined, [], undefined, undefined, factory.createBlock([...kernels, factory.createReturnStatement(fn)], true));

@@ -16,6 +16,8 @@ export interface KernelLayout {
   readonly outputs: readonly (Step & { readonly array: string })[];
   /** Values of the call site the kernel reads, passed in, by the name the kernel gives them. */
   readonly constants: ReadonlyMap<Code, string>;
+  /** The scalar helpers of `tsvmap/runtime` the kernel calls, each its own parameter of the same name. */
+  readonly helpers: readonly string[];
   /** The element steps that have the data's dtype (`stepsTypedByData`). */
   readonly typedByData: ReadonlySet<Var>;
   readonly count: string;
@@ -43,6 +45,20 @@ export function stepsTypedByData(kernel: Kernel): ReadonlySet<Var> {
     typed.set(step.target, values.some(isDataElement) && !values.some(isFloat64Element));
   }
   return new Set([...typed].filter(([, isTyped]) => isTyped).map(([target]) => target));
+}
+
+/** The scalar helpers a kernel's steps call (numpy's `mod`, `pow`, truth, ...), which it is passed rather than reading the runtime. */
+export function helpersOf(kernel: Kernel): string[] {
+  const found = new Set<string>();
+  const visit = (expression: ScalarExpression): void => {
+    if (!("prim" in expression) || !isScalarPrim(expression.prim)) return;
+    const form = scalarForm(expression.prim, expression.source);
+    if ("helper" in form) found.add(form.helper);
+    if ("where" in form && expression.source.form === "np") found.add("truthy");
+    expression.args.forEach(visit);
+  };
+  kernel.steps.forEach((step) => visit(step.expression));
+  return [...found].sort();
 }
 
 /**
@@ -84,12 +100,12 @@ export function kernelFunction(layout: KernelLayout, cx: EmitContext, float32: b
     const form = scalarForm(expression.prim, expression.source);
     if ("where" in form) {
       // `np.where` takes numbers as conditions with numpy's truth, in which NaN is true; a `?:` condition is a boolean already.
-      const test = expression.source.form === "np" ? factory.createCallExpression(factory.createPropertyAccessExpression(cx.runtime(), "truthy"), undefined, [args[0]]) : args[0];
+      const test = expression.source.form === "np" ? factory.createCallExpression(identifier("truthy"), undefined, [args[0]]) : args[0];
       return factory.createConditionalExpression(test, undefined, args[1], undefined, args[2]);
     }
     if ("square" in form) return times(args[0], scalar(expression.args[0]));
     if ("math" in form) return factory.createCallExpression(factory.createPropertyAccessExpression(identifier(form.global ?? "Math"), form.math), undefined, args);
-    if ("helper" in form) return factory.createCallExpression(factory.createPropertyAccessExpression(cx.runtime(), form.helper), undefined, args);
+    if ("helper" in form) return factory.createCallExpression(identifier(form.helper), undefined, args);
     const token = tokenOf(ts, form.operator);
     return form.prefix ? factory.createPrefixUnaryExpression(token as ts.PrefixUnaryOperator, args[0]) : binaryExpression(ts, factory, args[0], token as ts.BinaryOperator, args[1]);
   };
@@ -182,7 +198,8 @@ export function kernelFunction(layout: KernelLayout, cx: EmitContext, float32: b
       parameter(pattern(inputs.map((input) => input.step))),
       parameter(pattern(outputs.map((step) => step.array))),
       parameter(outStart),
-      ...(constants.size > 0 ? [parameter(pattern([...constants.values()]))] : []),
+      ...(constants.size > 0 || layout.helpers.length > 0 ? [parameter(pattern([...constants.values()]))] : []),
+      ...(layout.helpers.length > 0 ? [parameter(factory.createObjectBindingPattern(layout.helpers.map((name) => factory.createBindingElement(undefined, undefined, name))))] : []),
     ],
     undefined,
     undefined,

@@ -1,6 +1,6 @@
 import type * as ts from "typescript";
-import { type Code, type Kernel, type ScalarExpression, type Statement, refsOf } from "../batch/code";
-import { declaration, kernelFunction, stepsTypedByData } from "./kernel-function";
+import { type Code, type Kernel, type ScalarExpression, type Statement, readsOutside } from "../batch/code";
+import { declaration, helpersOf, kernelFunction, stepsTypedByData } from "./kernel-function";
 import { Names } from "./names";
 
 /** What printing a kernel needs from the function it is printed in. */
@@ -10,7 +10,6 @@ export interface EmitContext {
   readonly runtime: () => ts.Expression;
   /** The function's names: the kernel's inputs and outputs are named there. */
   readonly names: Names;
-  readonly outsideNames: readonly string[];
   readonly visitCode: (code: Code) => ts.Expression;
   readonly visitStatement: (statement: Statement) => ts.Statement;
 }
@@ -24,7 +23,9 @@ export interface EmitContext {
  */
 export function emitKernel(kernel: Kernel, cx: EmitContext): { readonly declaration: ts.Statement; readonly statement: ts.Statement } {
   const { ts, factory, names, visitCode } = cx;
-  const local = new Names([...cx.outsideNames, ...kernelOutsideNames(kernel, names)]);
+  // A kernel reads nothing but its parameters and JS's globals, so that its text alone runs it (in a worker thread too).
+  const helpers = helpersOf(kernel);
+  const local = new Names([...kernelGlobals, ...helpers]);
   const readsElements = (input: { readonly phase: string }) => input.phase !== "example";
   const hasElements = kernel.inputs.some(readsElements);
   const kernelName = names.fresh(`${kernel.steps.find((step) => step.output)?.target.hint ?? "fused"}${hasElements ? "Kernels" : "Kernel"}`);
@@ -36,18 +37,18 @@ export function emitKernel(kernel: Kernel, cx: EmitContext): { readonly declarat
   });
   const stepNames = new Map(kernel.steps.map((step) => [step.target, local.fresh(step.target.hint)]));
   const outputs = kernel.steps.filter((step) => step.output).map((step) => ({ ...step, array: local.fresh(`${step.target.hint}Out`) }));
-  // Values of this call that the kernel reads: passed in, so the kernel itself is made once.
+  // Values of this call that the kernel reads, closed-over names included: passed in, so the kernel itself is made once.
   const constants = new Map<Code, string>();
   const collectConstants = (expression: ScalarExpression): void => {
-    if ("outside" in expression && refsOf(expression.outside).size > 0 && !constants.has(expression.outside)) {
-      constants.set(expression.outside, local.fresh("ref" in expression.outside ? expression.outside.ref.hint : "constant"));
+    if ("outside" in expression && readsOutside(expression.outside, (source) => isJsGlobal(ts, source)) && !constants.has(expression.outside)) {
+      constants.set(expression.outside, local.fresh(hintOf(ts, expression.outside)));
     }
     if ("args" in expression) expression.args.forEach(collectConstants);
   };
   kernel.steps.forEach((step) => collectConstants(step.expression));
   // An element computed from the data is stored in the data's dtype ("data"); what a kernel gives per example is a JS number.
   const typedByData = stepsTypedByData(kernel);
-  const layout = { kernel, inputs, stepNames, outputs, constants, typedByData, count, size, example, index, outStart };
+  const layout = { kernel, inputs, stepNames, outputs, constants, helpers, typedByData, count, size, example, index, outStart };
   const functions = hasElements
     ? factory.createObjectLiteralExpression(
         [
@@ -99,13 +100,20 @@ export function emitKernel(kernel: Kernel, cx: EmitContext): { readonly declarat
   };
 }
 
-/** Names a kernel reads from outside: its unbatched operands. */
-function kernelOutsideNames(kernel: Kernel, names: Names): string[] {
-  const found: string[] = [];
-  const visit = (expression: ScalarExpression): void => {
-    if ("outside" in expression) refsOf(expression.outside).forEach((read) => found.push(names.of(read)));
-    if ("args" in expression) expression.args.forEach(visit);
-  };
-  kernel.steps.forEach((step) => visit(step.expression));
-  return found;
+/** What a kernel may name besides its own parameters and locals. */
+const kernelGlobals = ["Math", "Number", "Infinity", "NaN"];
+
+/** `Infinity`, `NaN`, `Math`, `Math.PI`, `Number.MAX_VALUE`: what a kernel may read as written. */
+function isJsGlobal(tsModule: typeof ts, source: ts.Expression): boolean {
+  if (tsModule.isIdentifier(source)) return kernelGlobals.includes(source.text) || source.text === "undefined";
+  return tsModule.isPropertyAccessExpression(source) && tsModule.isIdentifier(source.expression) && kernelGlobals.includes(source.expression.text);
+}
+
+/** A readable name for a value a kernel is passed: the closed-over name, or the property read. */
+function hintOf(tsModule: typeof ts, code: Code): string {
+  if ("ref" in code) return code.ref.hint;
+  if ("source" in code && tsModule.isIdentifier(code.source)) return code.source.text;
+  if ("source" in code && tsModule.isPropertyAccessExpression(code.source)) return code.source.name.text;
+  if ("property" in code) return code.property;
+  return "constant";
 }

@@ -137,9 +137,9 @@ export class LowerContext {
     }
   }
 
-  newLevel(name: string, options: Pick<Level, "axisSize" | "inAxes" | "outAxes" | "chunkSize">, node: ts.Node): Level {
-    const { axisSize, inAxes, outAxes, chunkSize } = options;
-    const level: Level = { level: this.levels.length, name, axisSize, inAxes, outAxes, chunkSize, node };
+  newLevel(name: string, options: Pick<Level, "axisSize" | "inAxes" | "outAxes" | "chunkSize" | "threads">, node: ts.Node): Level {
+    const { axisSize, inAxes, outAxes, chunkSize, threads } = options;
+    const level: Level = { level: this.levels.length, name, axisSize, inAxes, outAxes, chunkSize, threads, node };
     this.levels.push(level);
     return level;
   }

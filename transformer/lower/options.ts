@@ -16,11 +16,13 @@ export interface VmapOptions {
   readonly axisSize: number | undefined;
   /** Examples per run of the batched program: the batch is cut into chunks of this size. */
   readonly chunkSize: number | undefined;
+  /** How many threads a large batch may use, the calling one included. */
+  readonly threads: number | undefined;
 }
 
-/** Reads `vmap(fn, { inAxes, outAxes, axisSize, chunkSize })`; every option must be a literal. */
+/** Reads `vmap(fn, { inAxes, outAxes, axisSize, chunkSize, threads })`; every option must be a literal. */
 export function readVmapOptions(tsModule: typeof ts, call: ts.CallExpression): VmapOptions {
-  const options: { -readonly [K in keyof VmapOptions]: VmapOptions[K] } = { inAxes: 0, outAxes: 0, axisSize: undefined, chunkSize: undefined };
+  const options: { -readonly [K in keyof VmapOptions]: VmapOptions[K] } = { inAxes: 0, outAxes: 0, axisSize: undefined, chunkSize: undefined, threads: undefined };
   const argument = call.arguments[1];
   if (!argument) return options;
   const literal = unwrap(tsModule, argument);
@@ -55,8 +57,16 @@ export function readVmapOptions(tsModule: typeof ts, call: ts.CallExpression): V
         options.chunkSize = size;
         break;
       }
+      case "threads": {
+        const threads = readNumber(tsModule, value);
+        if (threads === undefined || !Number.isInteger(threads) || threads < 1) {
+          return refuse(DiagnosticCode.NonLiteralAxes, "`threads` must be a positive integer literal (1: the calling thread only); to set it at run time, use the TSVMAP_THREADS environment variable", value);
+        }
+        options.threads = threads;
+        break;
+      }
       default:
-        return refuse(DiagnosticCode.BadArguments, `vmap has no option \`${property.name.text}\`; the options are inAxes, outAxes, axisSize and chunkSize`, property.name);
+        return refuse(DiagnosticCode.BadArguments, `vmap has no option \`${property.name.text}\`; the options are inAxes, outAxes, axisSize, chunkSize and threads`, property.name);
     }
   }
   return options;

@@ -1,0 +1,76 @@
+import { spawnSync } from "node:child_process";
+import * as os from "node:os";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+
+// Each run is its own Node process (probe.mjs), so the worker pool starts fresh
+// and the environment variable is read at start, as in a user's program.
+const probe = fileURLToPath(new URL("./probe.mjs", import.meta.url));
+
+interface Site {
+  readonly workers: boolean;
+  readonly shape: number[];
+  readonly digest: string;
+}
+type Report = Record<"discountedThreaded" | "discountedOneThread" | "discountedDefault" | "pairwiseThreaded" | "pairwiseOneThread", Site> & {
+  readonly closure: { readonly workers: boolean; readonly complete: boolean };
+};
+
+function runProbe(options: { readonly env?: Record<string, string>; readonly nodeFlags?: string[] } = {}) {
+  const result = spawnSync(process.execPath, [...(options.nodeFlags ?? []), probe], { encoding: "utf8", env: { ...process.env, ...options.env } });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+function report(options: Parameters<typeof runProbe>[0] = {}): Report {
+  const run = runProbe(options);
+  expect(run.stderr).toBe("");
+  expect(run.status).toBe(0);
+  return JSON.parse(run.stdout) as Report;
+}
+
+const defaultRun = report();
+
+describe("vmap's threads", () => {
+  it("splits a large batch across worker threads, with results bit-identical to one thread's", () => {
+    expect(defaultRun.discountedThreaded.workers).toBe(true);
+    expect(defaultRun.discountedOneThread.workers).toBe(false);
+    expect(defaultRun.discountedThreaded.digest).toBe(defaultRun.discountedOneThread.digest);
+    expect(defaultRun.discountedDefault.digest).toBe(defaultRun.discountedOneThread.digest);
+    expect(defaultRun.discountedThreaded.shape).toEqual([400_000]);
+  });
+
+  it("splits a nested vmap's rows, and runs it on the calling thread alone when any level says threads: 1", () => {
+    expect(defaultRun.pairwiseThreaded.workers).toBe(true);
+    expect(defaultRun.pairwiseOneThread.workers).toBe(false);
+    expect(defaultRun.pairwiseThreaded.digest).toBe(defaultRun.pairwiseOneThread.digest);
+    expect(defaultRun.pairwiseThreaded.shape).toEqual([1500, 1500]);
+  });
+
+  it("uses every core by default, and TSVMAP_THREADS where no call site sets threads", () => {
+    expect(defaultRun.discountedDefault.workers).toBe(os.availableParallelism() > 1);
+    const oneThread = report({ env: { TSVMAP_THREADS: "1" } });
+    expect(oneThread.discountedDefault.workers).toBe(false);
+    // The call site's own `threads` wins over the environment.
+    expect(oneThread.discountedThreaded.workers).toBe(true);
+    expect(oneThread.discountedDefault.digest).toBe(defaultRun.discountedDefault.digest);
+    expect(report({ env: { TSVMAP_THREADS: "2" } }).discountedDefault.workers).toBe(true);
+  });
+
+  it("loads kernels in workers where code generation from strings is disallowed", () => {
+    const restricted = report({ nodeFlags: ["--disallow-code-generation-from-strings"] });
+    expect(restricted.discountedThreaded.workers).toBe(true);
+    expect(restricted.pairwiseThreaded.workers).toBe(true);
+    expect(restricted.discountedThreaded.digest).toBe(defaultRun.discountedThreaded.digest);
+    expect(restricted.pairwiseThreaded.digest).toBe(defaultRun.pairwiseThreaded.digest);
+  });
+
+  it("computes a worker's examples on the calling thread when the worker cannot run the kernel", () => {
+    expect(defaultRun.closure).toEqual({ workers: true, complete: true });
+  });
+
+  it("rejects a TSVMAP_THREADS that is not a positive integer, naming it", () => {
+    const run = runProbe({ env: { TSVMAP_THREADS: "0" } });
+    expect(run.status).not.toBe(0);
+    expect(run.stderr).toContain('RangeError: TSVMAP_THREADS must be a positive integer (1 for the calling thread only), got "0"');
+  });
+});
