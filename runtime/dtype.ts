@@ -4,17 +4,16 @@ export type TypedArray = Float64Array | Float32Array | Int32Array | Uint8Array;
 
 export const dtypes: readonly DType[] = ["float64", "float32", "int32", "bool"];
 
-/** A zero-filled array of `size` elements; in shared memory when worker threads are to write it. */
-export function allocate(dtype: DType, size: number, shared = false): TypedArray {
+export function allocate(dtype: DType, size: number): TypedArray {
   switch (dtype) {
     case "float64":
-      return shared ? new Float64Array(new SharedArrayBuffer(8 * size)) : new Float64Array(size);
+      return new Float64Array(size);
     case "float32":
-      return shared ? new Float32Array(new SharedArrayBuffer(4 * size)) : new Float32Array(size);
+      return new Float32Array(size);
     case "int32":
-      return shared ? new Int32Array(new SharedArrayBuffer(4 * size)) : new Int32Array(size);
+      return new Int32Array(size);
     case "bool":
-      return shared ? new Uint8Array(new SharedArrayBuffer(size)) : new Uint8Array(size);
+      return new Uint8Array(size);
   }
 }
 

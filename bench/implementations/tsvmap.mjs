@@ -2,13 +2,18 @@
 // ratio is against), the compiled vmap on Tensors, on the same values as
 // plain JS data (the conversion timed with the call: `np.array`, which
 // copies, and `new Tensor`, which wraps a typed array), and on float32
-// Tensors, and the per-example loop (vmap.reference).
+// Tensors, and the per-example loop (vmap.reference). Every compiled row runs
+// on one thread (as `threads: 1` makes it) but the all-cores one, which runs
+// as a call site without `threads` does on this machine.
 import { createRequire } from "node:module";
 
-const { np, Tensor } = createRequire(import.meta.url)("tsvmap");
+const require = createRequire(import.meta.url);
+const { np, Tensor } = require("tsvmap");
+const { withThreads } = require("tsvmap/runtime");
 
 export const handWrittenName = "hand-written loop";
 export const compiledName = "tsvmap compiled vmap";
+export const allCoresName = "tsvmap compiled vmap, all cores";
 export const typedArraysName = "tsvmap compiled, from typed arrays";
 export const sharedArraysName = "tsvmap compiled, typed arrays wrapped (new Tensor)";
 export const nestedArraysName = "tsvmap compiled, from nested JS arrays";
@@ -16,7 +21,7 @@ export const float32Name = "tsvmap compiled, float32 inputs";
 export const perExampleName = "per-example loop (vmap.reference)";
 
 /** The rows whose result must agree with the reference for the run to succeed. */
-export const tsvmapNames = [handWrittenName, compiledName, typedArraysName, sharedArraysName, nestedArraysName, float32Name, perExampleName];
+export const tsvmapNames = [handWrittenName, compiledName, allCoresName, typedArraysName, sharedArraysName, nestedArraysName, float32Name, perExampleName];
 
 const tensorOut = { values: (out) => out.data, dtypeOf: (out) => out.dtype };
 
@@ -26,19 +31,28 @@ export function tsvmapImplementations(only = tsvmapNames) {
   const fixed = (call, output) => (c) => ({ call: () => call(c), ...output, release() {}, dispose() {} });
   const all = [
     implementation(handWrittenName, "float64", fixed((c) => c.handWritten(), { values: (out) => out, dtypeOf: () => "float64" })),
-    implementation(compiledName, "float64", fixed((c) => c.batched(...c.args), tensorOut)),
+    implementation(compiledName, "float64", fixed((c) => oneThread(c.batched)(...c.args), tensorOut)),
+    implementation(allCoresName, "float64", fixed((c) => c.batched(...c.args), tensorOut)),
     implementation(typedArraysName, "float64", (c) => fromPlainData(c, () => c.args.map(asTypedArray), (typed, shape) => (shape.length === 1 ? typed : np.array(typed, shape)))),
     implementation(sharedArraysName, "float64", (c) => fromPlainData(c, () => c.args.map(asTypedArray), (typed, shape) => (shape.length === 1 ? typed : new Tensor(typed, shape, "float64")))),
     // Nested arrays are made anew before each call: kept alive, a million small arrays would slow every other row's garbage collection.
     implementation(nestedArraysName, "float64", (c) => fromPlainData(c, () => c.args.map((t) => t.toArray()), (nested) => np.array(nested), { perCall: true })),
     implementation(float32Name, "float32", (c) => {
       const args = c.args.map((t) => np.array(Float32Array.from(t.data), t.shape));
-      const batched = c.batchedFloat32 ?? c.batched;
+      const batched = oneThread(c.batchedFloat32 ?? c.batched);
       return { call: () => batched(...args), ...tensorOut, release() {}, dispose() {} };
     }),
     implementation(perExampleName, "float64", fixed((c) => c.perExample(), tensorOut)),
   ];
   return all.filter((implementation) => only.includes(implementation.name));
+}
+
+const oneThreadVersions = new WeakMap();
+
+/** `batched` as a call site with `threads: 1` compiles it. */
+function oneThread(batched) {
+  if (!oneThreadVersions.has(batched)) oneThreadVersions.set(batched, withThreads(batched, 1));
+  return oneThreadVersions.get(batched);
 }
 
 /** A copy of a Tensor's values that the caller owns, as a program that computed them in plain JS holds them. */
@@ -58,7 +72,7 @@ function fromPlainData(benchCase, makeData, convert, { perCall = false } = {}) {
     enter() {
       if (perCall) plain = makeData();
     },
-    call: () => benchCase.batched(...plain.map((data, i) => convert(data, shapes[i]))),
+    call: () => oneThread(benchCase.batched)(...plain.map((data, i) => convert(data, shapes[i]))),
     ...tensorOut,
     release() {
       if (perCall) plain = undefined;

@@ -13,7 +13,7 @@ const [modulePath] = process.argv.slice(2);
 await receive();
 const require = createRequire(import.meta.url);
 const workload = require(modulePath);
-const { withThreads } = require("tsvmap/runtime");
+const { threadStatistics, withThreads } = require("tsvmap/runtime");
 const cores = availableParallelism();
 const counts = [...new Set([1, 2, 4, 8, 16, 32, 64].filter((count) => count < cores).concat(cores))];
 
@@ -36,8 +36,9 @@ for (const benchCase of workload.cases()) {
       return {
         prepared: {
           call() {
+            const before = threadStatistics().runsOnWorkers;
             const result = batched(...benchCase.args);
-            usedWorkers[index] ||= firstTensor(result).data.buffer instanceof SharedArrayBuffer;
+            usedWorkers[index] ||= threadStatistics().runsOnWorkers > before;
             return result;
           },
           release() {},

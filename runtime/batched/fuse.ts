@@ -1,7 +1,7 @@
 import { broadcastShapes, broadcastStrides } from "../broadcast";
 import { allocate, type DType, type TypedArray } from "../dtype";
 import type { KernelHelpers } from "../scalar-math";
-import { type KernelRun, runKernel, workersFor } from "../threads/parallel";
+import { type KernelRun, runKernel } from "../threads/parallel";
 import { Tensor, shapeSize } from "../tensor";
 
 /**
@@ -82,13 +82,12 @@ export function fuseExamples(
   for (let index = 0; index < inputs.length; index++) arrays[index] = inputs[index].data;
   const lead = leading === 1 ? [countOfOneLevel(inputs, phases)] : leadingShape(inputs, phases, leading);
   const examples = shapeSize(lead);
-  const workers = workersFor(kernel, examples * Math.max(size, 1), arrays);
   const data = new Array<TypedArray>(outputs.length);
   for (let index = 0; index < outputs.length; index++) {
     const [phase, declared] = outputs[index];
-    data[index] = allocate(declared === "data" ? dtype : declared, phase === "element" ? examples * size : examples, workers.length > 0);
+    data[index] = allocate(declared === "data" ? dtype : declared, phase === "element" ? examples * size : examples);
   }
-  if (examples > 0) runKernel(kernelRun(kernel, size, arrays, phases, inputs, lead, leading, constants), data, workers);
+  if (examples > 0) runKernel(kernelRun(kernel, size, arrays, phases, inputs, outputs, lead, leading, constants), data);
   const results = new Array<Tensor>(outputs.length);
   for (let index = 0; index < outputs.length; index++) {
     const [phase, declared] = outputs[index];
@@ -98,7 +97,18 @@ export function fuseExamples(
 }
 
 /** The kernel's calls: one over the whole batch with one level, else one per row of the innermost level's examples. */
-function kernelRun(kernel: Kernel, size: number, arrays: TypedArray[], phases: readonly InputPhase[], inputs: readonly Tensor[], lead: readonly number[], leading: number, constants: unknown[]): KernelRun {
+function kernelRun(
+  kernel: Kernel,
+  size: number,
+  arrays: TypedArray[],
+  phases: readonly InputPhase[],
+  inputs: readonly Tensor[],
+  outputs: readonly (readonly [Phase, DType | "data"])[],
+  lead: readonly number[],
+  leading: number,
+  constants: unknown[],
+): KernelRun {
+  const extents = { inputExtents: phases.map((phase) => (phase === "example" ? 1 : size)), outputExtents: outputs.map(([phase]) => (phase === "element" ? size : 1)) };
   if (leading === 1) {
     const starts = new Array<number>(inputs.length).fill(0);
     const steps = new Array<number>(inputs.length);
@@ -106,7 +116,7 @@ function kernelRun(kernel: Kernel, size: number, arrays: TypedArray[], phases: r
       const repeated = phases[index] === "constant" || (inputs[index].shape[0] === 1 && lead[0] !== 1);
       steps[index] = repeated ? 0 : phases[index] === "example" ? 1 : size;
     }
-    return { kernel, size, inputs: arrays, steps, extents: extentsOf(phases, size), constants, rows: 1, count: lead[0], startsOf: () => starts };
+    return { kernel, size, inputs: arrays, steps, ...extents, constants, rows: 1, count: lead[0], startsOf: () => starts };
   }
   const strides = inputs.map((input, index) =>
     broadcastStrides(input.shape.slice(0, phases[index] === "constant" ? 0 : leading), lead).map((stride) => (phases[index] === "example" ? stride : stride * size)),
@@ -123,13 +133,9 @@ function kernelRun(kernel: Kernel, size: number, arrays: TypedArray[], phases: r
       }
       return start;
     });
-  return { kernel, size, inputs: arrays, steps, extents: extentsOf(phases, size), constants, rows: count === 0 ? 0 : shapeSize(lead) / count, count, startsOf };
+  return { kernel, size, inputs: arrays, steps, ...extents, constants, rows: count === 0 ? 0 : shapeSize(lead) / count, count, startsOf };
 }
 
-/** How many elements of each input an example reads. */
-function extentsOf(phases: readonly InputPhase[], size: number): number[] {
-  return phases.map((phase) => (phase === "example" ? 1 : size));
-}
 
 /** The batch size of one level: each input's leading extent, or 1 where it is repeated for every example. */
 function countOfOneLevel(inputs: readonly Tensor[], phases: readonly InputPhase[]): number {

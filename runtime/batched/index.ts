@@ -21,6 +21,7 @@ export { select, selectResult } from "./select";
 export { viaZeroExample } from "./empty-batch";
 export { inChunks } from "./chunks";
 export { withThreads } from "../threads/settings";
+export { threadStatistics } from "../threads/parallel";
 export { powReached, reachedOnly } from "./reached";
 export { weakNumbers } from "../elementwise/weak-typing";
 export { clip, floorMod, logicalAndOf, logicalNotOf, logicalOrOf, powFloat, roundHalfEven, sigmoid, signOf, truthy } from "../scalar-math";

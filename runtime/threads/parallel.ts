@@ -3,20 +3,22 @@ import { kernelHelpers } from "../scalar-math";
 import type { Kernel } from "../batched/fuse";
 import { kernelPool } from "./pool";
 import { threadLimit } from "./settings";
-import { staged } from "./staging";
+import { stagingArray } from "./staging";
 
 /**
  * A kernel over `rows × count` examples: row `r` is one call of the kernel on
  * `count` consecutive examples, its inputs read from `startsOf(r)`, its
- * outputs written from example `r * count` on. An example reads `extents[i]`
- * elements of input `i` (its size, or one number).
+ * outputs written from example `r * count` on. An example reads
+ * `inputExtents[i]` elements of input `i` and writes `outputExtents[o]` of
+ * output `o` (its size, or one number).
  */
 export interface KernelRun {
   readonly kernel: Kernel;
   readonly size: number;
   readonly inputs: readonly TypedArray[];
   readonly steps: readonly number[];
-  readonly extents: readonly number[];
+  readonly inputExtents: readonly number[];
+  readonly outputExtents: readonly number[];
   readonly constants: unknown[];
   readonly rows: number;
   readonly count: number;
@@ -24,9 +26,9 @@ export interface KernelRun {
 }
 
 /**
- * A run goes to workers only where the runtime expects it to end sooner: its
- * share of the work there must outweigh copying inputs into shared memory and
- * this fixed cost of a job to a worker and back (bench: threads).
+ * A run goes to workers only where the runtime expects it to end sooner: each
+ * worker's share of the work must outweigh copying its inputs into shared
+ * memory and its results out, and this fixed cost of a job (bench: threads).
  */
 const jobMilliseconds = 0.05;
 /** Work below this many milliseconds on one thread is never split. */
@@ -34,40 +36,28 @@ const minimumParallelMilliseconds = 0.5;
 
 /** What each kernel has cost per element, in nanoseconds, the last time it ran: the guess for its next run. */
 const nanosecondsPerElement = new WeakMap<Kernel, number>();
-/** What copying into shared memory has cost per byte (first guess: a reused buffer's). */
-let copyNanosecondsPerByte = 0.3;
+/** What copying to and from shared memory costs per byte (first guess: between reused buffers). */
+let copyNanosecondsPerByte = 0.1;
 /** Kernels a worker could not load or run: they stay on the calling thread. */
 const unportable = new WeakSet<Kernel>();
 
-/**
- * The workers that should share a run over `elements` elements with the
- * calling thread: none when threads are limited to one, when the kernel has
- * not yet run here (its cost is unknown), or when splitting would not pay.
- */
-export function workersFor(kernel: Kernel, elements: number, inputs: readonly TypedArray[]): number[] {
-  const limit = threadLimit();
-  if (limit <= 1 || !kernelPool.usable || unportable.has(kernel)) return [];
-  const cost = nanosecondsPerElement.get(kernel);
-  if (cost === undefined) return [];
-  const alone = (cost * elements) / 1e6;
-  if (alone < minimumParallelMilliseconds) return [];
-  let unsharedBytes = 0;
-  for (const input of inputs) if (!(input.buffer instanceof SharedArrayBuffer)) unsharedBytes += input.byteLength;
-  const pays = (threads: number) => alone / threads + ((copyNanosecondsPerByte * unsharedBytes * (threads - 1)) / threads) / 1e6 + jobMilliseconds < alone;
-  if (!pays(limit)) return [];
-  const workers = kernelPool.startedWorkers(limit - 1);
-  return pays(workers.length + 1) ? workers : [];
+const statistics = { runs: 0, runsOnWorkers: 0, sharesHandedBack: 0 };
+
+/** How many kernel runs there have been in this thread, how many of them used workers, and how many workers' shares the calling thread had to compute itself. */
+export function threadStatistics(): Readonly<typeof statistics> {
+  return { ...statistics };
 }
 
-/** Runs `run` into `outputs`, on the calling thread and `workers`; outputs must be in shared memory when there are workers. */
-export function runKernel(run: KernelRun, outputs: TypedArray[], workers: readonly number[]): void {
-  const total = run.rows * run.count;
-  if (workers.length === 0 || total < 2) {
+/** Runs `run` into `outputs`: on the calling thread, or split between it and workers where that pays. */
+export function runKernel(run: KernelRun, outputs: TypedArray[]): void {
+  statistics.runs++;
+  const workers = workersFor(run, outputs);
+  if (workers.length === 0) {
     const began = performance.now();
     for (let row = 0; row < run.rows; row++) {
       run.kernel(run.count, run.size, run.inputs as TypedArray[], run.startsOf(row), run.steps as number[], outputs, row * run.count, run.constants, kernelHelpers);
     }
-    record(run.kernel, began, total * Math.max(run.size, 1));
+    record(run.kernel, began, run.rows * run.count * Math.max(run.size, 1));
     return;
   }
   let kernelFile: string;
@@ -75,46 +65,86 @@ export function runKernel(run: KernelRun, outputs: TypedArray[], workers: readon
     kernelFile = kernelPool.kernelFile(run.kernel);
   } catch {
     kernelPool.fail();
-    return runKernel(run, outputs, []);
+    return runKernel(run, outputs);
   }
-  const parts = Math.min(workers.length + 1, total);
+  statistics.runsOnWorkers++;
+  const total = run.rows * run.count;
+  const parts = workers.length + 1;
   const boundary = (part: number) => Math.floor((part * total) / parts);
   const status = new Int32Array(new SharedArrayBuffer(8 * workers.length));
   const copying = performance.now();
   let copiedBytes = 0;
-  const jobs = workers.slice(0, parts - 1).map((worker, position) => {
-    const segments = segmentsOf(run, boundary(position + 1), boundary(position + 2));
-    // The worker reads copies of the unshared inputs, each only the part its examples read.
+  // Each worker reads copies of its share of the inputs (inputs in shared memory already, in place) and writes
+  // its share of the results to shared memory, copied into place when it is done: results are plain arrays.
+  const jobs = workers.map((worker, position) => {
+    const [first, last] = [boundary(position + 1), boundary(position + 2)];
+    const segments = segmentsOf(run, first, last);
     const workerSegments = segments.slice();
+    const stride = 2 + run.inputs.length;
+    for (let at = 0; at < workerSegments.length; at += stride) workerSegments[at + 1] -= first;
     const inputs = run.inputs.map((array, input) => {
       if (array.buffer instanceof SharedArrayBuffer) return array;
       const [from, to] = readRange(run, workerSegments, input);
-      copiedBytes += (to - from) * array.BYTES_PER_ELEMENT;
-      return staged(position, input, array, from, to);
+      const copy = stagingArray(`input ${position} ${input}`, array, to - from);
+      copy.set(array.subarray(from, to));
+      copiedBytes += copy.byteLength;
+      return copy;
     });
+    const results = outputs.map((array, output) => stagingArray(`output ${position} ${output}`, array, (last - first) * run.outputExtents[output]));
     const slot = 2 * position;
-    kernelPool.post(worker, { kernelFile, segments: workerSegments, inputCount: inputs.length, size: run.size, inputs, steps: run.steps, outputs, constants: run.constants, status, slot });
-    return { slot, segments };
+    kernelPool.post(worker, { kernelFile, segments: workerSegments, inputCount: inputs.length, size: run.size, inputs, steps: run.steps, outputs: results, constants: run.constants, status, slot });
+    return { slot, first, segments, results };
   });
-  // Small copies measure the fixed cost of a copy more than its cost per byte.
-  if (copiedBytes >= 1 << 20) copyNanosecondsPerByte = ((performance.now() - copying) * 1e6) / copiedBytes;
+  const copiedIn = performance.now() - copying;
   const began = performance.now();
   runSegments(run, outputs, segmentsOf(run, 0, boundary(1)));
   const elapsed = record(run.kernel, began, boundary(1) * Math.max(run.size, 1));
   // A worker that does not answer in many times what the same work took here has died or starved: its examples are computed here.
   const deadline = performance.now() + Math.max(2000, 50 * elapsed);
-  for (const { slot, segments } of jobs) {
+  let copiedOut = 0;
+  for (const { slot, first, segments, results } of jobs) {
     while (Atomics.load(status, slot) === 0) {
       const remaining = deadline - performance.now();
       if (remaining <= 0 || Atomics.wait(status, slot, 0, remaining) === "timed-out") break;
     }
     const answered = Atomics.load(status, slot) === 1;
     if (!answered) kernelPool.fail();
-    if (!answered || Atomics.load(status, slot + 1) === 1) {
-      if (answered) unportable.add(run.kernel);
-      runSegments(run, outputs, segments);
+    if (answered && Atomics.load(status, slot + 1) === 0) {
+      const copyingOut = performance.now();
+      results.forEach((result, output) => outputs[output].set(result, first * run.outputExtents[output]));
+      copiedOut += performance.now() - copyingOut;
+      copiedBytes += results.reduce((bytes, result) => bytes + result.byteLength, 0);
+      continue;
     }
+    if (answered) unportable.add(run.kernel);
+    statistics.sharesHandedBack++;
+    runSegments(run, outputs, segments);
   }
+  // Small copies measure the fixed cost of a copy more than its cost per byte; one slow copy (the thread descheduled) moves the guess half way.
+  if (copiedBytes >= 1 << 20) copyNanosecondsPerByte = (copyNanosecondsPerByte + ((copiedIn + copiedOut) * 1e6) / copiedBytes) / 2;
+}
+
+/**
+ * The workers that should share a run with the calling thread: none when
+ * threads are limited to one, when the kernel has not yet run here (its cost
+ * is unknown), or when splitting would not pay.
+ */
+function workersFor(run: KernelRun, outputs: readonly TypedArray[]): number[] {
+  const limit = threadLimit();
+  const examples = run.rows * run.count;
+  if (limit <= 1 || examples < 2 || !kernelPool.usable || unportable.has(run.kernel)) return [];
+  const cost = nanosecondsPerElement.get(run.kernel);
+  if (cost === undefined) return [];
+  const alone = (cost * examples * Math.max(run.size, 1)) / 1e6;
+  if (alone < minimumParallelMilliseconds) return [];
+  let bytes = 0;
+  for (const array of run.inputs) if (!(array.buffer instanceof SharedArrayBuffer)) bytes += array.byteLength;
+  for (const array of outputs) bytes += array.byteLength;
+  const pays = (threads: number) => alone / threads + (copyNanosecondsPerByte * bytes * (threads - 1)) / threads / 1e6 + jobMilliseconds < alone;
+  const wanted = Math.min(limit, examples);
+  if (!pays(wanted)) return [];
+  const workers = kernelPool.startedWorkers(wanted - 1);
+  return workers.length > 0 && pays(workers.length + 1) ? workers : [];
 }
 
 /**
@@ -141,7 +171,7 @@ function readRange(run: KernelRun, segments: number[], input: number): [number, 
   for (let at = 0; at < segments.length; at += stride) {
     const start = segments[at + 2 + input];
     from = Math.min(from, start);
-    to = Math.max(to, start + (segments[at] - 1) * run.steps[input] + run.extents[input]);
+    to = Math.max(to, start + (segments[at] - 1) * run.steps[input] + run.inputExtents[input]);
   }
   for (let at = 0; at < segments.length; at += stride) segments[at + 2 + input] -= from;
   return [from, to];

@@ -1,8 +1,8 @@
 // Runs the sites of fixtures/threads on batches large enough for worker
-// threads, calling each until its result is in shared memory (the sign that
-// workers wrote it) or 60 calls have passed, and prints as JSON, per site,
-// whether workers were used and a digest of the result's bytes, for the test
-// to compare across thread counts and processes.
+// threads, calling each until a call used workers (threadStatistics says) or
+// 60 calls have passed, and prints as JSON, per site, whether workers were
+// used and a digest of the result's bytes, for the test to compare across
+// thread counts and processes.
 import { createHash } from "node:crypto";
 import * as fs from "node:fs";
 import { createRequire } from "node:module";
@@ -21,6 +21,7 @@ process.on("exit", () => fs.rmSync(project, { recursive: true, force: true }));
 const require = createRequire(path.join(project, "sites.js"));
 const fixture = require("./sites.js");
 const { Tensor } = require("tsvmap");
+const { fuseExamples, threadStatistics } = require("tsvmap/runtime");
 
 let seed = 12345;
 const uniform = (length, lo, hi) => Float64Array.from({ length }, () => {
@@ -41,33 +42,37 @@ const sites = {
   pairwiseOneThread: "pairwise",
 };
 
-const report = {};
-for (const [site, workload] of Object.entries(sites)) {
-  let result;
-  let calls = 0;
-  for (; calls < 60; calls++) {
-    result = fixture[site](...args[workload]);
-    if (result.data.buffer instanceof SharedArrayBuffer) break;
+/** Calls `call` until one call runs a kernel on workers (they start in the background) or 60 calls have passed. */
+async function callUntilWorkersRun(call) {
+  for (let calls = 0; ; calls++) {
+    const before = threadStatistics().runsOnWorkers;
+    const result = call();
+    const workers = threadStatistics().runsOnWorkers > before;
+    if (workers || calls === 59) return { result, workers };
     await sleep(5);
   }
+}
+
+const report = {};
+for (const [site, workload] of Object.entries(sites)) {
+  const { result, workers } = await callUntilWorkersRun(() => fixture[site](...args[workload]));
   const bytes = Buffer.from(result.data.buffer, result.data.byteOffset, result.data.byteLength);
-  report[site] = { workers: result.data.buffer instanceof SharedArrayBuffer, shape: result.shape, digest: createHash("sha256").update(bytes).digest("hex") };
+  report[site] = { workers, plainArray: result.data.buffer instanceof ArrayBuffer, shape: result.shape, digest: createHash("sha256").update(bytes).digest("hex") };
 }
 // A kernel that reads a name from its scope runs on the calling thread alone; a
 // worker given its text cannot (ReferenceError), and the calling thread takes
 // that worker's examples back: the result is complete all the same.
-const { fuseExamples } = require("tsvmap/runtime");
 const scale = 3;
 const closing = (count, size, [x], [xStart], [xStep], [out], outStart) => {
   for (let example = 0; example < count; example++) out[outStart + example] = Math.exp(Math.sin(x[xStart + example * xStep])) * scale;
 };
 const x = new Tensor(uniform(batch, -5, 5), [batch], "float64");
-let closure;
-for (let calls = 0; calls < 60; calls++) {
-  [closure] = fuseExamples([x], ["example"], 1, [["example", "float64"]], closing);
-  if (closure.data.buffer instanceof SharedArrayBuffer) break;
-  await sleep(5);
-}
+const handedBack = threadStatistics().sharesHandedBack;
+const closure = await callUntilWorkersRun(() => fuseExamples([x], ["example"], 1, [["example", "float64"]], closing)[0]);
 const expected = x.data.map((value) => Math.exp(Math.sin(value)) * scale);
-report.closure = { workers: closure.data.buffer instanceof SharedArrayBuffer, complete: closure.data.every((value, index) => Object.is(value, expected[index])) };
+report.closure = {
+  workers: closure.workers,
+  handedBack: threadStatistics().sharesHandedBack > handedBack,
+  complete: closure.result.data.every((value, index) => Object.is(value, expected[index])),
+};
 process.stdout.write(JSON.stringify(report));

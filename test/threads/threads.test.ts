@@ -9,11 +9,12 @@ const probe = fileURLToPath(new URL("./probe.mjs", import.meta.url));
 
 interface Site {
   readonly workers: boolean;
+  readonly plainArray: boolean;
   readonly shape: number[];
   readonly digest: string;
 }
 type Report = Record<"discountedThreaded" | "discountedOneThread" | "discountedDefault" | "pairwiseThreaded" | "pairwiseOneThread", Site> & {
-  readonly closure: { readonly workers: boolean; readonly complete: boolean };
+  readonly closure: { readonly workers: boolean; readonly handedBack: boolean; readonly complete: boolean };
 };
 
 function runProbe(options: { readonly env?: Record<string, string>; readonly nodeFlags?: string[] } = {}) {
@@ -37,6 +38,8 @@ describe("vmap's threads", () => {
     expect(defaultRun.discountedThreaded.digest).toBe(defaultRun.discountedOneThread.digest);
     expect(defaultRun.discountedDefault.digest).toBe(defaultRun.discountedOneThread.digest);
     expect(defaultRun.discountedThreaded.shape).toEqual([400_000]);
+    // Workers write to shared memory; the result is copied out of it, a Tensor over a plain ArrayBuffer as always.
+    expect(defaultRun.discountedThreaded.plainArray).toBe(true);
   });
 
   it("splits a nested vmap's rows, and runs it on the calling thread alone when any level says threads: 1", () => {
@@ -65,7 +68,7 @@ describe("vmap's threads", () => {
   });
 
   it("computes a worker's examples on the calling thread when the worker cannot run the kernel", () => {
-    expect(defaultRun.closure).toEqual({ workers: true, complete: true });
+    expect(defaultRun.closure).toEqual({ workers: true, handedBack: true, complete: true });
   });
 
   it("rejects a TSVMAP_THREADS that is not a positive integer, naming it", () => {
