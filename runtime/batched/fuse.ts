@@ -108,7 +108,7 @@ function kernelRun(
   leading: number,
   constants: unknown[],
 ): KernelRun {
-  const extents = { inputExtents: phases.map((phase) => (phase === "example" ? 1 : size)), outputExtents: outputs.map(([phase]) => (phase === "element" ? size : 1)) };
+  const outputExtents = outputs.map(([phase]) => (phase === "element" ? size : 1));
   if (leading === 1) {
     const starts = new Array<number>(inputs.length).fill(0);
     const steps = new Array<number>(inputs.length);
@@ -116,7 +116,7 @@ function kernelRun(
       const repeated = phases[index] === "constant" || (inputs[index].shape[0] === 1 && lead[0] !== 1);
       steps[index] = repeated ? 0 : phases[index] === "example" ? 1 : size;
     }
-    return { kernel, size, inputs: arrays, steps, ...extents, constants, rows: 1, count: lead[0], startsOf: () => starts };
+    return { kernel, size, inputs: arrays, steps, outputExtents, constants, rows: 1, count: lead[0], startsOf: () => starts };
   }
   const strides = inputs.map((input, index) =>
     broadcastStrides(input.shape.slice(0, phases[index] === "constant" ? 0 : leading), lead).map((stride) => (phases[index] === "example" ? stride : stride * size)),
@@ -133,7 +133,7 @@ function kernelRun(
       }
       return start;
     });
-  return { kernel, size, inputs: arrays, steps, ...extents, constants, rows: count === 0 ? 0 : shapeSize(lead) / count, count, startsOf };
+  return { kernel, size, inputs: arrays, steps, outputExtents, constants, rows: count === 0 ? 0 : shapeSize(lead) / count, count, startsOf };
 }
 
 

@@ -3,21 +3,20 @@ import { kernelHelpers } from "../scalar-math";
 import type { Kernel } from "../batched/fuse";
 import { kernelPool } from "./pool";
 import { threadLimit } from "./settings";
+import { chunkState, takeChunks } from "./claim";
 import { stagingArray } from "./staging";
 
 /**
  * A kernel over `rows × count` examples: row `r` is one call of the kernel on
  * `count` consecutive examples, its inputs read from `startsOf(r)`, its
- * outputs written from example `r * count` on. An example reads
- * `inputExtents[i]` elements of input `i` and writes `outputExtents[o]` of
- * output `o` (its size, or one number).
+ * outputs written from example `r * count` on. An example writes
+ * `outputExtents[o]` elements of output `o` (its size, or one number).
  */
 export interface KernelRun {
   readonly kernel: Kernel;
   readonly size: number;
   readonly inputs: readonly TypedArray[];
   readonly steps: readonly number[];
-  readonly inputExtents: readonly number[];
   readonly outputExtents: readonly number[];
   readonly constants: unknown[];
   readonly rows: number;
@@ -26,11 +25,13 @@ export interface KernelRun {
 }
 
 /**
- * A run goes to workers only where the runtime expects it to end sooner: each
- * worker's share of the work must outweigh copying its inputs into shared
- * memory and its results out, and this fixed cost of a job (bench: threads).
+ * A run goes to workers only where the runtime expects it to end sooner: the
+ * work they take must outweigh copying the inputs into shared memory and their
+ * results out, and this fixed cost of a job (bench: threads).
  */
 const jobMilliseconds = 0.05;
+/** A threaded run is cut into this many chunks per thread, so that a slower thread takes fewer of them. */
+const chunksPerThread = 8;
 /** Work below this many milliseconds on one thread is never split. */
 const minimumParallelMilliseconds = 0.5;
 
@@ -41,9 +42,9 @@ let copyNanosecondsPerByte = 0.1;
 /** Kernels a worker could not load or run: they stay on the calling thread. */
 const unportable = new WeakSet<Kernel>();
 
-const statistics = { runs: 0, runsOnWorkers: 0, sharesHandedBack: 0 };
+const statistics = { runs: 0, runsOnWorkers: 0, chunksTakenBack: 0 };
 
-/** How many kernel runs there have been in this thread, how many of them used workers, and how many workers' shares the calling thread had to compute itself. */
+/** How many kernel runs there have been in this thread, how many of them used workers, and how many chunks a worker took and the calling thread then computed. */
 export function threadStatistics(): Readonly<typeof statistics> {
   return { ...statistics };
 }
@@ -69,59 +70,55 @@ export function runKernel(run: KernelRun, outputs: TypedArray[]): void {
   }
   statistics.runsOnWorkers++;
   const total = run.rows * run.count;
-  const parts = workers.length + 1;
-  const boundary = (part: number) => Math.floor((part * total) / parts);
-  const status = new Int32Array(new SharedArrayBuffer(8 * workers.length));
+  const chunkCount = Math.min(total, (workers.length + 1) * chunksPerThread);
+  const boundary = (chunk: number) => Math.floor((chunk * total) / chunkCount);
+  const chunks = Array.from({ length: chunkCount }, (_, chunk) => segmentsOf(run, boundary(chunk), boundary(chunk + 1)));
   const copying = performance.now();
-  let copiedBytes = 0;
-  // Each worker reads copies of its share of the inputs (inputs in shared memory already, in place) and writes
-  // its share of the results to shared memory, copied into place when it is done: results are plain arrays.
-  const jobs = workers.map((worker, position) => {
-    const [first, last] = [boundary(position + 1), boundary(position + 2)];
-    const segments = segmentsOf(run, first, last);
-    const workerSegments = segments.slice();
-    const stride = 2 + run.inputs.length;
-    for (let at = 0; at < workerSegments.length; at += stride) workerSegments[at + 1] -= first;
-    const inputs = run.inputs.map((array, input) => {
-      if (array.buffer instanceof SharedArrayBuffer) return array;
-      const [from, to] = readRange(run, workerSegments, input);
-      const copy = stagingArray(`input ${position} ${input}`, array, to - from);
-      copy.set(array.subarray(from, to));
-      copiedBytes += copy.byteLength;
-      return copy;
-    });
-    const results = outputs.map((array, output) => stagingArray(`output ${position} ${output}`, array, (last - first) * run.outputExtents[output]));
-    const slot = 2 * position;
-    kernelPool.post(worker, { kernelFile, segments: workerSegments, inputCount: inputs.length, size: run.size, inputs, steps: run.steps, outputs: results, constants: run.constants, status, slot });
-    return { slot, first, segments, results };
+  // Workers read the inputs from shared memory (a copy, unless they are there already) and write their chunks'
+  // results to shared memory, copied into place when they are done: results are plain arrays.
+  const inputs = run.inputs.map((array, input) => {
+    if (array.buffer instanceof SharedArrayBuffer) return array;
+    const copy = stagingArray(`input ${input}`, array, array.length);
+    copy.set(array);
+    return copy;
   });
   const copiedIn = performance.now() - copying;
+  const results = outputs.map((array, output) => stagingArray(`output ${output}`, array, array.length));
+  const shared = { chunks, counter: new Int32Array(new SharedArrayBuffer(4)), states: new Int32Array(new SharedArrayBuffer(4 * chunkCount)), size: run.size, steps: run.steps as number[], constants: run.constants };
+  const status = new Int32Array(new SharedArrayBuffer(8 * workers.length));
+  workers.forEach((worker, position) => kernelPool.post(worker, { ...shared, kernelFile, inputs, outputs: results, status, slot: 2 * position }));
   const began = performance.now();
-  runSegments(run, outputs, segmentsOf(run, 0, boundary(1)));
-  const elapsed = record(run.kernel, began, boundary(1) * Math.max(run.size, 1));
-  // A worker that does not answer in many times what the same work took here has died or starved: its examples are computed here.
+  const examples = takeChunks({ ...shared, inputs: run.inputs as TypedArray[], outputs }, run.kernel, kernelHelpers, chunkState.calling, chunkState.calling);
+  const elapsed = record(run.kernel, began, examples * Math.max(run.size, 1));
+  // A worker that does not answer in many times what the same work took here has died or starved: its chunks are computed here.
   const deadline = performance.now() + Math.max(2000, 50 * elapsed);
-  let copiedOut = 0;
-  for (const { slot, first, segments, results } of jobs) {
+  workers.forEach((_, position) => {
+    const slot = 2 * position;
     while (Atomics.load(status, slot) === 0) {
       const remaining = deadline - performance.now();
       if (remaining <= 0 || Atomics.wait(status, slot, 0, remaining) === "timed-out") break;
     }
-    const answered = Atomics.load(status, slot) === 1;
-    if (!answered) kernelPool.fail();
-    if (answered && Atomics.load(status, slot + 1) === 0) {
-      const copyingOut = performance.now();
-      results.forEach((result, output) => outputs[output].set(result, first * run.outputExtents[output]));
-      copiedOut += performance.now() - copyingOut;
-      copiedBytes += results.reduce((bytes, result) => bytes + result.byteLength, 0);
+    if (Atomics.load(status, slot) === 0) kernelPool.fail();
+    else if (Atomics.load(status, slot + 1) === 1) unportable.add(run.kernel);
+  });
+  const copyingOut = performance.now();
+  let copiedBytes = inputs.reduce((bytes, input, index) => (input === run.inputs[index] ? bytes : bytes + input.byteLength), 0);
+  for (let chunk = 0; chunk < chunkCount; chunk++) {
+    const state = Atomics.load(shared.states, chunk);
+    if (state === chunkState.calling) continue;
+    if (state !== chunkState.done) {
+      statistics.chunksTakenBack++;
+      runSegments(run, outputs, chunks[chunk]);
       continue;
     }
-    if (answered) unportable.add(run.kernel);
-    statistics.sharesHandedBack++;
-    runSegments(run, outputs, segments);
+    outputs.forEach((output, index) => {
+      const [from, to] = [boundary(chunk) * run.outputExtents[index], boundary(chunk + 1) * run.outputExtents[index]];
+      output.set(results[index].subarray(from, to), from);
+      copiedBytes += (to - from) * output.BYTES_PER_ELEMENT;
+    });
   }
   // Small copies measure the fixed cost of a copy more than its cost per byte; one slow copy (the thread descheduled) moves the guess half way.
-  if (copiedBytes >= 1 << 20) copyNanosecondsPerByte = (copyNanosecondsPerByte + ((copiedIn + copiedOut) * 1e6) / copiedBytes) / 2;
+  if (copiedBytes >= 1 << 20) copyNanosecondsPerByte = (copyNanosecondsPerByte + ((copiedIn + performance.now() - copyingOut) * 1e6) / copiedBytes) / 2;
 }
 
 /**
@@ -137,10 +134,12 @@ function workersFor(run: KernelRun, outputs: readonly TypedArray[]): number[] {
   if (cost === undefined) return [];
   const alone = (cost * examples * Math.max(run.size, 1)) / 1e6;
   if (alone < minimumParallelMilliseconds) return [];
-  let bytes = 0;
-  for (const array of run.inputs) if (!(array.buffer instanceof SharedArrayBuffer)) bytes += array.byteLength;
-  for (const array of outputs) bytes += array.byteLength;
-  const pays = (threads: number) => alone / threads + (copyNanosecondsPerByte * bytes * (threads - 1)) / threads / 1e6 + jobMilliseconds < alone;
+  let inputBytes = 0;
+  for (const array of run.inputs) if (!(array.buffer instanceof SharedArrayBuffer)) inputBytes += array.byteLength;
+  let outputBytes = 0;
+  for (const array of outputs) outputBytes += array.byteLength;
+  const copied = (threads: number) => inputBytes + (outputBytes * (threads - 1)) / threads;
+  const pays = (threads: number) => alone / threads + (copyNanosecondsPerByte * copied(threads)) / 1e6 + jobMilliseconds < alone;
   const wanted = Math.min(limit, examples);
   if (!pays(wanted)) return [];
   const workers = kernelPool.startedWorkers(wanted - 1);
@@ -161,20 +160,6 @@ function segmentsOf(run: KernelRun, from: number, to: number): number[] {
     for (let index = 0; index < starts.length; index++) segments.push(starts[index] + first * run.steps[index]);
   }
   return segments;
-}
-
-/** The elements of input `input` that `segments` read, `[from, to)`; their starts are moved to count from `from`. */
-function readRange(run: KernelRun, segments: number[], input: number): [number, number] {
-  const stride = 2 + run.inputs.length;
-  let from = Infinity;
-  let to = 0;
-  for (let at = 0; at < segments.length; at += stride) {
-    const start = segments[at + 2 + input];
-    from = Math.min(from, start);
-    to = Math.max(to, start + (segments[at] - 1) * run.steps[input] + run.inputExtents[input]);
-  }
-  for (let at = 0; at < segments.length; at += stride) segments[at + 2 + input] -= from;
-  return [from, to];
 }
 
 function runSegments(run: KernelRun, outputs: TypedArray[], segments: readonly number[]): void {

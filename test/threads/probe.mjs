@@ -67,12 +67,12 @@ const closing = (count, size, [x], [xStart], [xStep], [out], outStart) => {
   for (let example = 0; example < count; example++) out[outStart + example] = Math.exp(Math.sin(x[xStart + example * xStep])) * scale;
 };
 const x = new Tensor(uniform(batch, -5, 5), [batch], "float64");
-const handedBack = threadStatistics().sharesHandedBack;
+const handedBack = threadStatistics().chunksTakenBack;
 const closure = await callUntilWorkersRun(() => fuseExamples([x], ["example"], 1, [["example", "float64"]], closing)[0]);
 const expected = x.data.map((value) => Math.exp(Math.sin(value)) * scale);
 report.closure = {
   workers: closure.workers,
-  handedBack: threadStatistics().sharesHandedBack > handedBack,
+  handedBack: threadStatistics().chunksTakenBack > handedBack,
   complete: closure.result.data.every((value, index) => Object.is(value, expected[index])),
 };
 process.stdout.write(JSON.stringify(report));
