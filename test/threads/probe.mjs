@@ -32,6 +32,8 @@ const batch = 400_000;
 const points = 1500;
 const args = {
   discounted: [new Tensor(uniform(batch * 4, 0, 120), [batch, 4], "float64"), new Tensor(uniform(batch, 0, 10), [batch], "float64")],
+  normalized: [new Tensor(uniform(batch * 4, 0, 120), [batch, 4], "float64")],
+  waves: [new Tensor(uniform(120, -2, 2), [120], "float64"), new Tensor(uniform(110, -2, 2), [110], "float64"), new Tensor(uniform(100, -2, 2), [100], "float64")],
   pairwise: [new Tensor(uniform(points * 3, -1, 1), [points, 3], "float64"), new Tensor(uniform(points * 3, -1, 1), [points, 3], "float64")],
 };
 const sites = {
@@ -40,6 +42,10 @@ const sites = {
   discountedDefault: "discounted",
   pairwiseThreaded: "pairwise",
   pairwiseOneThread: "pairwise",
+  normalizedThreaded: "normalized",
+  normalizedOneThread: "normalized",
+  wavesThreaded: "waves",
+  wavesOneThread: "waves",
 };
 
 /** Calls `call` until one call runs a kernel on workers (they start in the background) or 60 calls have passed. */

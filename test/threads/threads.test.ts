@@ -13,7 +13,10 @@ interface Site {
   readonly shape: number[];
   readonly digest: string;
 }
-type Report = Record<"discountedThreaded" | "discountedOneThread" | "discountedDefault" | "pairwiseThreaded" | "pairwiseOneThread", Site> & {
+type Report = Record<
+  "discountedThreaded" | "discountedOneThread" | "discountedDefault" | "pairwiseThreaded" | "pairwiseOneThread" | "normalizedThreaded" | "normalizedOneThread" | "wavesThreaded" | "wavesOneThread",
+  Site
+> & {
   readonly closure: { readonly workers: boolean; readonly handedBack: boolean; readonly complete: boolean };
 };
 
@@ -47,6 +50,16 @@ describe("vmap's threads", () => {
     expect(defaultRun.pairwiseOneThread.workers).toBe(false);
     expect(defaultRun.pairwiseThreaded.digest).toBe(defaultRun.pairwiseOneThread.digest);
     expect(defaultRun.pairwiseThreaded.shape).toEqual([1500, 1500]);
+  });
+
+  it("splits kernels that write a whole example per example, and three levels' rows, the same way", () => {
+    for (const name of ["normalized", "waves"] as const) {
+      const [threaded, oneThread] = [defaultRun[`${name}Threaded`], defaultRun[`${name}OneThread`]];
+      expect([threaded.workers, oneThread.workers]).toEqual([true, false]);
+      expect(threaded.digest).toBe(oneThread.digest);
+    }
+    expect(defaultRun.normalizedThreaded.shape).toEqual([400_000, 4]);
+    expect(defaultRun.wavesThreaded.shape).toEqual([120, 110, 100]);
   });
 
   it("uses every core by default, and TSVMAP_THREADS where no call site sets threads", () => {
