@@ -11,7 +11,9 @@ import { describeExample, toTensor, withUnitAxes } from "./tensors";
  * per-example rank, rather than guess it.
  */
 
-export function exampleRank(x: Tensor | number | boolean, leading: number): number {
+export function exampleRank(x: Tensor | number | boolean | undefined, leading: number): number {
+  // What only an op no example reached would have computed (`reachedOnly` left it undefined) has no rank; nothing taken reads it.
+  if (x === undefined) return 0;
   return toTensor(x).ndim - leading;
 }
 

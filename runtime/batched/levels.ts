@@ -90,13 +90,16 @@ function truthiness(x: Tensor, dtype: "float64" | "bool"): Tensor {
 }
 
 /** Moves a level's axis from `position` to the out axis, counted against the stacked result behind `leading` batch axes. */
-export function unmapAxis(x: Tensor, position: number, leading: number, outAxis: number): Tensor {
+export function unmapAxis<Empty extends null | undefined>(x: Tensor | Empty, position: number, leading: number, outAxis: number): Tensor | Empty {
+  // An empty node (a value read past an array's end in every example) is the result as it is, as `broadcastAxis` keeps it.
+  if (x === null || x === undefined) return x;
   const destination = leading + normalizeOutAxis(outAxis, x.ndim - leading, x, leading);
   return destination === position ? x : moveaxis(x, position, destination);
 }
 
-export function unmapNumbers(x: Tensor, position: number, leading: number, outAxis: number): Tensor {
-  return unmapAxis(asFloat64(x), position, leading, outAxis);
+export function unmapNumbers<Empty extends null | undefined>(x: Tensor | Empty, position: number, leading: number, outAxis: number): Tensor | Empty {
+  if (x === null || x === undefined) return x;
+  return unmapAxis<never>(asFloat64(x), position, leading, outAxis);
 }
 
 /**
