@@ -31,20 +31,32 @@ export type Kernel = (
 export type Phase = "example" | "element";
 export type InputPhase = Phase | "constant";
 
-/** A kernel over tensors' elements: one function per dtype it computes in, so each reads one kind of typed array. */
+/**
+ * A kernel over tensors' elements: one function per dtype it computes in, so
+ * each reads one kind of typed array. There is an int32 one where the
+ * transformer could give every step numpy's int32 dtype from the code alone.
+ */
 export interface ElementKernels {
   readonly float64: Kernel;
   readonly float32: Kernel;
+  readonly int32?: Kernel;
 }
+
+/**
+ * What an output holds: one number per example or one per element, and its
+ * dtype: `data` for the data's, and, where it differs, what the int32 kernel
+ * stores (float64 where numpy's int32 loop gives float64: `sqrt`, `/`, ...).
+ */
+export type OutputSpec = readonly [Phase, DType | "data"] | readonly [Phase, DType | "data", DType];
 
 /**
  * Runs a generated kernel over a batch with `leading` batch axes. Inputs lacking
  * a level have a size-1 axis there and are read again for every example of it.
- * Element kernels come in a float64 and a float32 version: the one of the
- * data's dtype runs, and an output declared "data" is stored in that dtype.
- * Returns undefined, so the caller runs the ops one by one, where a kernel
- * would not compute what the ops do: element inputs of another dtype or of
- * two dtypes, examples of different shapes, empty or rank-0 examples; or an
+ * Element kernels come in a float64, a float32 and sometimes an int32
+ * version: the one of the data's dtype runs, and an output declared "data" is
+ * stored in that dtype. Returns undefined, so the caller runs the ops one by
+ * one, where a kernel would not compute what the ops do: element inputs of
+ * another dtype (int32 without an int32 version) or of two dtypes, examples of different shapes, empty or rank-0 examples; or an
  * unbatched scalar that is not a number or boolean (`undefined` read past the
  * end of an array), which an op rejects and JS arithmetic makes NaN.
  */
@@ -52,7 +64,7 @@ export function fuseExamples(
   inputs: readonly Tensor[],
   phases: readonly InputPhase[],
   leading: number,
-  outputs: readonly (readonly [Phase, DType | "data"])[],
+  outputs: readonly OutputSpec[],
   kernels: Kernel | ElementKernels,
   constants: unknown[] = [],
 ): Tensor[] | undefined {
@@ -67,7 +79,7 @@ export function fuseExamples(
     if (phases[index] === "example") continue;
     const input = inputs[index];
     const from = phases[index] === "constant" ? 0 : leading;
-    if (input.dtype !== "float64" && input.dtype !== "float32") return undefined;
+    if (input.dtype !== "float64" && input.dtype !== "float32" && (input.dtype !== "int32" || typeof kernels === "function" || kernels.int32 === undefined)) return undefined;
     if (example === undefined) {
       example = input.shape.slice(from);
       dtype = input.dtype;
@@ -77,23 +89,28 @@ export function fuseExamples(
   const size = shapeSize(exampleShape);
   // numpy's sum of a rank-0 Tensor is its element, -0 kept; a kernel's sum adds it to 0.
   if (example !== undefined && (size === 0 || example.length === 0)) return undefined;
-  const kernel = typeof kernels === "function" ? kernels : dtype === "float32" ? kernels.float32 : kernels.float64;
+  const kernel = typeof kernels === "function" ? kernels : dtype === "float32" ? kernels.float32 : dtype === "int32" ? kernels.int32! : kernels.float64;
   const arrays = new Array<TypedArray>(inputs.length);
   for (let index = 0; index < inputs.length; index++) arrays[index] = inputs[index].data;
   const lead = leading === 1 ? [countOfOneLevel(inputs, phases)] : leadingShape(inputs, phases, leading);
   const examples = shapeSize(lead);
   const data = new Array<TypedArray>(outputs.length);
   for (let index = 0; index < outputs.length; index++) {
-    const [phase, declared] = outputs[index];
-    data[index] = allocate(declared === "data" ? dtype : declared, phase === "element" ? examples * size : examples);
+    const [phase] = outputs[index];
+    data[index] = allocate(outputDtype(outputs[index], dtype), phase === "element" ? examples * size : examples);
   }
   if (examples > 0) runKernel(kernelRun(kernel, size, arrays, phases, inputs, outputs, lead, leading, constants), data);
   const results = new Array<Tensor>(outputs.length);
   for (let index = 0; index < outputs.length; index++) {
-    const [phase, declared] = outputs[index];
-    results[index] = new Tensor(data[index], phase === "element" ? [...lead, ...exampleShape] : lead, declared === "data" ? dtype : declared);
+    const [phase] = outputs[index];
+    results[index] = new Tensor(data[index], phase === "element" ? [...lead, ...exampleShape] : lead, outputDtype(outputs[index], dtype));
   }
   return results;
+}
+
+function outputDtype([, declared, int32Declared]: OutputSpec, dtype: DType): DType {
+  if (dtype === "int32" && int32Declared !== undefined) return int32Declared;
+  return declared === "data" ? dtype : declared;
 }
 
 /** The kernel's calls: one over the whole batch with one level, else one per row of the innermost level's examples. */
@@ -103,7 +120,7 @@ function kernelRun(
   arrays: TypedArray[],
   phases: readonly InputPhase[],
   inputs: readonly Tensor[],
-  outputs: readonly (readonly [Phase, DType | "data"])[],
+  outputs: readonly OutputSpec[],
   lead: readonly number[],
   leading: number,
   constants: unknown[],

@@ -4,6 +4,7 @@ import { isScalarPrim, scalarForm } from "../fuse/scalar";
 import type { Var } from "../ir";
 import { tokenOf } from "../tokens";
 import type { EmitContext } from "./kernel";
+import { int32Forms, reducesInt32 } from "./int32-typing";
 import { binaryExpression } from "./operator";
 
 type Step = Kernel["steps"][number];
@@ -69,8 +70,10 @@ export function helpersOf(kernel: Kernel): string[] {
  * monomorphic) and rounds as float32 Tensors store: every step computed from
  * the elements, every JS number meeting them, and each reduction once.
  */
-export function kernelFunction(layout: KernelLayout, cx: EmitContext, float32: boolean): ts.ArrowFunction {
+export function kernelFunction(layout: KernelLayout, cx: EmitContext, variant: KernelVariant): ts.ArrowFunction {
   const { ts, factory } = cx;
+  const float32 = variant === "float32";
+  const int32 = typeof variant === "object" ? variant.int32 : new Set<Var>();
   const { kernel, inputs, stepNames, outputs, constants, count, size, example, index, outStart } = layout;
   const identifier = (name: string) => factory.createIdentifier(name);
   const readsElements = (input: { readonly phase: string }) => input.phase !== "example";
@@ -118,7 +121,19 @@ export function kernelFunction(layout: KernelLayout, cx: EmitContext, float32: b
   const store = (array: string, offset: ts.Expression, value: ts.Expression) =>
     factory.createExpressionStatement(factory.createAssignment(factory.createElementAccessExpression(identifier(array), offset), value));
   const stepsIn = (phase: string) => kernel.steps.filter((step) => step.phase === phase && !step.reduction);
+  // `(a + b) | 0`: parenthesized for the reader, whom `|`'s low precedence would make pause.
+  const wrapped = (value: ts.Expression) =>
+    factory.createBitwiseOr(ts.isBinaryExpression(value) ? factory.createParenthesizedExpression(value) : value, factory.createNumericLiteral(0));
+  // An int32 step wraps as numpy's int32 loop does: `| 0` after the float form, or `Math.imul` for products.
+  const int32Step = (step: Step): ts.Expression => {
+    const { prim, args } = step.expression as { prim: keyof typeof int32Forms; args: readonly ScalarExpression[] };
+    const form = int32Forms[prim];
+    if (form === "imul") return factory.createCallExpression(factory.createPropertyAccessExpression(identifier("Math"), "imul"), undefined, [scalar(args[0]), scalar(args[args.length - 1])]);
+    const value = scalar(step.expression);
+    return form === "wrap" ? wrapped(value) : value;
+  };
   const define = (step: Kernel["steps"][number]) => {
+    if (int32.has(step.target)) return declaration(factory, stepNames.get(step.target)!, int32Step(step), ts.NodeFlags.Const);
     const value = scalar(step.expression, typed.has(step.target));
     return declaration(factory, stepNames.get(step.target)!, typed.has(step.target) && !step.boolean ? rounded(value) : value, ts.NodeFlags.Const);
   };
@@ -130,6 +145,11 @@ export function kernelFunction(layout: KernelLayout, cx: EmitContext, float32: b
     const name = identifier(stepNames.get(step.target)!);
     const value = scalar((step.expression as { args: readonly ScalarExpression[] }).args[0]);
     const combine = step.reduction!.combine;
+    // numpy's int32 sum and product wrap.
+    if (typeof variant === "object" && reducesInt32(step, int32, kernel) && (combine === "+" || combine === "*")) {
+      const combined = combine === "*" ? factory.createCallExpression(factory.createPropertyAccessExpression(identifier("Math"), "imul"), undefined, [name, value]) : wrapped(factory.createAdd(name, value));
+      return factory.createExpressionStatement(factory.createAssignment(name, combined));
+    }
     switch (combine) {
       case "*":
         return factory.createExpressionStatement(factory.createBinaryExpression(name, ts.SyntaxKind.AsteriskEqualsToken, value));
@@ -206,6 +226,9 @@ export function kernelFunction(layout: KernelLayout, cx: EmitContext, float32: b
     factory.createBlock([exampleLoop], true),
   );
 }
+
+/** Which function of a kernel to print: the float64 one, the float32 one, or the int32 one with the steps it computes as int32. */
+export type KernelVariant = "float64" | "float32" | { readonly int32: ReadonlySet<Var> };
 
 export function declaration(factory: ts.NodeFactory, name: string, initializer: ts.Expression, flags: ts.NodeFlags): ts.Statement {
   return factory.createVariableStatement(undefined, factory.createVariableDeclarationList([factory.createVariableDeclaration(name, undefined, undefined, initializer)], flags));

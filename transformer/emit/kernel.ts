@@ -1,5 +1,6 @@
 import type * as ts from "typescript";
 import { type Code, type Kernel, type ScalarExpression, type Statement, readsOutside } from "../batch/code";
+import { stepsTypedAsInt32 } from "./int32-typing";
 import { declaration, helpersOf, kernelFunction, stepsTypedByData } from "./kernel-function";
 import { Names } from "./names";
 
@@ -48,16 +49,18 @@ export function emitKernel(kernel: Kernel, cx: EmitContext): { readonly declarat
   kernel.steps.forEach((step) => collectConstants(step.expression));
   // An element computed from the data is stored in the data's dtype ("data"); what a kernel gives per example is a JS number.
   const typedByData = stepsTypedByData(kernel);
+  const typedAsInt32 = hasElements ? stepsTypedAsInt32(kernel) : undefined;
   const layout = { kernel, inputs, stepNames, outputs, constants, helpers, typedByData, count, size, example, index, outStart };
   const functions = hasElements
     ? factory.createObjectLiteralExpression(
         [
-          factory.createPropertyAssignment("float64", kernelFunction(layout, cx, false)),
-          factory.createPropertyAssignment("float32", kernelFunction(layout, cx, true)),
+          factory.createPropertyAssignment("float64", kernelFunction(layout, cx, "float64")),
+          factory.createPropertyAssignment("float32", kernelFunction(layout, cx, "float32")),
+          ...(typedAsInt32 ? [factory.createPropertyAssignment("int32", kernelFunction(layout, cx, { int32: typedAsInt32 }))] : []),
         ],
         true,
       )
-    : kernelFunction(layout, cx, false);
+    : kernelFunction(layout, cx, "float64");
   const pattern = (names: readonly string[]) => factory.createArrayBindingPattern(names.map((name) => factory.createBindingElement(undefined, undefined, name)));
 
   const stringArray = (texts: readonly string[]) => factory.createArrayLiteralExpression(texts.map((text) => factory.createStringLiteral(text)));
@@ -73,7 +76,13 @@ export function emitKernel(kernel: Kernel, cx: EmitContext): { readonly declarat
     stringArray(kernel.inputs.map((input) => input.phase)),
     factory.createNumericLiteral(kernel.levels.length),
     factory.createArrayLiteralExpression(
-      outputs.map((step) => stringArray([step.phase === "element" ? "element" : "example", step.boolean ? "bool" : typedByData.has(step.target) ? "data" : "float64"])),
+      outputs.map((step) => {
+        const dtype = step.boolean ? "bool" : typedByData.has(step.target) ? "data" : "float64";
+        // What the int32 function stores: int32 where it computes int32, else float64 (numpy's int32 `sqrt`, `/`, ...).
+        const int32Dtype = step.boolean ? "bool" : typedAsInt32?.has(step.target) ? "int32" : "float64";
+        const differs = typedAsInt32 !== undefined && int32Dtype !== (dtype === "data" ? "int32" : dtype);
+        return stringArray([step.phase === "element" ? "element" : "example", dtype, ...(differs ? [int32Dtype] : [])]);
+      }),
     ),
     identifier(kernelName),
     ...(constants.size > 0 ? [factory.createArrayLiteralExpression([...constants.keys()].map(visitCode))] : []),

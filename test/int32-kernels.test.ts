@@ -1,0 +1,37 @@
+import * as path from "node:path";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import * as batchedRuntime from "../runtime/batched/index";
+import * as publicApi from "../runtime/index";
+import { comparePytrees } from "./harness/compare";
+import { createModuleLoader } from "./harness/evaluate";
+import { buildFixtures } from "./harness/fixture-build";
+import { Random } from "./harness/random";
+
+// The fixture int32-kernels checks the int32 kernel's results; this checks that int32 data runs that kernel, not the ops one by one.
+const fixtures = fileURLToPath(new URL("../fixtures", import.meta.url));
+const build = buildFixtures(path.join(fixtures, "tsconfig.json"));
+const load = createModuleLoader((fileName) => build.emit(fileName).javascript, { tsvmap: publicApi, "tsvmap/runtime": batchedRuntime });
+const fixture = load(path.join(fixtures, "int32-kernels", "input.ts")) as { batched: (...args: unknown[]) => unknown; reference: (...args: unknown[]) => unknown };
+
+function kernelRuns(call: () => unknown): { result: unknown; runs: number } {
+  const before = batchedRuntime.threadStatistics().runs;
+  const result = call();
+  return { result, runs: batchedRuntime.threadStatistics().runs - before };
+}
+
+describe("int32 kernels", () => {
+  it("run on int32 data in one pass, wrapping as the reference does", () => {
+    const x = new Random(3).integers([50, 6], -60000, 60000);
+    const { result, runs } = kernelRuns(() => fixture.batched(x));
+    expect(runs).toBe(1);
+    expect(comparePytrees(result, fixture.reference(x))).toEqual([]);
+  });
+
+  it("leave other dtypes to their own kernels: float64 data runs the float64 one", () => {
+    const x = new Random(4).normal([50, 6]);
+    const { result, runs } = kernelRuns(() => fixture.batched(x));
+    expect(runs).toBe(1);
+    expect(comparePytrees(result, fixture.reference(x))).toEqual([]);
+  });
+});
