@@ -22,6 +22,13 @@ describe("compiled vmap on bad input", () => {
     expect(call).toThrow(/inconsistent sizes[\s\S]*axis 0 of argument x of shape \(3,\) has size 3[\s\S]*axis 0 of argument y of shape \(4,\) has size 4/);
   });
 
+  it("is a VmapError, as the reference's, where some examples return an array read past its end and others a value", () => {
+    const pick = load(path.join(fixtures, "empty-results", "input.ts")).pickBatched as Batched;
+    const call = () => pick(np.array([0.5, -1, 2]));
+    expect(call).toThrow(VmapError);
+    expect(call).toThrow(/returned results of different structure: a value for example 0 but undefined for example 1/);
+  });
+
   it("refuses an in axis outside an argument's rank", () => {
     expect(() => compiled("negative-axes")(np.zeros([]))).toThrow(/in axis -1 is out of range for argument x of shape \(\) \(rank 0\)/);
   });

@@ -1,15 +1,17 @@
 import { broadcastShapes } from "../broadcast";
 import { allocate, promote } from "../dtype";
 import { broadcastTo } from "../shape";
-import { Tensor } from "../tensor";
+import { Tensor, shapeSize } from "../tensor";
 import { toTensor } from "./tensors";
 
 /**
  * A number read from a closed-over array as a JS operator takes it: `undefined`
- * past the end is NaN there, where a batched op would reject it.
+ * past the end is NaN there, where a batched op would reject it. With
+ * `batchShape`, `x` is a batch, and an `undefined` one is a batch of NaN.
  */
-export function jsNumber(x: number | undefined): number {
-  return x === undefined ? NaN : x;
+export function jsNumber<Value extends number | Tensor>(x: Value | undefined, batchShape?: readonly number[]): Value | number | Tensor {
+  if (x !== undefined) return x;
+  return batchShape === undefined ? NaN : new Tensor(new Float64Array(shapeSize(batchShape)).fill(NaN), batchShape, "float64");
 }
 
 /**

@@ -53,7 +53,7 @@ export function select(condition: Tensor | boolean, whenTrue: Operand, whenFalse
  * (an `if` whose sides all end in the same value) gets that dtype back.
  */
 export function selectResult(condition: Tensor | boolean, whenTrue: Operand, whenFalse: Operand, active: readonly Tensor[] = []): Operand {
-  const aroundUndefined = takenAroundUndefined(condition, whenTrue, whenFalse, active);
+  const aroundUndefined = takenAroundUndefined(condition, whenTrue, whenFalse, active, true);
   if (aroundUndefined !== undefined) return aroundUndefined.value;
   const sides = [sideOf(whenTrue), sideOf(whenFalse)];
   const split = exampleDtypesOf(whenTrue) !== undefined || exampleDtypesOf(whenFalse) !== undefined;
@@ -78,12 +78,28 @@ export function selectResult(condition: Tensor | boolean, whenTrue: Operand, whe
  * batch, but only examples that take it hold it: when none does the choice is
  * the other side, and when all do it is `undefined`, as each of theirs is.
  * Examples split between them have no one batch, so the choice throws, as the
- * op reading the `undefined` does in those examples.
+ * op reading the `undefined` does in those examples; or, for a choice that is
+ * only `returned`, as the reference's stacking of results that differ in
+ * structure does.
  */
-function takenAroundUndefined(condition: Tensor | boolean, whenTrue: Operand, whenFalse: Operand, active: readonly Tensor[]): { readonly value: Operand } | undefined {
+function takenAroundUndefined(
+  condition: Tensor | boolean,
+  whenTrue: Operand,
+  whenFalse: Operand,
+  active: readonly Tensor[],
+  returned = false,
+): { readonly value: Operand } | undefined {
   const [trueMissing, falseMissing] = [whenTrue === undefined, whenFalse === undefined];
   if (trueMissing === falseMissing) return undefined;
   const taken = sidesTaken(condition, active);
+  if (taken === "both" && returned) {
+    const lanes = laneChoices(condition, active);
+    const [holding, missing] = trueMissing ? [0, 1] : [1, 0];
+    throw new VmapError(
+      `vmap: the function returned results of different structure: a value for example ${lanes.indexOf(holding)} but undefined for example ${lanes.indexOf(missing)} ` +
+        `(a branch on a batched condition chose an array read past its end for some examples)`,
+    );
+  }
   if (taken === "both") return undefined;
   const missing = trueMissing ? "true" : "false";
   if (taken === missing) return { value: undefined as unknown as Operand };

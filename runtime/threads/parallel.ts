@@ -39,6 +39,7 @@ const minimumParallelMilliseconds = 0.5;
 const nanosecondsPerElement = new WeakMap<Kernel, number>();
 /** What copying to and from shared memory costs per byte (first guess: between reused buffers). */
 let copyNanosecondsPerByte = 0.1;
+let copyMeasured = false;
 /** Kernels a worker could not load or run: they stay on the calling thread. */
 const unportable = new WeakSet<Kernel>();
 
@@ -117,8 +118,13 @@ export function runKernel(run: KernelRun, outputs: TypedArray[]): void {
       copiedBytes += (to - from) * output.BYTES_PER_ELEMENT;
     });
   }
-  // Small copies measure the fixed cost of a copy more than its cost per byte; one slow copy (the thread descheduled) moves the guess half way.
-  if (copiedBytes >= 1 << 20) copyNanosecondsPerByte = (copyNanosecondsPerByte + ((copiedIn + performance.now() - copyingOut) * 1e6) / copiedBytes) / 2;
+  // Small copies measure the fixed cost of a copy more than its cost per byte. The fastest copy yet is the machine's
+  // cost: a slower one was descheduled, and taken as the cost it would keep every later run from trying threads again.
+  if (copiedBytes >= 1 << 20) {
+    const measured = ((copiedIn + performance.now() - copyingOut) * 1e6) / copiedBytes;
+    copyNanosecondsPerByte = copyMeasured ? Math.min(copyNanosecondsPerByte, measured) : measured;
+    copyMeasured = true;
+  }
 }
 
 /**

@@ -4,7 +4,7 @@ import { type Equation, type Operand, type Program, type SourceForm, type Var, a
 import { type PrimName, primInfo } from "../prims";
 import { batchCond, batchLoop } from "./control";
 import { returnedOnlyValues } from "./returned-only";
-import { readsSeeingUndefined } from "./undefined-reads";
+import { readsSeeingUndefined, takesUndefinedAsNaN, valuesCarryingUndefined } from "./undefined-reads";
 import { type BatchedProgram, type Code, type Statement, helper, ref, value } from "./code";
 import { type ActiveMask, RuleCall, masksOver } from "./rule";
 import { batchingRules } from "./rules";
@@ -40,12 +40,14 @@ export class Batcher {
   private readonly numberReads = new Set<Var>();
   /** Reads of closed-over numbers at a batched index where an example would see `undefined` past the end, not NaN. */
   private readonly seeingUndefined: ReadonlySet<Var>;
+  private readonly carryingUndefined: ReadonlySet<Var>;
   /** Unbatched values of ops under batched conditions that are `undefined` where they threw and no example reached them. */
   private readonly reachedOnly = new Set<Var>();
 
   constructor(private readonly program: Program, private readonly syntax: typeof ts.SyntaxKind) {
     this.returnedOnly = returnedOnlyValues(program);
     this.seeingUndefined = readsSeeingUndefined(program, syntax);
+    this.carryingUndefined = valuesCarryingUndefined(program);
   }
 
   run(): BatchedProgram {
@@ -237,7 +239,8 @@ export class Batcher {
       return this.define(equation.out, equation.source.form === "helper" ? this.unlessUnreached(equation.out, equation.args, code) : code, [], equation.node);
     }
     const jsOperator = equation.source.form === "operator" || equation.source.form === "math";
-    const args = jsOperator ? equation.args.map((arg) => this.asJsNumber(arg, equation.node)) : equation.args;
+    const takesNaN = takesUndefinedAsNaN(equation.source, this.syntax);
+    const args = jsOperator ? equation.args.map((arg) => this.asJsNumber(arg, takesNaN, equation.node)) : equation.args;
     this.defineBatched(equation.out, equation.prim, args, equation.source, equation.node);
   }
 
@@ -261,9 +264,22 @@ export class Batcher {
     return { conditional: [test, value(undefined), code] };
   }
 
-  /** Transforms `table[i]`, met by a JS operator on a batch, into `jsNumber(table[i])`: `undefined` past the end is NaN there, as in JS. */
-  private asJsNumber(arg: Operand, node: Equation["node"]): Operand {
-    if (!isVar(arg) || !this.numberReads.has(arg) || this.levels(arg).length > 0) return arg;
+  /**
+   * Transforms `table[i]`, met by a JS operator on a batch, into `jsNumber(table[i])`: `undefined` past the end is NaN there,
+   * as in JS; and a value a join or loop carried it into, where the operator takes `undefined` as NaN (`Math.min(v, x)`).
+   */
+  private asJsNumber(arg: Operand, takesNaN: boolean, node: Equation["node"]): Operand {
+    if (!isVar(arg)) return arg;
+    const carriedUndefined = takesNaN && arg.kind === "number" && this.carryingUndefined.has(arg);
+    const levels = this.levels(arg);
+    if (levels.length > 0) {
+      if (!carriedUndefined) return arg;
+      // A batch that is `undefined` as a whole (the loop carried an unbatched read into it): a batch of NaN, as each example reads it.
+      const number = this.newVar(arg.hint, "number");
+      this.define(number, helper("jsNumber", this.code(arg), { array: levels.map((level) => ref(this.sizes.get(level)!)) }), levels, node);
+      return number;
+    }
+    if (!this.numberReads.has(arg) && !carriedUndefined) return arg;
     const number = this.newVar(arg.hint, "number");
     this.define(number, helper("jsNumber", this.code(arg)), [], node);
     return number;

@@ -38,6 +38,39 @@ export function readsSeeingUndefined(program: Program, syntax: typeof ts.SyntaxK
   return new Set(reads.filter(seen));
 }
 
+/**
+ * The values a branch join (`if`, `?:`) or a loop may have carried an
+ * `undefined` read past an array's end into (`let v = table[k]; ...
+ * Math.min(v, x)`), the reads themselves left out: an unbatched read is
+ * `numberReads` of the batcher, and a batched one is a gather, NaN past the end.
+ */
+export function valuesCarryingUndefined(program: Program): ReadonlySet<Var> {
+  const reads = new Set<Var>();
+  const carrying = new Set<Var>();
+  const holds = (operand: Operand) => isVar(operand) && (reads.has(operand) || carrying.has(operand));
+  const equations = [...allEquations(program.equations)];
+  for (const equation of equations) if (equation.op === "element" && equation.out.kind === "number") reads.add(equation.out);
+  for (let changed = true; changed; ) {
+    changed = false;
+    const add = (value: Var) => {
+      if (carrying.has(value) || reads.has(value)) return;
+      carrying.add(value);
+      changed = true;
+    };
+    for (const equation of equations) {
+      if (equation.op === "cond") equation.outs.forEach((out, index) => (holds(equation.thenValues[index]) || holds(equation.elseValues[index])) && add(out));
+      if (equation.op === "prim" && equation.source.form === "conditional" && (holds(equation.args[1]) || holds(equation.args[2]))) add(equation.out);
+      if (equation.op === "loop") equation.carried.forEach((carried, index) => (holds(equation.initial[index]) || holds(equation.next[index])) && add(carried));
+    }
+  }
+  return carrying;
+}
+
+/** Whether a JS operator or `Math`/`Number` function takes `undefined` exactly as NaN, as `jsNumber` turns it. */
+export function takesUndefinedAsNaN(source: Extract<Equation, { op: "prim" }>["source"], syntax: typeof ts.SyntaxKind): boolean {
+  return (source.form === "operator" && operatorTakesNaN(source.token, syntax)) || (source.form === "math" && !(source.global === "Number" && source.name === "isNaN"));
+}
+
 /** JS operators that treat `undefined` exactly as NaN: arithmetic, order comparisons, bit operations, `!`. */
 function operatorTakesNaN(token: ts.SyntaxKind, syntax: typeof ts.SyntaxKind): boolean {
   switch (token) {
@@ -71,7 +104,7 @@ function usesOf(equation: Equation, use: (operand: Operand, how: Use) => void, s
         use(equation.args[2], { passes: equation.out });
         return;
       }
-      const asNaN = (source.form === "operator" && operatorTakesNaN(source.token, syntax)) || (source.form === "math" && !(source.global === "Number" && source.name === "isNaN"));
+      const asNaN = takesUndefinedAsNaN(source, syntax);
       return equation.args.forEach((arg) => use(arg, asNaN ? "as NaN" : "sees undefined"));
     }
     case "exit":
