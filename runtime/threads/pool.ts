@@ -34,8 +34,9 @@ class KernelPool {
   private failed = false;
   private kernelCount = 0;
 
+  /** False where there are no worker threads to be had (a browser, an edge runtime: no Node, or no shared memory) or after a failure. */
   get usable(): boolean {
-    return !this.failed;
+    return !this.failed && typeof SharedArrayBuffer === "function" && nodeProcess() !== undefined;
   }
 
   /** Up to `wanted` workers that have started, starting more towards `wanted` for later calls. */
