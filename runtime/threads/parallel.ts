@@ -29,11 +29,13 @@ export interface KernelRun {
  * work they take must outweigh copying the inputs into shared memory and their
  * results out, and this fixed cost of a job (bench: threads).
  */
-const jobMilliseconds = 0.05;
+const jobMilliseconds = 0.2;
 /** A threaded run is cut into this many chunks per thread, so that a slower thread takes fewer of them. */
 const chunksPerThread = 8;
 /** Work below this many milliseconds on one thread is never split. */
-const minimumParallelMilliseconds = 0.5;
+const minimumParallelMilliseconds = 1;
+/** Runs over fewer elements than this are never split, so never timed: at 250 ns an element they would still be under a millisecond. */
+const minimumTimedElements = 4096;
 
 /** What each kernel has cost per element, in nanoseconds, the last time it ran: the guess for its next run. */
 const nanosecondsPerElement = new WeakMap<Kernel, number>();
@@ -53,13 +55,15 @@ export function threadStatistics(): Readonly<typeof statistics> {
 /** Runs `run` into `outputs`: on the calling thread, or split between it and workers where that pays. */
 export function runKernel(run: KernelRun, outputs: TypedArray[]): void {
   statistics.runs++;
-  const workers = workersFor(run, outputs);
+  const elements = run.rows * run.count * Math.max(run.size, 1);
+  // A small run is neither split nor timed: the clock would cost a call at B = 1 more than the kernel.
+  const workers = elements < minimumTimedElements ? [] : workersFor(run, outputs);
   if (workers.length === 0) {
-    const began = performance.now();
+    const began = elements < minimumTimedElements ? 0 : performance.now();
     for (let row = 0; row < run.rows; row++) {
       run.kernel(run.count, run.size, run.inputs as TypedArray[], run.startsOf(row), run.steps as number[], outputs, row * run.count, run.constants, kernelHelpers);
     }
-    record(run.kernel, began, run.rows * run.count * Math.max(run.size, 1));
+    if (elements >= minimumTimedElements) record(run.kernel, began, elements);
     return;
   }
   let kernelFile: string;
@@ -69,14 +73,22 @@ export function runKernel(run: KernelRun, outputs: TypedArray[]): void {
     kernelPool.fail();
     return runKernel(run, outputs);
   }
+  runOnWorkers(run, outputs, workers, kernelFile);
+}
+
+/**
+ * The run cut into chunks that the calling thread and `workers` take in turn
+ * (`takeChunks`). Workers read the inputs from shared memory (a copy, unless
+ * they are there already) and write their chunks' results to shared memory,
+ * copied into place once they are done: results are plain arrays.
+ */
+function runOnWorkers(run: KernelRun, outputs: TypedArray[], workers: readonly number[], kernelFile: string): void {
   statistics.runsOnWorkers++;
   const total = run.rows * run.count;
   const chunkCount = Math.min(total, (workers.length + 1) * chunksPerThread);
   const boundary = (chunk: number) => Math.floor((chunk * total) / chunkCount);
   const chunks = Array.from({ length: chunkCount }, (_, chunk) => segmentsOf(run, boundary(chunk), boundary(chunk + 1)));
   const copying = performance.now();
-  // Workers read the inputs from shared memory (a copy, unless they are there already) and write their chunks'
-  // results to shared memory, copied into place when they are done: results are plain arrays.
   const inputs = run.inputs.map((array, input) => {
     if (array.buffer instanceof SharedArrayBuffer) return array;
     const copy = stagingArray(`input ${input}`, array, array.length);
