@@ -26,8 +26,8 @@ const maximumWorkers = 64;
  */
 class KernelPool {
   private readonly workers: WorkerHandle[] = [];
-  /** `started[i]` is 1 once worker i listens for jobs. */
-  private readonly started = new Int32Array(new SharedArrayBuffer(4 * maximumWorkers));
+  /** `started[i]` is 1 once worker i listens for jobs; made with the first worker (shared memory may not exist here). */
+  private started: Int32Array | undefined;
   private readonly kernelFiles = new WeakMap<object, string>();
   private modules: NodeModules | undefined;
   private directory: string | undefined;
@@ -50,7 +50,7 @@ class KernelPool {
       return [];
     }
     const ready: number[] = [];
-    for (let index = 0; index < target; index++) if (Atomics.load(this.started, index) === 1) ready.push(index);
+    for (let index = 0; index < target; index++) if (Atomics.load(this.started!, index) === 1) ready.push(index);
     return ready;
   }
 
@@ -78,6 +78,7 @@ class KernelPool {
   private spawn(): void {
     const { Worker, join } = (this.modules ??= loadModules(nodeProcess()));
     this.directory ??= this.makeDirectory();
+    this.started ??= new Int32Array(new SharedArrayBuffer(4 * maximumWorkers));
     const worker = new Worker(join(this.directory, "worker.cjs"), { workerData: { started: this.started, index: this.workers.length } });
     worker.unref();
     // A worker that dies stops answering; the calling thread notices by the time it waits and takes its work back.

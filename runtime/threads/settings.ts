@@ -10,7 +10,7 @@ type Batched = (...args: unknown[]) => unknown;
 let callSiteThreads: number | undefined;
 let environmentThreads: number | undefined;
 
-/** `vmap(f, { threads })` compiled: the batched function runs with at most `threads` threads. */
+/** A call site with the `threads` option, compiled: the batched function runs with at most `threads` threads. */
 export function withThreads(batched: Batched, threads: number): Batched {
   return function threaded(this: unknown, ...args: unknown[]): unknown {
     const outer = callSiteThreads;

@@ -48,13 +48,14 @@ const sites = {
   wavesOneThread: "waves",
 };
 
-/** Calls `call` until one call runs a kernel on workers (they start in the background) or 60 calls have passed. */
+/** Calls `call` until one call runs a kernel on workers (they start in the background) or PROBE_CALLS (60) calls have passed. */
+const maximumCalls = Number(process.env.PROBE_CALLS ?? 60);
 async function callUntilWorkersRun(call) {
-  for (let calls = 0; ; calls++) {
+  for (let calls = 1; ; calls++) {
     const before = threadStatistics().runsOnWorkers;
     const result = call();
     const workers = threadStatistics().runsOnWorkers > before;
-    if (workers || calls === 59) return { result, workers };
+    if (workers || calls >= maximumCalls) return { result, workers };
     await sleep(5);
   }
 }

@@ -84,6 +84,14 @@ describe("vmap's threads", () => {
     expect(defaultRun.closure).toEqual({ workers: true, handedBack: true, complete: true });
   });
 
+  it("loads and computes the same where there is no SharedArrayBuffer (a page that is not cross-origin isolated), on the calling thread", () => {
+    const isolated = report({ nodeFlags: ["--enable-sharedarraybuffer-per-context"], env: { PROBE_CALLS: "3" } });
+    for (const site of ["discountedThreaded", "pairwiseThreaded", "wavesThreaded"] as const) {
+      expect(isolated[site].workers).toBe(false);
+      expect(isolated[site].digest).toBe(defaultRun[site].digest);
+    }
+  });
+
   it("rejects a TSVMAP_THREADS that is not a positive integer, naming it", () => {
     const run = runProbe({ env: { TSVMAP_THREADS: "0" } });
     expect(run.status).not.toBe(0);
