@@ -32,8 +32,8 @@ export const int32Forms: Partial<Record<PrimName, "wrap" | "imul" | "same">> = {
 
 /**
  * The element steps an int32 kernel computes as int32: those of an int32
- * primitive on int32 elements (of the data, of an int32 step, or an integer
- * literal) and booleans, with no float64 operand. Undefined where no int32
+ * primitive on int32 elements (of the data or of an int32 step), integer
+ * literals and booleans, at least one an int32 element, with no float64 operand. Undefined where no int32
  * kernel can be made: where an int32 step would meet a number whose dtype only
  * its value tells (a per-example or closed-over JS number: weakly typed, int32
  * when it is an integer), or would raise an integer to a power (numpy throws
@@ -44,7 +44,8 @@ export const int32Forms: Partial<Record<PrimName, "wrap" | "imul" | "same">> = {
 export function stepsTypedAsInt32(kernel: Kernel): ReadonlySet<Var> | undefined {
   const typed = new Set<Var>();
   const stepOf = new Map(kernel.steps.map((step) => [step.target, step]));
-  const classOf = (leaf: ScalarExpression): "int" | "bool" | "float" | "weak" => {
+  // "int": an int32 element (of the data or an int32 step); "integer": a literal that stays int32 meeting one.
+  const classOf = (leaf: ScalarExpression): "int" | "integer" | "bool" | "float" | "weak" => {
     if ("input" in leaf) {
       const input = kernel.inputs[leaf.input];
       if (input.kind === "boolean") return "bool";
@@ -61,7 +62,7 @@ export function stepsTypedAsInt32(kernel: Kernel): ReadonlySet<Var> | undefined 
       const literal = leaf.outside.value;
       if (typeof literal === "boolean") return "bool";
       // The runtime's rule for a JS number meeting int32 elements: an integer in int32's range is one of them.
-      return typeof literal === "number" && Number.isInteger(literal) && literal >= -2147483648 && literal <= 2147483647 ? "int" : "float";
+      return typeof literal === "number" && Number.isInteger(literal) && literal >= -2147483648 && literal <= 2147483647 ? "integer" : "float";
     }
     return "float";
   };
@@ -69,6 +70,7 @@ export function stepsTypedAsInt32(kernel: Kernel): ReadonlySet<Var> | undefined 
     if (step.phase !== "element" || !("prim" in step.expression) || step.boolean) continue;
     const { prim, args } = step.expression;
     const classes = (prim === "where" ? args.slice(1) : args).map(classOf);
+    // Literals alone are JS numbers, float64 (`np.where(x, 1, 0)`): int32 needs an int32 element among the values.
     const readsInt32 = classes.includes("int");
     if (!readsInt32) continue;
     // A join of branches (`?:`, an `if`) gives each example the dtype of the side it took, as the reference
