@@ -98,7 +98,9 @@ export function kernelFunction(layout: KernelLayout, cx: EmitContext, variant: K
     if ("step" in expression) return identifier(stepNames.get(expression.step)!);
     if ("outside" in expression) return constants.has(expression.outside) ? identifier(constants.get(expression.outside)!) : cx.visitCode(expression.outside);
     // A JS number meeting float32 elements is weakly typed: rounded to float32 first, as the number alone would be.
-    const args = expression.args.map((arg) => (meetsElements && isNumber(arg) ? rounded(scalar(arg)) : scalar(arg)));
+    // A `where`'s condition meets no element: its truth is the number's own (1e-50 is true, its float32 0 would not be).
+    const meets = (position: number) => meetsElements && !(expression.prim === "where" && position === 0);
+    const args = expression.args.map((arg, position) => (meets(position) && isNumber(arg) ? rounded(scalar(arg)) : scalar(arg)));
     if (!isScalarPrim(expression.prim)) throw new Error(`kernel step \`${expression.prim}\` has no scalar form`);
     const form = scalarForm(expression.prim, expression.source);
     if ("where" in form) {
