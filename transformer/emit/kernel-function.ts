@@ -126,11 +126,12 @@ export function kernelFunction(layout: KernelLayout, cx: EmitContext, variant: K
   // `(a + b) | 0`: parenthesized for the reader, whom `|`'s low precedence would make pause.
   const wrapped = (value: ts.Expression) =>
     factory.createBitwiseOr(ts.isBinaryExpression(value) ? factory.createParenthesizedExpression(value) : value, factory.createNumericLiteral(0));
+  const imul = (left: ts.Expression, right: ts.Expression) => factory.createCallExpression(factory.createPropertyAccessExpression(identifier("Math"), "imul"), undefined, [left, right]);
   // An int32 step wraps as numpy's int32 loop does: `| 0` after the float form, or `Math.imul` for products.
   const int32Step = (step: Step): ts.Expression => {
     const { prim, args } = step.expression as { prim: keyof typeof int32Forms; args: readonly ScalarExpression[] };
     const form = int32Forms[prim];
-    if (form === "imul") return factory.createCallExpression(factory.createPropertyAccessExpression(identifier("Math"), "imul"), undefined, [scalar(args[0]), scalar(args[args.length - 1])]);
+    if (form === "imul") return imul(scalar(args[0]), scalar(args[args.length - 1]));
     const value = scalar(step.expression);
     return form === "wrap" ? wrapped(value) : value;
   };
@@ -149,7 +150,7 @@ export function kernelFunction(layout: KernelLayout, cx: EmitContext, variant: K
     const combine = step.reduction!.combine;
     // numpy's int32 sum and product wrap.
     if (typeof variant === "object" && reducesInt32(step, int32, kernel) && (combine === "+" || combine === "*")) {
-      const combined = combine === "*" ? factory.createCallExpression(factory.createPropertyAccessExpression(identifier("Math"), "imul"), undefined, [name, value]) : wrapped(factory.createAdd(name, value));
+      const combined = combine === "*" ? imul(name, value) : wrapped(factory.createAdd(name, value));
       return factory.createExpressionStatement(factory.createAssignment(name, combined));
     }
     switch (combine) {

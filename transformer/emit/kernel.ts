@@ -18,8 +18,8 @@ export interface EmitContext {
 /**
  * Transforms a fused group into a kernel, declared once per call site, and
  * `const [outs] = runtime.fuseExamples(inputs, ..., kernel, [constants])` where
- * the group was. A kernel over tensors' elements comes as two functions,
- * `{ float64, float32 }`, and the runtime runs the one of the data's dtype;
+ * the group was. A kernel over tensors' elements comes as one function per
+ * dtype, `{ float64, float32, int32? }`, and the runtime runs the one of the data's dtype;
  * where neither fits, the ops run one by one.
  */
 export function emitKernel(kernel: Kernel, cx: EmitContext): { readonly declaration: ts.Statement; readonly statement: ts.Statement } {
