@@ -46,9 +46,9 @@ let copyMeasured = false;
 /** Kernels a worker could not load or run: they stay on the calling thread. */
 const unportable = new WeakSet<Kernel>();
 
-const statistics = { runs: 0, runsOnWorkers: 0, chunksTakenBack: 0 };
+const statistics = { runs: 0, runsOnWorkers: 0, chunksOnWorkers: 0, chunksTakenBack: 0 };
 
-/** How many kernel runs there have been in this thread, how many of them used workers, and how many chunks a worker took and the calling thread then computed. */
+/** How many kernel runs there have been in this thread, how many of them used workers, how many chunks workers computed, and how many a worker took and the calling thread then computed. */
 export function threadStatistics(): Readonly<typeof statistics> {
   return { ...statistics };
 }
@@ -122,6 +122,7 @@ function runOnWorkers(run: KernelRun, outputs: TypedArray[], workers: readonly n
       runSegments(run, outputs, chunks[chunk]);
       continue;
     }
+    statistics.chunksOnWorkers++;
     outputs.forEach((output, index) => {
       const [from, to] = [boundary(chunk) * run.outputExtents[index], boundary(chunk + 1) * run.outputExtents[index]];
       output.set(results[index].subarray(from, to), from);
