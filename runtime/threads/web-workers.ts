@@ -33,9 +33,11 @@ export function browserCores(): number {
 
 /**
  * A browser's Web Workers: classic workers whose script, and every kernel's
- * module, is a blob: URL of its text (a page's Content-Security-Policy must
- * allow `worker-src blob:`, or no worker starts and the pool turns off). The
- * URLs live as long as the page, as the pool's workers do.
+ * module, is a blob: URL of its text. A page's Content-Security-Policy must
+ * allow `worker-src blob:`, or no worker starts and the pool turns off, and
+ * `script-src blob:` where it restricts scripts, or the workers load no kernel
+ * (each kernel then stays on the calling thread). The URLs live as long as
+ * the page, as the pool's workers do.
  */
 export class WebWorkerHost implements WorkerHost {
   private readonly scriptUrl = textUrl(workerScript("web"));
