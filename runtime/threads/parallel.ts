@@ -5,6 +5,7 @@ import { kernelPool } from "./pool";
 import { threadLimit } from "./settings";
 import { chunkState, takeChunks } from "./claim";
 import { stagingArray } from "./staging";
+import { waitWhileZero } from "./wait";
 
 /**
  * A kernel over `rows × count` examples: row `r` is one call of the kernel on
@@ -45,9 +46,9 @@ let copyMeasured = false;
 /** Kernels a worker could not load or run: they stay on the calling thread. */
 const unportable = new WeakSet<Kernel>();
 
-const statistics = { runs: 0, runsOnWorkers: 0, chunksTakenBack: 0 };
+const statistics = { runs: 0, runsOnWorkers: 0, chunksOnWorkers: 0, chunksTakenBack: 0 };
 
-/** How many kernel runs there have been in this thread, how many of them used workers, and how many chunks a worker took and the calling thread then computed. */
+/** How many kernel runs there have been in this thread, how many of them used workers, how many chunks workers computed, and how many a worker took and the calling thread then computed. */
 export function threadStatistics(): Readonly<typeof statistics> {
   return { ...statistics };
 }
@@ -66,14 +67,14 @@ export function runKernel(run: KernelRun, outputs: TypedArray[]): void {
     if (elements >= minimumTimedElements) record(run.kernel, began, elements);
     return;
   }
-  let kernelFile: string;
+  let kernelLocation: string;
   try {
-    kernelFile = kernelPool.kernelFile(run.kernel);
+    kernelLocation = kernelPool.kernelLocation(run.kernel);
   } catch {
     kernelPool.fail();
     return runKernel(run, outputs);
   }
-  runOnWorkers(run, outputs, workers, kernelFile);
+  runOnWorkers(run, outputs, workers, kernelLocation);
 }
 
 /**
@@ -82,7 +83,7 @@ export function runKernel(run: KernelRun, outputs: TypedArray[]): void {
  * they are there already) and write their chunks' results to shared memory,
  * copied into place once they are done: results are plain arrays.
  */
-function runOnWorkers(run: KernelRun, outputs: TypedArray[], workers: readonly number[], kernelFile: string): void {
+function runOnWorkers(run: KernelRun, outputs: TypedArray[], workers: readonly number[], kernelLocation: string): void {
   statistics.runsOnWorkers++;
   const total = run.rows * run.count;
   const chunkCount = Math.min(total, (workers.length + 1) * chunksPerThread);
@@ -99,7 +100,7 @@ function runOnWorkers(run: KernelRun, outputs: TypedArray[], workers: readonly n
   const results = outputs.map((array, output) => stagingArray(`output ${output}`, array, array.length));
   const shared = { chunks, counter: new Int32Array(new SharedArrayBuffer(4)), states: new Int32Array(new SharedArrayBuffer(4 * chunkCount)), size: run.size, steps: run.steps as number[], constants: run.constants };
   const status = new Int32Array(new SharedArrayBuffer(8 * workers.length));
-  workers.forEach((worker, position) => kernelPool.post(worker, { ...shared, kernelFile, inputs, outputs: results, status, slot: 2 * position }));
+  workers.forEach((worker, position) => kernelPool.post(worker, { ...shared, kernelLocation, inputs, outputs: results, status, slot: 2 * position }));
   const began = performance.now();
   const examples = takeChunks({ ...shared, inputs: run.inputs as TypedArray[], outputs }, run.kernel, kernelHelpers, chunkState.calling, chunkState.calling);
   const elapsed = record(run.kernel, began, examples * Math.max(run.size, 1));
@@ -107,10 +108,7 @@ function runOnWorkers(run: KernelRun, outputs: TypedArray[], workers: readonly n
   const deadline = performance.now() + Math.max(2000, 50 * elapsed);
   workers.forEach((_, position) => {
     const slot = 2 * position;
-    while (Atomics.load(status, slot) === 0) {
-      const remaining = deadline - performance.now();
-      if (remaining <= 0 || Atomics.wait(status, slot, 0, remaining) === "timed-out") break;
-    }
+    waitWhileZero(status, slot, deadline);
     if (Atomics.load(status, slot) === 0) kernelPool.fail();
     else if (Atomics.load(status, slot + 1) === 1) unportable.add(run.kernel);
   });
@@ -124,6 +122,7 @@ function runOnWorkers(run: KernelRun, outputs: TypedArray[], workers: readonly n
       runSegments(run, outputs, chunks[chunk]);
       continue;
     }
+    statistics.chunksOnWorkers++;
     outputs.forEach((output, index) => {
       const [from, to] = [boundary(chunk) * run.outputExtents[index], boundary(chunk + 1) * run.outputExtents[index]];
       output.set(results[index].subarray(from, to), from);

@@ -1,8 +1,12 @@
+import { browserCores, webWorkersAvailable } from "./web-workers";
+
 /**
  * How many threads a large batch may use: a `vmap` call site's `threads`
- * option while its batched function runs, else the `TSVMAP_THREADS`
- * environment variable, else every core Node reports. 1 means the calling
- * thread only. Where there are no worker threads (a browser) it is always 1.
+ * option while its batched function runs, else in Node the `TSVMAP_THREADS`
+ * environment variable, else every core Node reports, and in a cross-origin
+ * isolated browser context `navigator.hardwareConcurrency`. 1 means the
+ * calling thread only. Where there are no workers to be had (a page that is
+ * not cross-origin isolated, an edge runtime) it is always 1.
  */
 
 type Batched = (...args: unknown[]) => unknown;
@@ -30,7 +34,7 @@ export function threadLimit(): number {
 
 function readEnvironment(): number {
   const node = nodeProcess();
-  if (node === undefined) return 1;
+  if (node === undefined) return webWorkersAvailable() ? browserCores() : 1;
   const text = node.env.TSVMAP_THREADS;
   if (text === undefined || text === "") return availableCores(node);
   const threads = Number(text);

@@ -11,8 +11,13 @@ const contentTypes: Record<string, string> = {
   ".svg": "image/svg+xml",
 };
 
+export interface ServeOptions {
+  /** Headers sent with every file, as a host is configured to (`Cross-Origin-Opener-Policy`, `Content-Security-Policy`, ...). */
+  readonly headers?: Readonly<Record<string, string>>;
+}
+
 /** A plain static file server on 127.0.0.1, as any static host would serve the built playground. */
-export async function serveDirectory(root: string): Promise<{ url: string; close: () => Promise<void> }> {
+export async function serveDirectory(root: string, options: ServeOptions = {}): Promise<{ url: string; close: () => Promise<void> }> {
   const server = http.createServer((request, response) => {
     const pathname = decodeURIComponent(new URL(request.url ?? "/", "http://localhost").pathname);
     const file = path.join(root, pathname.endsWith("/") ? `${pathname}index.html` : pathname);
@@ -20,7 +25,7 @@ export async function serveDirectory(root: string): Promise<{ url: string; close
       response.writeHead(404).end();
       return;
     }
-    response.writeHead(200, { "content-type": contentTypes[path.extname(file)] ?? "application/octet-stream" });
+    response.writeHead(200, { ...options.headers, "content-type": contentTypes[path.extname(file)] ?? "application/octet-stream" });
     fs.createReadStream(file).pipe(response);
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
