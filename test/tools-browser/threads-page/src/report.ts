@@ -22,23 +22,25 @@ const sites = {
 };
 const reference = vmap.reference(discounted);
 
+export type SiteName = keyof typeof sites;
+
 export interface SiteReport {
-  /** Whether a call ran its kernel on workers before `maximumCalls` calls had passed. */
+  /** Whether a call ran its kernel on workers. */
   readonly workers: boolean;
-  /** The calls made: until the first that used workers, else `maximumCalls`. */
+  /** The calls made: until the first in which workers computed chunks, else as many as asked. */
   readonly calls: number;
   /** The chunks workers computed, over all the calls. */
   readonly chunksOnWorkers: number;
   /** The chunks that workers took and the calling thread then computed, over all the calls (a worker failed). */
   readonly chunksTakenBack: number;
-  /** SHA-256 of the result's bytes. */
+  /** SHA-256 of the last result's bytes. */
   readonly digest: string;
 }
 
 export interface ThreadsReport {
   readonly crossOriginIsolated: boolean;
   readonly hardwareConcurrency: number;
-  readonly sites: Record<keyof typeof sites, SiteReport>;
+  readonly sites: Partial<Record<SiteName, SiteReport>>;
   readonly reference: string;
 }
 
@@ -55,30 +57,39 @@ async function digest(result: Tensor): Promise<string> {
   return Array.from(bytes, (byte) => byte.toString(16).padStart(2, "0")).join("");
 }
 
-/** Calls `call` until one call runs a kernel on workers (they start in the background, so the page yields between calls) or `maximumCalls` calls have passed. */
-async function callUntilWorkersRun(call: () => Tensor, maximumCalls: number): Promise<SiteReport> {
-  const { chunksOnWorkers, chunksTakenBack } = threadStatistics();
+/**
+ * Calls `call` until workers computed chunks of a call (they start in the background, so the page yields between
+ * calls; a worker descheduled under load may find every chunk taken) or `maximumCalls` calls have passed.
+ */
+async function callUntilWorkersCompute(call: () => Tensor, maximumCalls: number): Promise<SiteReport> {
+  const before = threadStatistics();
   for (let calls = 1; ; calls++) {
-    const before = threadStatistics().runsOnWorkers;
     const result = call();
-    const workers = threadStatistics().runsOnWorkers > before;
-    if (workers || calls >= maximumCalls) return { workers, calls, chunksOnWorkers: threadStatistics().chunksOnWorkers - chunksOnWorkers, chunksTakenBack: threadStatistics().chunksTakenBack - chunksTakenBack, digest: await digest(result) };
+    const now = threadStatistics();
+    const chunksOnWorkers = now.chunksOnWorkers - before.chunksOnWorkers;
+    if (chunksOnWorkers > 0 || calls >= maximumCalls) {
+      return { workers: now.runsOnWorkers > before.runsOnWorkers, calls, chunksOnWorkers, chunksTakenBack: now.chunksTakenBack - before.chunksTakenBack, digest: await digest(result) };
+    }
     await new Promise((resolve) => setTimeout(resolve, 5));
   }
 }
 
-/** Runs every site on a batch large enough for workers, and the per-example reference on the same inputs. */
-export async function threadsReport(batch: number, maximumCalls: number): Promise<ThreadsReport> {
+/**
+ * Runs each site of `maximumCalls` on a batch large enough for workers, up to that many calls, and the per-example
+ * reference on the same inputs. A page runs the sites it is asked for only: what one site's runs on workers
+ * measure (the cost of copying to shared memory) decides whether the next site's do.
+ */
+export async function threadsReport(batch: number, maximumCalls: Partial<Record<SiteName, number>>): Promise<ThreadsReport> {
   const cashflows = np.array(uniform(batch * 4, 0, 120), [batch, 4]);
   const years = np.array(uniform(batch, 0, 10), [batch]);
-  const reports: Partial<ThreadsReport["sites"]> = {};
-  for (const [name, site] of Object.entries(sites) as [keyof typeof sites, (cashflows: Tensor, years: Tensor) => Tensor][]) {
-    reports[name] = await callUntilWorkersRun(() => site(cashflows, years), maximumCalls);
+  const reports: ThreadsReport["sites"] = {};
+  for (const [name, calls] of Object.entries(maximumCalls) as [SiteName, number][]) {
+    reports[name] = await callUntilWorkersCompute(() => sites[name](cashflows, years), calls);
   }
   return {
     crossOriginIsolated: globalThis.crossOriginIsolated,
     hardwareConcurrency: navigator.hardwareConcurrency,
-    sites: reports as ThreadsReport["sites"],
+    sites: reports,
     reference: await digest(reference(cashflows, years) as Tensor),
   };
 }
