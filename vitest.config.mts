@@ -24,6 +24,8 @@ export default defineConfig({
     include: ["test/**/*.test.ts"],
     // Tests that drive build tools and a browser run apart, in `npm run test:tools` (vitest.tools.config.mts).
     exclude: [...configDefaults.exclude, "test/tools*/**"],
+    // A build with the plugin leaves a compiler server behind (transformer/hosts/compiler-server.ts); only the tests of it start one.
+    env: { TSVMAP_COMPILER_SERVER: "0" },
     testTimeout: 120_000,
     hookTimeout: 120_000,
   },

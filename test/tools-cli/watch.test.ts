@@ -4,6 +4,7 @@ import * as path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { createTempProject, type TempProject } from "../transformer/project";
 import { modules, repository, run } from "./example-project";
+import { eventually } from "../harness/eventually";
 
 // ts-patch's tspc rebuilding after an edit: the vmap site in main.ts inlines
 // `scale` from kernels.ts, so editing only kernels.ts must recompile main.ts.
@@ -40,14 +41,6 @@ function output(project: TempProject): string {
 /** Edits the body of the function two imports away from the vmap site. */
 function editFactor(project: TempProject, factor: number): void {
   fs.writeFileSync(project.file("src/factor.ts"), `export function factor(x: number): number {\n  return ${factor} * x;\n}\n`);
-}
-
-/** Polls `condition` every 200 ms for at most `limitMs`; true once it holds. */
-async function eventually(condition: () => boolean, limitMs: number): Promise<boolean> {
-  for (const deadline = Date.now() + limitMs; Date.now() < deadline; await new Promise((resolve) => setTimeout(resolve, 200))) {
-    if (condition()) return true;
-  }
-  return condition();
 }
 
 describe("tspc --watch", () => {

@@ -1,25 +1,13 @@
 import { parentPort, workerData } from "node:worker_threads";
-import type { CompilerRequest, CompilerResponse, CompilerWorkerData } from "./compiler-client";
+import type { CompilerRequest, CompilerWorkerData } from "./compiler-client";
+import { serveCompiler } from "./compiler-service";
 import { loadTypeScriptWithCodeCache } from "./typescript-code-cache";
 
 // The worker side of `compiler-client.ts`: TypeScript loads and parses the lib files here, off the bundler's thread.
 const { tsconfig, forwarded, cacheDirectory } = workerData as CompilerWorkerData;
-let saveCodeCache = cacheDirectory === undefined ? undefined : loadTypeScriptWithCodeCache(cacheDirectory);
+const saveCodeCache = cacheDirectory === undefined ? undefined : loadTypeScriptWithCodeCache(cacheDirectory);
 // Required only now, so that its `typescript` is the instance just loaded.
 const { createModuleCompiler } = require("./module-compiler") as typeof import("./module-compiler");
-const compiler = createModuleCompiler(tsconfig, forwarded);
 const port = parentPort!;
-
-port.on("message", (request: CompilerRequest) => {
-  if (request.kind === "invalidate") return compiler.invalidate(request.fileName);
-  let response: CompilerResponse;
-  try {
-    response = { sequence: request.sequence, compiled: compiler.compile(request.fileName, request.text) };
-  } catch (error) {
-    response = { sequence: request.sequence, failure: error instanceof Error ? (error.stack ?? error.message) : String(error) };
-  }
-  port.postMessage(response);
-  // After the first compile, so that the cache also holds the compiler functions it ran.
-  saveCodeCache?.();
-  saveCodeCache = undefined;
-});
+// The code cache is saved after the first compile, so that it also holds the compiler functions that compile ran.
+serveCompiler(createModuleCompiler(tsconfig, forwarded), (listener) => port.on("message", (request: CompilerRequest) => listener(request)), (response) => port.postMessage(response), saveCodeCache);

@@ -35,7 +35,8 @@ export function createProjectRegistry(tsModule: typeof ts): ts.DocumentRegistry 
 /**
  * A host over `rootFileNames` and whatever is served; `registry` comes from
  * `createProjectRegistry`. What it looks for on disk beyond the program's own
- * files (module resolution, type packages) goes through `probes`.
+ * files (module resolution, type packages) goes through `probes`. A file
+ * `knownSnapshot` has the text of is not read.
  */
 export function createProjectHost(
   tsModule: typeof ts,
@@ -44,6 +45,7 @@ export function createProjectHost(
   currentDirectory: string,
   registry: ts.DocumentRegistry,
   probes: FileSystemProbes,
+  knownSnapshot: (fileName: string) => ts.IScriptSnapshot | undefined = () => undefined,
 ): ProjectHost {
   const roots = new Set(rootFileNames);
   const scripts = new Map<string, ScriptState>();
@@ -60,7 +62,10 @@ export function createProjectHost(
     getScriptFileNames: () => [...roots],
     getScriptVersion: (fileName) => String(stateOf(fileName).version),
     getScriptSnapshot: (fileName) => {
-      const text = stateOf(fileName).text ?? tsModule.sys.readFile(fileName);
+      const served = stateOf(fileName).text;
+      const known = served === undefined ? knownSnapshot(fileName) : undefined;
+      if (known !== undefined) return known;
+      const text = served ?? tsModule.sys.readFile(fileName);
       return text === undefined ? undefined : tsModule.ScriptSnapshot.fromString(text);
     },
     getCurrentDirectory: () => currentDirectory,

@@ -6,6 +6,7 @@ import { createFileSystemProbes, type ProbedFileSystem } from "./file-system-pro
 import { emitModule, type ForwardedOptions, type ModuleSourceMap } from "./emit-module";
 import { importedProjectFiles } from "./imported-files";
 import { createProjectHost, createProjectRegistry, type ProjectHost } from "./language-host";
+import type { PreparsedFiles } from "./preparsed-registry";
 import { textHash } from "./text-hash";
 import { createConfigLookup } from "./tsconfig-lookup";
 
@@ -37,11 +38,14 @@ export interface ModuleCompiler {
   invalidate(fileName: string): void;
 }
 
-/** `forwarded`: the plugin options that are the transformer's, passed on untouched. */
-export function createModuleCompiler(explicitConfig: string | undefined, forwarded: ForwardedOptions = {}): ModuleCompiler {
+/**
+ * `forwarded`: the plugin options that are the transformer's, passed on
+ * untouched; `preparsed`: files a snapshot parsed, taken where unchanged.
+ */
+export function createModuleCompiler(explicitConfig: string | undefined, forwarded: ForwardedOptions = {}, preparsed?: PreparsedFiles): ModuleCompiler {
   const probes = createFileSystemProbes();
   const configOf = createConfigLookup(ts, explicitConfig, probes);
-  const registry = createProjectRegistry(ts);
+  const registry = preparsed === undefined ? createProjectRegistry(ts) : preparsed.registry(createProjectRegistry(ts));
   const hosts = new Map<string, ProjectHost>();
 
   function hostOf(fileName: string): ProjectHost {
@@ -52,7 +56,7 @@ export function createModuleCompiler(explicitConfig: string | undefined, forward
       const directory = config.configFile === undefined ? process.cwd() : path.dirname(config.configFile);
       // The program grows from the modules served to it: the others of the config are parsed only when imported.
       const declarations = config.fileNames.filter((fileName) => /\.d\.[cm]?ts$/.test(fileName));
-      host = createProjectHost(ts, bundlerOptions(ts, config.options), declarations, directory, registry, probes);
+      host = createProjectHost(ts, bundlerOptions(ts, config.options), declarations, directory, registry, probes, preparsed?.snapshotOf);
       hosts.set(key, host);
     }
     return host;

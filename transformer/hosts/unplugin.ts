@@ -3,6 +3,7 @@ import { createUnplugin, type UnpluginContext, type UnpluginFactory } from "unpl
 import * as fs from "node:fs";
 import { createCompileCache, type CompileCache } from "./compile-cache";
 import { startCompiler } from "./compiler-client";
+import { compilerSnapshot } from "./compiler-snapshot";
 import { createDependentModules } from "./dependents";
 import type { OnUnsupported } from "../index";
 import { readOnUnsupported } from "../on-unsupported";
@@ -57,7 +58,8 @@ export const unpluginFactory: UnpluginFactory<TsvmapPluginOptions | undefined, f
   const { tsconfig, cache: useCache, onUnsupported, ...transformerOptions } = options;
   const forwarded = { ...transformerOptions, onUnsupported: readOnUnsupported(onUnsupported, "the tsvmap plugin option onUnsupported") };
   const cacheDirectory = useCache === false ? undefined : path.join(process.cwd(), "node_modules/.cache/tsvmap");
-  const compiler = startCompiler({ tsconfig, forwarded, cacheDirectory });
+  const snapshot = cacheDirectory === undefined || process.env.TSVMAP_COMPILER_SERVER === "0" ? undefined : () => compilerSnapshot(cacheDirectory, tsconfig);
+  const compiler = startCompiler({ tsconfig, forwarded, cacheDirectory }, snapshot);
   const cache = cacheDirectory === undefined ? undefined : projectCache(cacheDirectory, options);
   const dependents = createDependentModules();
 
