@@ -35,3 +35,24 @@ describe("int32 kernels", () => {
     expect(comparePytrees(result, fixture.reference(x))).toEqual([]);
   });
 });
+
+const weak = load(path.join(fixtures, "int32-weak-numbers", "input.ts")) as { batched: (...args: unknown[]) => unknown; reference: (...args: unknown[]) => unknown };
+
+describe("int32 kernels meeting JS numbers", () => {
+  const x = new Random(5).integers([30, 4], -60000, 60000);
+  const steps = (random: Random) => random.integers([30], -5, 6).toArray() as number[];
+
+  it("run where every per-example and closed-over number is an integer, wrapping as each example does", () => {
+    const step = publicApi.np.array(steps(new Random(6)));
+    const { result, runs } = kernelRuns(() => weak.batched(x, step));
+    expect(runs).toBe(1);
+    expect(comparePytrees(result, weak.reference(x, step))).toEqual([]);
+  });
+
+  it("give way to the ops one by one where a number is a fraction; split between int32 and float64 examples that compute on, that is a VmapError, never a float64 answer", () => {
+    const step = publicApi.np.array(steps(new Random(7)).map((value, index) => (index === 3 ? value + 0.5 : value)));
+    const { runs } = kernelRuns(() => expect(() => weak.batched(x, step)).toThrow(/np\.mul: a per-example number meets an int32 Tensor .* as an integer in some examples and as a fraction in others/));
+    expect(runs).toBe(0);
+    expect(() => weak.reference(x, step)).not.toThrow();
+  });
+});

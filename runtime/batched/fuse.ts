@@ -1,5 +1,6 @@
 import { broadcastShapes, broadcastStrides } from "../broadcast";
 import { allocate, type DType, type TypedArray } from "../dtype";
+import { fitsInt32 } from "../elementwise/weak-typing";
 import type { KernelHelpers } from "../scalar-math";
 import { type KernelRun, runKernel } from "../threads/parallel";
 import { Tensor, shapeSize } from "../tensor";
@@ -40,6 +41,12 @@ export interface ElementKernels {
   readonly float64: Kernel;
   readonly float32: Kernel;
   readonly int32?: Kernel;
+  /**
+   * The per-example number inputs and the constants that the int32 function
+   * holds to be int32 (each JS number meets int32 elements in int32 when it
+   * fits): where one does not, the ops run one by one.
+   */
+  readonly int32Integers?: { readonly inputs: readonly number[]; readonly constants: readonly number[] };
 }
 
 /**
@@ -56,7 +63,8 @@ export type OutputSpec = readonly [Phase, DType | "data"] | readonly [Phase, DTy
  * version: the one of the data's dtype runs, and an output declared "data" is
  * stored in that dtype. Returns undefined, so the caller runs the ops one by
  * one, where a kernel would not compute what the ops do: element inputs of
- * another dtype (int32 without an int32 version) or of two dtypes, examples of different shapes, empty or rank-0 examples; or an
+ * another dtype (int32 without an int32 version, or with one whose JS numbers
+ * do not all fit int32) or of two dtypes, examples of different shapes, empty or rank-0 examples; or an
  * unbatched scalar that is not a number or boolean (`undefined` read past the
  * end of an array), which an op rejects and JS arithmetic makes NaN.
  */
@@ -89,6 +97,7 @@ export function fuseExamples(
   const size = shapeSize(exampleShape);
   // numpy's sum of a rank-0 Tensor is its element, -0 kept; a kernel's sum adds it to 0.
   if (example !== undefined && (size === 0 || example.length === 0)) return undefined;
+  if (dtype === "int32" && typeof kernels !== "function" && kernels.int32Integers !== undefined && !integersFit(kernels.int32Integers, inputs, constants)) return undefined;
   const kernel = typeof kernels === "function" ? kernels : dtype === "float32" ? kernels.float32 : dtype === "int32" ? kernels.int32! : kernels.float64;
   const arrays = new Array<TypedArray>(inputs.length);
   for (let index = 0; index < inputs.length; index++) arrays[index] = inputs[index].data;
@@ -106,6 +115,18 @@ export function fuseExamples(
     results[index] = new Tensor(data[index], phase === "element" ? [...lead, ...exampleShape] : lead, outputDtype(outputs[index], dtype));
   }
   return results;
+}
+
+function integersFit({ inputs: inputIndices, constants: constantIndices }: NonNullable<ElementKernels["int32Integers"]>, inputs: readonly Tensor[], constants: unknown[]): boolean {
+  for (const index of inputIndices) {
+    const { data } = inputs[index];
+    for (let at = 0; at < data.length; at++) if (!fitsInt32(data[at])) return false;
+  }
+  for (const index of constantIndices) {
+    const constant = constants[index];
+    if (typeof constant !== "boolean" && !fitsInt32(constant as number)) return false;
+  }
+  return true;
 }
 
 function outputDtype([, declared, int32Declared]: OutputSpec, dtype: DType): DType {

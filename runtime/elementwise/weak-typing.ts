@@ -24,14 +24,28 @@ export function commonDtype(a: Operand, b: Operand): DType {
  */
 const weakTensors = new WeakSet<Tensor>();
 
-/** Marks `x`, a batch of per-example numbers, as weakly typed. */
-export function weakNumbers(x: Tensor): Tensor {
-  weakTensors.add(x);
-  return x;
+/** Weak batches handed to an op whose result is only returned (a fresh Tensor each: the mark is that op's alone). */
+const returnedOnlyTensors = new WeakSet<Tensor>();
+
+/**
+ * Marks `x`, a batch of per-example numbers, as weakly typed; `returnedOnly`
+ * says that the op it is handed to gives a value that is only returned, never
+ * computed on (see `splitWeakNumbers`).
+ */
+export function weakNumbers(x: Tensor, returnedOnly = false): Tensor {
+  const marked = returnedOnly ? new Tensor(x.data, x.shape, x.dtype) : x;
+  weakTensors.add(marked);
+  if (returnedOnly) returnedOnlyTensors.add(marked);
+  return marked;
 }
 
 export function isWeak(x: Tensor): boolean {
   return weakTensors.has(x);
+}
+
+/** Whether `x` was marked by `weakNumbers(x, true)`. */
+export function isReturnedOnly(x: Tensor): boolean {
+  return returnedOnlyTensors.has(x);
 }
 
 /** The dtype a batch of numbers meets `dtype` in: each number's, where every example agrees. */
@@ -52,7 +66,8 @@ function withScalar(dtype: DType, s: Scalar): DType {
 /**
  * The weak batch among `a` and `b` whose numbers meet an int32 or bool tensor
  * in different dtypes (some are integers, some not), if there is one: each of
- * its examples computes in its own number's dtype, which one batch cannot.
+ * its examples computes in its own number's dtype, which one batch holds
+ * only as a result (promoted to float64, as the reference's stacking does).
  */
 export function splitWeakNumbers(a: Operand, b: Operand): Tensor | undefined {
   if (!(a instanceof Tensor && b instanceof Tensor) || isWeak(a) === isWeak(b)) return undefined;

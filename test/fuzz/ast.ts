@@ -83,11 +83,12 @@ export interface AxisOptions {
 }
 
 /** The dtypes of generated Tensor inputs; int32 comes in a small range and one that overflows when squared and summed. */
-export type InputDtype = "float64" | "float32" | "int32" | "int32-wide";
+/** "numbers": per-example JS numbers, integers in most examples and fractions in the others (weak typing splits them against int32). */
+export type InputDtype = "float64" | "float32" | "int32" | "int32-wide" | "numbers";
 
 /** How one argument of the outermost vmap is made from a seeded `Random`, at a batch size. */
 export type InputNode =
-  | { readonly kind: "scalar" }
+  | { readonly kind: "scalar"; readonly integer: boolean }
   | { readonly kind: "tensor"; readonly shape: readonly (number | "batch")[]; readonly dtype: InputDtype }
   | { readonly kind: "tuple"; readonly items: readonly InputNode[] }
   | { readonly kind: "object"; readonly keys: readonly string[]; readonly items: readonly InputNode[] };

@@ -78,12 +78,17 @@ interface LoadedCase {
 /**
  * The run-time refusals the README lists: a branch on a batched condition
  * whose examples take sides of two dtypes that they then compute on, which one
- * batch cannot hold (runtime/batched/select.ts); and a closed-over array of
+ * batch cannot hold (runtime/batched/select.ts); per-example numbers meeting
+ * int32 or bool data as integers in some examples and fractions in others,
+ * which the examples then compute on (runtime/elementwise/binary.ts); and a closed-over array of
  * numbers read past its end where the example would see `undefined`, which a
  * batch of numbers cannot hold (runtime/batched/gather.ts).
  */
 function runTimeRefusal(error: Error): string | undefined {
   if (error instanceof VmapError && error.message.startsWith("vmap: a branch on a batched condition")) return "a batched branch splits its examples between two dtypes";
+  if (error instanceof VmapError && / a per-example number meets an? \w+ Tensor .* as an integer in some examples and as a fraction in others/.test(error.message)) {
+    return "a per-example number splits its examples between int32 and float64";
+  }
   if (error instanceof TypeError && /^vmap: an array of \d+ numbers read at index .* gives undefined/.test(error.message)) return "an example reads a closed-over array of numbers past its end";
   return undefined;
 }

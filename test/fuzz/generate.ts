@@ -33,8 +33,9 @@ function tensorLeaf(plan: ParamPlan, shape: readonly number[], mapped: boolean):
 }
 
 function numberLeaf(plan: ParamPlan, mapped: boolean): { spec: AxisSpec; input: InputNode } {
-  if (!mapped) return { spec: null, input: { kind: "scalar" } };
-  return { spec: plan.axis % 2 === 0 ? 0 : -1, input: { kind: "tensor", shape: ["batch"], dtype: "float64" } };
+  // Integers as well as fractions: a JS number meets int32 data in int32 only when it is an integer.
+  if (!mapped) return { spec: null, input: { kind: "scalar", integer: plan.dtype % 3 === 0 } };
+  return { spec: plan.axis % 2 === 0 ? 0 : -1, input: { kind: "tensor", shape: ["batch"], dtype: plan.dtype % 3 === 0 ? "numbers" : "float64" } };
 }
 
 function buildParam(plan: ParamPlan, index: number, forceMapped: boolean): BuiltParam {

@@ -188,7 +188,7 @@ export function printExpr(expr: Expr, indent = ""): string {
 function printInput(input: InputNode): string {
   switch (input.kind) {
     case "scalar":
-      return "random.next() * 4 - 2";
+      return input.integer ? "Math.round(random.next() * 8 - 4)" : "random.next() * 4 - 2";
     case "tuple":
       return `[${input.items.map(printInput).join(", ")}]`;
     case "object":
@@ -204,6 +204,8 @@ function printInput(input: InputNode): string {
           return `random.integers(${shape}, -3, 4)`;
         case "int32-wide":
           return `random.integers(${shape}, -60000, 60000)`;
+        case "numbers":
+          return `np.array(Float64Array.from(random.normal(${shape}).data, (x, i) => (i % 3 === 1 ? x : Math.round(x * 4))), ${shape})`;
       }
     }
   }

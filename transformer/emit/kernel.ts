@@ -19,8 +19,9 @@ export interface EmitContext {
  * Transforms a fused group into a kernel, declared once per call site, and
  * `const [outs] = runtime.fuseExamples(inputs, ..., kernel, [constants])` where
  * the group was. A kernel over tensors' elements comes as one function per
- * dtype, `{ float64, float32, int32? }`, and the runtime runs the one of the data's dtype;
- * where neither fits, the ops run one by one.
+ * dtype, `{ float64, float32, int32?, int32Integers? }`, and the runtime runs the one of the
+ * data's dtype (the int32 one where the JS numbers `int32Integers` names fit int32);
+ * where none fits, the ops run one by one.
  */
 export function emitKernel(kernel: Kernel, cx: EmitContext): { readonly declaration: ts.Statement; readonly statement: ts.Statement } {
   const { ts, factory, names, visitCode } = cx;
@@ -49,14 +50,23 @@ export function emitKernel(kernel: Kernel, cx: EmitContext): { readonly declarat
   kernel.steps.forEach((step) => collectConstants(step.expression));
   // An element computed from the data is stored in the data's dtype ("data"); what a kernel gives per example is a JS number.
   const typedByData = stepsTypedByData(kernel);
-  const typedAsInt32 = hasElements ? stepsTypedAsInt32(kernel) : undefined;
+  const int32Typing = hasElements ? stepsTypedAsInt32(kernel) : undefined;
+  const constantIndex = new Map([...constants.keys()].map((code, index) => [code, index]));
+  // A closed-over number the kernel reads as written (`Math.PI`) is no constant the runtime could check.
+  const int32 = int32Typing?.integerOutsides.every((code) => constantIndex.has(code)) ? int32Typing : undefined;
+  const typedAsInt32 = int32?.typed;
   const layout = { kernel, inputs, stepNames, outputs, constants, helpers, typedByData, count, size, example, index, outStart };
   const functions = hasElements
     ? factory.createObjectLiteralExpression(
         [
           factory.createPropertyAssignment("float64", kernelFunction(layout, cx, "float64")),
           factory.createPropertyAssignment("float32", kernelFunction(layout, cx, "float32")),
-          ...(typedAsInt32 ? [factory.createPropertyAssignment("int32", kernelFunction(layout, cx, { int32: typedAsInt32 }))] : []),
+          ...(int32 === undefined
+            ? []
+            : [
+                factory.createPropertyAssignment("int32", kernelFunction(layout, cx, { int32: int32.typed })),
+                ...integerChecks(factory, int32.integerInputs, int32.integerOutsides.map((code) => constantIndex.get(code)!)),
+              ]),
         ],
         true,
       )
@@ -107,6 +117,17 @@ export function emitKernel(kernel: Kernel, cx: EmitContext): { readonly declarat
       factory.createVariableDeclarationList([factory.createVariableDeclaration(pattern(outputNames), undefined, undefined, fused)], ts.NodeFlags.Const),
     ),
   };
+}
+
+/** `int32Integers: { inputs, constants }`, the JS numbers the int32 function holds to be integers, where there are any. */
+function integerChecks(factory: ts.NodeFactory, inputs: readonly number[], constants: readonly number[]): ts.PropertyAssignment[] {
+  if (inputs.length === 0 && constants.length === 0) return [];
+  const indices = (values: readonly number[]) => factory.createArrayLiteralExpression(values.map((value) => factory.createNumericLiteral(value)));
+  const checks = factory.createObjectLiteralExpression([
+    factory.createPropertyAssignment("inputs", indices(inputs)),
+    factory.createPropertyAssignment("constants", indices(constants)),
+  ]);
+  return [factory.createPropertyAssignment("int32Integers", checks)];
 }
 
 /** What a kernel may name besides its own parameters and locals. */

@@ -27,8 +27,10 @@ function elementwise(callee: (args: Code[], call: RuleCall) => Code): Rule {
         if (!call.isBatched(index)) return code;
         const target = liftTarget(call, index);
         const lifted = target === undefined ? code : helper("lift", code, value(call.k), target);
-        // A batch of per-example numbers meets a Tensor as each number would: weakly typed, taking the Tensor's dtype.
-        return meetsTensor && isVar(operand) && operand.kind === "number" ? helper("weakNumbers", lifted) : lifted;
+        // A batch of per-example numbers meets a Tensor as each number would: weakly typed, taking the Tensor's dtype
+        // (where that splits the examples between dtypes, only a result that is only returned can hold them all).
+        if (!(meetsTensor && isVar(operand) && operand.kind === "number")) return lifted;
+        return call.returnedOnly ? helper("weakNumbers", lifted, value(true)) : helper("weakNumbers", lifted);
       }),
       call,
     );
