@@ -64,16 +64,16 @@ export function startCompiler(data: CompilerWorkerData, snapshotOfProject: (() =
     pending.clear();
     backend = undefined;
   };
-  const serverLost = () => {
-    backend = undefined;
-    if (pending.size === 0) return;
-    const requests = [...pending.values()].map((compile) => compile.request);
+  const chosen = () => (backend ??= choose());
+  const send = (requests: readonly CompilerRequest[]) =>
     void chosen().then((target) => {
       target.hold(true);
       for (const request of requests) target.post(request);
     });
+  const serverLost = () => {
+    backend = undefined;
+    if (pending.size > 0) send([...pending.values()].map((compile) => compile.request));
   };
-  const chosen = () => (backend ??= choose());
   async function choose(): Promise<CompilerBackend> {
     const snapshot = snapshotOfProject?.();
     const server = snapshot === undefined ? undefined : await connectToServer(snapshot, data, answer, serverLost);
@@ -87,10 +87,7 @@ export function startCompiler(data: CompilerWorkerData, snapshotOfProject: (() =
       const request = { kind: "compile", sequence: ++sequence, fileName, text } as const;
       return new Promise((resolve, reject) => {
         pending.set(request.sequence, { request, resolve, reject });
-        void chosen().then((target) => {
-          target.hold(true);
-          target.post(request);
-        });
+        send([request]);
       });
     },
     invalidate(fileName) {
