@@ -56,3 +56,19 @@ describe("int32 kernels meeting JS numbers", () => {
     expect(() => weak.reference(x, step)).not.toThrow();
   });
 });
+
+const choices = load(path.join(fixtures, "int32-weak-choices", "input.ts")) as Record<"batched" | "reference" | "batchedChoices" | "referenceChoices", (...args: unknown[]) => unknown>;
+
+describe("np.maximum, np.minimum and np.where between int32 data and per-example numbers", () => {
+  const x = new Random(8).integers([30, 4], -60000, 60000);
+  const split = publicApi.np.array((new Random(9).integers([30], -5, 6).toArray() as number[]).map((value, index) => (index % 4 === 1 ? value + 0.25 : value)));
+
+  it("hold numbers split between int32 and float64 in float64 where the choice is only returned, as the reference stacks them", () => {
+    expect(comparePytrees(choices.batchedChoices(x, split), choices.referenceChoices(x, split))).toEqual([]);
+  });
+
+  it("throw a VmapError where a split choice is computed on, never a float64 answer", () => {
+    expect(() => choices.batched(x, split)).toThrow(/np\.minimum: a per-example number meets an int32 Tensor .* as an integer in some examples and as a fraction in others/);
+    expect(() => choices.reference(x, split)).not.toThrow();
+  });
+});

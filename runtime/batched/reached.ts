@@ -2,7 +2,7 @@ import { pow } from "../elementwise/binary";
 import * as np from "../np";
 import { anyActive } from "./levels";
 import { isWeak, weakNumbers } from "../elementwise/weak-typing";
-import { where } from "../elementwise/where";
+import { chooseElements } from "../elementwise/where";
 import type { Operand } from "../operand";
 import { reshape } from "../shape";
 import { Tensor } from "../tensor";
@@ -31,8 +31,8 @@ export function powReached(x: Operand, xBatched: boolean, y: Operand, yBatched: 
     return isWeak(t) ? weakNumbers(aligned) : aligned;
   };
   const reached = active.map((mask) => reshape(mask, [...mask.shape, ...units(rank)]));
-  const lanes = reached.reduce((all, mask) => where(mask, all, false) as Tensor);
-  const exponents = where(lanes, asBatch(y, yBatched), 1) as Tensor;
+  const lanes = reached.reduce((all, mask) => chooseElements(mask, all, false) as Tensor);
+  const exponents = chooseElements(lanes, asBatch(y, yBatched), 1) as Tensor;
   // JS number exponents stay weakly typed, as each number alone meets `x`.
   return pow(asBatch(x, xBatched), typeof y === "number" || (y instanceof Tensor && isWeak(y)) ? weakNumbers(exponents) : exponents);
 }

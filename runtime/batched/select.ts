@@ -1,5 +1,5 @@
 import { type DType, allocate, promote } from "../dtype";
-import { where } from "../elementwise/where";
+import { chooseElements } from "../elementwise/where";
 import { isWeak, weakNumbers } from "../elementwise/weak-typing";
 import { VmapError } from "../errors";
 import type { Operand } from "../operand";
@@ -29,7 +29,7 @@ function sideOf(x: Operand): Side {
 export function select(condition: Tensor | boolean, whenTrue: Operand, whenFalse: Operand, active: readonly Tensor[] = []): Operand {
   const aroundUndefined = takenAroundUndefined(condition, whenTrue, whenFalse, active);
   if (aroundUndefined !== undefined) return aroundUndefined.value;
-  const chosen = where(condition, whenTrue, whenFalse);
+  const chosen = chooseElements(condition, whenTrue, whenFalse);
   const sides = [sideOf(whenTrue), sideOf(whenFalse)];
   if (sides[0] === sides[1] || holdsBoth(sides, "float64")) return chosen;
   const shape = (chosen as Tensor).shape;
@@ -37,7 +37,7 @@ export function select(condition: Tensor | boolean, whenTrue: Operand, whenFalse
   if (taken === "neither") return chosen;
   if (taken !== "both") return asSide(taken === "true" ? whenTrue : whenFalse, shape);
   // float32 elements are exact in float64, and numbers stay weak: each example meets later ops as its own side would.
-  if (holdsBoth(sides, "float32")) return weakNumbers(where(condition, asDtype(whenTrue, "float64"), asDtype(whenFalse, "float64")) as Tensor);
+  if (holdsBoth(sides, "float32")) return weakNumbers(chooseElements(condition, asDtype(whenTrue, "float64"), asDtype(whenFalse, "float64")) as Tensor);
   throw new VmapError(
     `vmap: a branch on a batched condition (\`?:\`, \`if\` or a loop test) gives some examples a ${describe(sides[0])} and others a ` +
       `${describe(sides[1])} (batched shape ${formatShape(shape)}); one batch cannot hold both dtypes, and promoting one side would ` +
@@ -65,7 +65,7 @@ export function selectResult(condition: Tensor | boolean, whenTrue: Operand, whe
   );
   const present = [...new Set(dtypes.filter((dtype): dtype is DType => dtype !== undefined))];
   const holding = promote(stackedDtype(sides[0]), stackedDtype(sides[1]));
-  const chosen = where(condition, asDtype(whenTrue, holding), asDtype(whenFalse, holding)) as Tensor;
+  const chosen = chooseElements(condition, asDtype(whenTrue, holding), asDtype(whenFalse, holding)) as Tensor;
   if (present.length === 0) return chosen;
   const dtype = present.reduce(promote);
   const result = asDtype(chosen, dtype) as Tensor;

@@ -2,12 +2,11 @@ import { broadcastShapes, broadcastStrides } from "../broadcast";
 import { type DType, type TypedArray, allocate, floatOf } from "../dtype";
 import { type Operand, isScalar } from "../operand";
 import { forEachRow } from "../strided";
-import { VmapError } from "../errors";
-import { Tensor, formatShape, shapeSize } from "../tensor";
+import { Tensor, shapeSize } from "../tensor";
 import type { BinaryKernel } from "../kernels";
 import { binaryLoops } from "../generated/loops";
 import { broadcastTo } from "../shape";
-import { type OperandView, commonDtype, fitsInt32, isReturnedOnly, operandView, splitWeakNumbers, weakNumbers } from "./weak-typing";
+import { type OperandView, commonDtype, fitsInt32, operandView, refuseComputedOnSplit, splitWeakNumbers, weakNumbers } from "./weak-typing";
 
 /**
  * How an op's result dtype follows from the dtype its operands meet in:
@@ -61,8 +60,10 @@ function binaryOp<S extends number | boolean>(name: keyof typeof binaryLoops, ki
       const value = scalar(Number(a), Number(b));
       return returnsBoolean ? value !== 0 : value;
     }
-    const split = kind === "arithmetic" ? splitWeakNumbers(a, b) : undefined;
-    if (split !== undefined) return byExampleDtype(split, a, b);
+    const split = kind === "arithmetic" || kind === "selection" ? splitWeakNumbers(a, b) : undefined;
+    if (split !== undefined) refuseComputedOnSplit(name, split, a, b);
+    // A choice keeps each example's value, so float64 holds them all as the reference's stacking does.
+    if (split !== undefined && kind === "arithmetic") return byExampleDtype(split, a, b);
     return compute(a, b, commonDtype(a, b));
   };
   const compute = (a: Operand, b: Operand, common: DType): Tensor => {
@@ -75,11 +76,9 @@ function binaryOp<S extends number | boolean>(name: keyof typeof binaryLoops, ki
     return new Tensor(out, shape, dtype);
   };
   // Examples whose number is an integer compute with the int32 tensor in int32 (wrapping, mod by 0 is 0, negative powers throw),
-  // the others in float64, as each does alone; the batch holds both as float64, which is right only for a result that is
-  // only returned: an example computing on in int32 would wrap where float64 does not. Other examples' numbers read as 1
-  // in int32, which no op throws on.
+  // the others in float64, as each does alone; the batch holds both as float64 (a value only returned). Other examples'
+  // numbers read as 1 in int32, which no op throws on.
   const byExampleDtype = (numbers: Tensor, a: Operand, b: Operand): Tensor => {
-    if (!isReturnedOnly(numbers)) throw splitNumbersError(name, numbers, a === numbers ? b : a);
     const integer = numbers.data.map((value) => (fitsInt32(value) ? 1 : 0));
     const asIntegers = weakNumbers(new Tensor(numbers.data.map((value, i) => (integer[i] === 1 ? value : 1)), numbers.shape, "float64"));
     const inInt32 = a === numbers ? compute(asIntegers, b, "int32") : compute(a, asIntegers, "int32");
@@ -89,17 +88,6 @@ function binaryOp<S extends number | boolean>(name: keyof typeof binaryLoops, ki
     return new Tensor(out, inFloat64.shape, "float64");
   };
   return apply as BinaryOp<S>;
-}
-
-/** What compiled code throws where per-example numbers split their examples between int32 and float64 and the examples compute on. */
-function splitNumbersError(name: string, numbers: Tensor, other: Operand): VmapError {
-  const dtype = other instanceof Tensor ? other.dtype : "int32";
-  return new VmapError(
-    `vmap: np.${name}: a per-example number meets ${dtype === "int32" ? "an" : "a"} ${dtype} Tensor (batched shape ${formatShape(numbers.shape)}) as an integer in some ` +
-      `examples and as a fraction in others, so those examples compute in int32 and the others in float64, and the ops that follow ` +
-      `cannot hold both in one batch (the int32 ones wrap where float64 does not). Give them one dtype: make the Tensor float64 ` +
-      `first (np.div(x, 1)), or the numbers integers (Math.round)`,
-  );
 }
 
 export const add = binaryOp<number>("add", "arithmetic");

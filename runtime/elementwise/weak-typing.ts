@@ -1,6 +1,7 @@
 import { type DType, type TypedArray, allocate, promote } from "../dtype";
 import { type Operand, type Scalar, quoteValue } from "../operand";
-import { Tensor } from "../tensor";
+import { VmapError } from "../errors";
+import { Tensor, formatShape } from "../tensor";
 
 /**
  * The dtype in which operands meet. Between tensors it is numpy's promotion.
@@ -75,6 +76,24 @@ export function splitWeakNumbers(a: Operand, b: Operand): Tensor | undefined {
   if (other.dtype !== "int32" && other.dtype !== "bool") return undefined;
   const integers = numbers.data.filter((value) => fitsInt32(value)).length;
   return integers > 0 && integers < numbers.size ? numbers : undefined;
+}
+
+/**
+ * Throws where `numbers`, a weak batch splitting its examples between int32
+ * and float64 against the other operand of op `name`, gives a value that the
+ * examples compute on: one batch holds both only promoted to float64, and an
+ * int32 example computing on would wrap where float64 does not.
+ */
+export function refuseComputedOnSplit(name: string, numbers: Tensor, a: Operand, b: Operand): void {
+  if (isReturnedOnly(numbers)) return;
+  const other = a === numbers ? b : a;
+  const dtype = other instanceof Tensor ? other.dtype : "int32";
+  throw new VmapError(
+    `vmap: np.${name}: a per-example number meets ${dtype === "int32" ? "an" : "a"} ${dtype} Tensor (batched shape ${formatShape(numbers.shape)}) as an integer in some ` +
+      `examples and as a fraction in others, so those examples compute in int32 and the others in float64, and the ops that follow ` +
+      `cannot hold both in one batch (the int32 ones wrap where float64 does not). Give them one dtype: make the Tensor float64 ` +
+      `first (np.div(x, 1)), or the numbers integers (Math.round)`,
+  );
 }
 
 export function fitsInt32(value: number): boolean {

@@ -4,7 +4,7 @@ import { type Operand, isScalar } from "../operand";
 import { forEachRow } from "../strided";
 import { Tensor, shapeSize } from "../tensor";
 import { maximum, minimum } from "./binary";
-import { commonDtype, operandView } from "./weak-typing";
+import { commonDtype, operandView, refuseComputedOnSplit, splitWeakNumbers } from "./weak-typing";
 
 type AnyTensor<T> = T extends Tensor ? true : never;
 
@@ -37,10 +37,14 @@ function selectLoop(
  * `b`, all three broadcast together. The result dtype is that of `a` and `b`.
  */
 export function where<C extends Operand, A extends Operand, B extends Operand>(cond: C, a: A, b: B): WhereResult<C, A, B> {
-  return select(cond, a, b) as WhereResult<C, A, B>;
+  // A batch of numbers splitting its examples between int32 and float64 is held in float64, as the reference stacks them.
+  const split = splitWeakNumbers(a, b);
+  if (split !== undefined) refuseComputedOnSplit("where", split, a, b);
+  return chooseElements(cond, a, b) as WhereResult<C, A, B>;
 }
 
-function select(cond: Operand, a: Operand, b: Operand): Tensor | number | boolean {
+/** `where` for the runtime's own choices per example (batched branches), which decide their dtypes themselves. */
+export function chooseElements(cond: Operand, a: Operand, b: Operand): Tensor | number | boolean {
   if (isScalar(cond) && isScalar(a) && isScalar(b)) {
     const chosen = cond !== 0 && cond !== false ? a : b;
     return typeof a === "boolean" && typeof b === "boolean" ? chosen : Number(chosen);
