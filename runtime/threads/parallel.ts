@@ -2,7 +2,7 @@ import type { TypedArray } from "../dtype";
 import { kernelHelpers } from "../scalar-math";
 import type { Kernel } from "../batched/fuse";
 import { kernelPool } from "./pool";
-import { threadLimit } from "./settings";
+import { splitsAlways, threadLimit } from "./settings";
 import { chunkState, takeChunks } from "./claim";
 import { stagingArray } from "./staging";
 import { waitWhileZero } from "./wait";
@@ -141,7 +141,7 @@ function runOnWorkers(run: KernelRun, outputs: TypedArray[], workers: readonly n
 /**
  * The workers that should share a run with the calling thread: none when
  * threads are limited to one, when the kernel has not yet run here (its cost
- * is unknown), or when splitting would not pay.
+ * is unknown), or when splitting would not pay (unless `splitsAlways`).
  */
 function workersFor(run: KernelRun, outputs: readonly TypedArray[]): number[] {
   const limit = threadLimit();
@@ -149,6 +149,8 @@ function workersFor(run: KernelRun, outputs: readonly TypedArray[]): number[] {
   if (limit <= 1 || examples < 2 || !kernelPool.usable || unportable.has(run.kernel)) return [];
   const cost = nanosecondsPerElement.get(run.kernel);
   if (cost === undefined) return [];
+  const wanted = Math.min(limit, examples);
+  if (splitsAlways()) return kernelPool.startedWorkers(wanted - 1);
   const alone = (cost * examples * Math.max(run.size, 1)) / 1e6;
   if (alone < minimumParallelMilliseconds) return [];
   let inputBytes = 0;
@@ -157,7 +159,6 @@ function workersFor(run: KernelRun, outputs: readonly TypedArray[]): number[] {
   for (const array of outputs) outputBytes += array.byteLength;
   const copied = (threads: number) => inputBytes + (outputBytes * (threads - 1)) / threads;
   const pays = (threads: number) => alone / threads + (copyNanosecondsPerByte * copied(threads)) / 1e6 + jobMilliseconds < alone;
-  const wanted = Math.min(limit, examples);
   if (!pays(wanted)) return [];
   const workers = kernelPool.startedWorkers(wanted - 1);
   return workers.length > 0 && pays(workers.length + 1) ? workers : [];
