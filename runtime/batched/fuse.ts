@@ -148,30 +148,19 @@ function kernelRun(
 ): KernelRun {
   const outputExtents = outputs.map(([phase]) => (phase === "element" ? size : 1));
   if (leading === 1) {
-    const starts = new Array<number>(inputs.length).fill(0);
     const steps = new Array<number>(inputs.length);
     for (let index = 0; index < inputs.length; index++) {
       const repeated = phases[index] === "constant" || (inputs[index].shape[0] === 1 && lead[0] !== 1);
       steps[index] = repeated ? 0 : phases[index] === "example" ? 1 : size;
     }
-    return { kernel, size, inputs: arrays, steps, outputExtents, constants, rows: 1, count: lead[0], startsOf: () => starts };
+    return { kernel, size, inputs: arrays, steps, outputExtents, constants, rows: 1, count: lead[0], outerShape: [], outerStrides: [] };
   }
   const strides = inputs.map((input, index) =>
     broadcastStrides(input.shape.slice(0, phases[index] === "constant" ? 0 : leading), lead).map((stride) => (phases[index] === "example" ? stride : stride * size)),
   );
   const count = lead[leading - 1];
   const steps = strides.map((stride) => stride[leading - 1]);
-  // Row `row` is the position of its examples along the outer levels, read in mixed radix.
-  const startsOf = (row: number) =>
-    strides.map((stride) => {
-      let start = 0;
-      for (let axis = leading - 2, rest = row; axis >= 0; axis--) {
-        start += (rest % lead[axis]) * stride[axis];
-        rest = Math.floor(rest / lead[axis]);
-      }
-      return start;
-    });
-  return { kernel, size, inputs: arrays, steps, outputExtents, constants, rows: count === 0 ? 0 : shapeSize(lead) / count, count, startsOf };
+  return { kernel, size, inputs: arrays, steps, outputExtents, constants, rows: count === 0 ? 0 : shapeSize(lead) / count, count, outerShape: lead.slice(0, leading - 1), outerStrides: strides };
 }
 
 

@@ -2,16 +2,18 @@ import type { TypedArray } from "../dtype";
 import { kernelHelpers } from "../scalar-math";
 import type { Kernel } from "../batched/fuse";
 import { kernelPool } from "./pool";
-import { threadLimit } from "./settings";
+import { splitsAlways, threadLimit } from "./settings";
 import { chunkState, takeChunks } from "./claim";
 import { stagingArray } from "./staging";
 import { waitWhileZero } from "./wait";
 
 /**
  * A kernel over `rows × count` examples: row `r` is one call of the kernel on
- * `count` consecutive examples, its inputs read from `startsOf(r)`, its
+ * `count` consecutive examples, its inputs read from `rowStarts(run, r)`, its
  * outputs written from example `r * count` on. An example writes
- * `outputExtents[o]` elements of output `o` (its size, or one number).
+ * `outputExtents[o]` elements of output `o` (its size, or one number). Rows
+ * are the positions along the outer levels, `outerShape` (none with one
+ * level), where input `i` moves `outerStrides[i][axis]` elements per step.
  */
 export interface KernelRun {
   readonly kernel: Kernel;
@@ -22,7 +24,8 @@ export interface KernelRun {
   readonly constants: unknown[];
   readonly rows: number;
   readonly count: number;
-  readonly startsOf: (row: number) => number[];
+  readonly outerShape: readonly number[];
+  readonly outerStrides: readonly (readonly number[])[];
 }
 
 /**
@@ -62,7 +65,7 @@ export function runKernel(run: KernelRun, outputs: TypedArray[]): void {
   if (workers.length === 0) {
     const began = elements < minimumTimedElements ? 0 : performance.now();
     for (let row = 0; row < run.rows; row++) {
-      run.kernel(run.count, run.size, run.inputs as TypedArray[], run.startsOf(row), run.steps as number[], outputs, row * run.count, run.constants, kernelHelpers);
+      run.kernel(run.count, run.size, run.inputs as TypedArray[], rowStarts(run, row), run.steps as number[], outputs, row * run.count, run.constants, kernelHelpers);
     }
     if (elements >= minimumTimedElements) record(run.kernel, began, elements);
     return;
@@ -141,7 +144,7 @@ function runOnWorkers(run: KernelRun, outputs: TypedArray[], workers: readonly n
 /**
  * The workers that should share a run with the calling thread: none when
  * threads are limited to one, when the kernel has not yet run here (its cost
- * is unknown), or when splitting would not pay.
+ * is unknown), or when splitting would not pay (unless `splitsAlways`).
  */
 function workersFor(run: KernelRun, outputs: readonly TypedArray[]): number[] {
   const limit = threadLimit();
@@ -149,6 +152,8 @@ function workersFor(run: KernelRun, outputs: readonly TypedArray[]): number[] {
   if (limit <= 1 || examples < 2 || !kernelPool.usable || unportable.has(run.kernel)) return [];
   const cost = nanosecondsPerElement.get(run.kernel);
   if (cost === undefined) return [];
+  const wanted = Math.min(limit, examples);
+  if (splitsAlways()) return kernelPool.startedWorkers(wanted - 1);
   const alone = (cost * examples * Math.max(run.size, 1)) / 1e6;
   if (alone < minimumParallelMilliseconds) return [];
   let inputBytes = 0;
@@ -157,7 +162,6 @@ function workersFor(run: KernelRun, outputs: readonly TypedArray[]): number[] {
   for (const array of outputs) outputBytes += array.byteLength;
   const copied = (threads: number) => inputBytes + (outputBytes * (threads - 1)) / threads;
   const pays = (threads: number) => alone / threads + (copyNanosecondsPerByte * copied(threads)) / 1e6 + jobMilliseconds < alone;
-  const wanted = Math.min(limit, examples);
   if (!pays(wanted)) return [];
   const workers = kernelPool.startedWorkers(wanted - 1);
   return workers.length > 0 && pays(workers.length + 1) ? workers : [];
@@ -172,11 +176,30 @@ function segmentsOf(run: KernelRun, from: number, to: number): number[] {
   for (let row = Math.floor(from / run.count); row * run.count < to; row++) {
     const first = Math.max(from, row * run.count) - row * run.count;
     const last = Math.min(to, (row + 1) * run.count) - row * run.count;
-    const starts = run.startsOf(row);
+    const starts = rowStarts(run, row);
     segments.push(last - first, row * run.count + first);
     for (let index = 0; index < starts.length; index++) segments.push(starts[index] + first * run.steps[index]);
   }
   return segments;
+}
+
+/**
+ * Where each input's examples of row `row` start: its position along the
+ * outer levels, read in mixed radix. Data, not a closure made per call:
+ * optimized code that called a closure is thrown away once a GC collects it,
+ * and its recompiling on a background thread took the core a worker was
+ * about to run on (3 ms per call in bench: threads, where a GC precedes every call).
+ */
+function rowStarts(run: KernelRun, row: number): number[] {
+  const starts = new Array<number>(run.inputs.length).fill(0);
+  for (let input = 0; input < run.outerStrides.length; input++) {
+    const strides = run.outerStrides[input];
+    for (let axis = run.outerShape.length - 1, rest = row; axis >= 0; axis--) {
+      starts[input] += (rest % run.outerShape[axis]) * strides[axis];
+      rest = Math.floor(rest / run.outerShape[axis]);
+    }
+  }
+  return starts;
 }
 
 function runSegments(run: KernelRun, outputs: TypedArray[], segments: readonly number[]): void {

@@ -44,6 +44,26 @@ function readEnvironment(): number {
   return threads;
 }
 
+let environmentSplitsAlways: boolean | undefined;
+
+/**
+ * Whether every kernel run worth timing goes to workers from its second run
+ * on, whatever the cost model expects: `TSVMAP_THREADS_SPLIT=always` in Node
+ * (`cost`, the default, splits a run only where it should end sooner). For
+ * tests and measurements that must see workers compute: the cost model's
+ * measurements on a loaded machine may keep a batch on one thread.
+ */
+export function splitsAlways(): boolean {
+  return (environmentSplitsAlways ??= readSplitMode());
+}
+
+function readSplitMode(): boolean {
+  const text = nodeProcess()?.env.TSVMAP_THREADS_SPLIT;
+  if (text === undefined || text === "" || text === "cost") return false;
+  if (text === "always") return true;
+  throw new RangeError(`TSVMAP_THREADS_SPLIT must be "cost" (the default) or "always", got "${text}"`);
+}
+
 function availableCores(node: NodeLikeProcess): number {
   const os = node.getBuiltinModule?.("node:os") as { availableParallelism?: () => number; cpus: () => unknown[] } | undefined;
   if (os === undefined) return 1;

@@ -1,8 +1,8 @@
 // Runs the sites of fixtures/threads on batches large enough for worker
-// threads, calling each until a call used workers (threadStatistics says) or
-// 60 calls have passed, and prints as JSON, per site, whether workers were
-// used and a digest of the result's bytes, for the test to compare across
-// thread counts and processes.
+// threads, calling each until workers computed chunks of a call
+// (threadStatistics says) or 60 calls have passed, and prints as JSON, per
+// site, whether workers were used, how many chunks they computed, and a digest
+// of the last result's bytes, for the test to compare across thread counts and processes.
 import { createHash } from "node:crypto";
 import * as fs from "node:fs";
 import { createRequire } from "node:module";
@@ -48,38 +48,42 @@ const sites = {
   wavesOneThread: "waves",
 };
 
-/** Calls `call` until one call runs a kernel on workers (they start in the background) or PROBE_CALLS (60) calls have passed. */
+/**
+ * Calls `call` until `done(before, after)` says of the statistics over all its calls so far, or PROBE_CALLS (60)
+ * calls have passed. Workers start in the background, and a worker descheduled under load may find every chunk taken.
+ */
 const maximumCalls = Number(process.env.PROBE_CALLS ?? 60);
-async function callUntilWorkersRun(call) {
+async function callUntil(call, done) {
+  const before = threadStatistics();
   for (let calls = 1; ; calls++) {
-    const before = threadStatistics().runsOnWorkers;
     const result = call();
-    const workers = threadStatistics().runsOnWorkers > before;
-    if (workers || calls >= maximumCalls) return { result, workers };
+    const after = threadStatistics();
+    if (done(before, after) || calls >= maximumCalls) return { result, workers: after.runsOnWorkers > before.runsOnWorkers, chunksOnWorkers: after.chunksOnWorkers - before.chunksOnWorkers, chunksTakenBack: after.chunksTakenBack - before.chunksTakenBack };
     await sleep(5);
   }
 }
+const workersComputed = (before, after) => after.chunksOnWorkers > before.chunksOnWorkers;
 
 const report = {};
 for (const [site, workload] of Object.entries(sites)) {
-  const { result, workers } = await callUntilWorkersRun(() => fixture[site](...args[workload]));
+  const { result, workers, chunksOnWorkers } = await callUntil(() => fixture[site](...args[workload]), workersComputed);
   const bytes = Buffer.from(result.data.buffer, result.data.byteOffset, result.data.byteLength);
-  report[site] = { workers, plainArray: result.data.buffer instanceof ArrayBuffer, shape: result.shape, digest: createHash("sha256").update(bytes).digest("hex") };
+  report[site] = { workers, chunksOnWorkers, plainArray: result.data.buffer instanceof ArrayBuffer, shape: result.shape, digest: createHash("sha256").update(bytes).digest("hex") };
 }
 // A kernel that reads a name from its scope runs on the calling thread alone; a
 // worker given its text cannot (ReferenceError), and the calling thread takes
-// that worker's examples back: the result is complete all the same.
+// that worker's examples back: the result is complete all the same. Called
+// until a chunk was taken back (a worker that found every chunk taken tried none).
 const scale = 3;
 const closing = (count, size, [x], [xStart], [xStep], [out], outStart) => {
   for (let example = 0; example < count; example++) out[outStart + example] = Math.exp(Math.sin(x[xStart + example * xStep])) * scale;
 };
 const x = new Tensor(uniform(batch, -5, 5), [batch], "float64");
-const handedBack = threadStatistics().chunksTakenBack;
-const closure = await callUntilWorkersRun(() => fuseExamples([x], ["example"], 1, [["example", "float64"]], closing)[0]);
+const closure = await callUntil(() => fuseExamples([x], ["example"], 1, [["example", "float64"]], closing)[0], (before, after) => after.chunksTakenBack > before.chunksTakenBack);
 const expected = x.data.map((value) => Math.exp(Math.sin(value)) * scale);
 report.closure = {
   workers: closure.workers,
-  handedBack: threadStatistics().chunksTakenBack > handedBack,
+  handedBack: closure.chunksTakenBack > 0,
   complete: closure.result.data.every((value, index) => Object.is(value, expected[index])),
 };
 process.stdout.write(JSON.stringify(report));

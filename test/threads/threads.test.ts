@@ -4,11 +4,15 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 
 // Each run is its own Node process (probe.mjs), so the worker pool starts fresh
-// and the environment variable is read at start, as in a user's program.
+// and the environment variables are read at start, as in a user's program. The
+// runs split every batch (TSVMAP_THREADS_SPLIT=always): on a loaded machine the
+// cost model's measurements may keep a batch on one thread, and these cases
+// check that workers compute, and the same numbers, not what the cost model decides.
 const probe = fileURLToPath(new URL("./probe.mjs", import.meta.url));
 
 interface Site {
   readonly workers: boolean;
+  readonly chunksOnWorkers: number;
   readonly plainArray: boolean;
   readonly shape: number[];
   readonly digest: string;
@@ -21,7 +25,7 @@ type Report = Record<
 };
 
 function runProbe(options: { readonly env?: Record<string, string>; readonly nodeFlags?: string[] } = {}) {
-  const result = spawnSync(process.execPath, [...(options.nodeFlags ?? []), probe], { encoding: "utf8", env: { ...process.env, ...options.env } });
+  const result = spawnSync(process.execPath, [...(options.nodeFlags ?? []), probe], { encoding: "utf8", env: { ...process.env, TSVMAP_THREADS_SPLIT: "always", ...options.env } });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -34,9 +38,15 @@ function report(options: Parameters<typeof runProbe>[0] = {}): Report {
 
 const defaultRun = report();
 
+/** Workers computed chunks of `site`'s calls, where they were sent a job. */
+function expectWorkersComputed(site: Site): void {
+  expect(site.workers).toBe(true);
+  expect(site.chunksOnWorkers).toBeGreaterThan(0);
+}
+
 describe("vmap's threads", () => {
   it("splits a large batch across worker threads, with results bit-identical to one thread's", () => {
-    expect(defaultRun.discountedThreaded.workers).toBe(true);
+    expectWorkersComputed(defaultRun.discountedThreaded);
     expect(defaultRun.discountedOneThread.workers).toBe(false);
     expect(defaultRun.discountedThreaded.digest).toBe(defaultRun.discountedOneThread.digest);
     expect(defaultRun.discountedDefault.digest).toBe(defaultRun.discountedOneThread.digest);
@@ -46,7 +56,7 @@ describe("vmap's threads", () => {
   });
 
   it("splits a nested vmap's rows, and runs it on the calling thread alone when any level says threads: 1", () => {
-    expect(defaultRun.pairwiseThreaded.workers).toBe(true);
+    expectWorkersComputed(defaultRun.pairwiseThreaded);
     expect(defaultRun.pairwiseOneThread.workers).toBe(false);
     expect(defaultRun.pairwiseThreaded.digest).toBe(defaultRun.pairwiseOneThread.digest);
     expect(defaultRun.pairwiseThreaded.shape).toEqual([1500, 1500]);
@@ -55,7 +65,8 @@ describe("vmap's threads", () => {
   it("splits kernels that write a whole example per example, and three levels' rows, the same way", () => {
     for (const name of ["normalized", "waves"] as const) {
       const [threaded, oneThread] = [defaultRun[`${name}Threaded`], defaultRun[`${name}OneThread`]];
-      expect([threaded.workers, oneThread.workers]).toEqual([true, false]);
+      expectWorkersComputed(threaded);
+      expect(oneThread.workers).toBe(false);
       expect(threaded.digest).toBe(oneThread.digest);
     }
     expect(defaultRun.normalizedThreaded.shape).toEqual([400_000, 4]);
@@ -74,8 +85,8 @@ describe("vmap's threads", () => {
 
   it("loads kernels in workers where code generation from strings is disallowed", () => {
     const restricted = report({ nodeFlags: ["--disallow-code-generation-from-strings"] });
-    expect(restricted.discountedThreaded.workers).toBe(true);
-    expect(restricted.pairwiseThreaded.workers).toBe(true);
+    expectWorkersComputed(restricted.discountedThreaded);
+    expectWorkersComputed(restricted.pairwiseThreaded);
     expect(restricted.discountedThreaded.digest).toBe(defaultRun.discountedThreaded.digest);
     expect(restricted.pairwiseThreaded.digest).toBe(defaultRun.pairwiseThreaded.digest);
   });
@@ -96,5 +107,11 @@ describe("vmap's threads", () => {
     const run = runProbe({ env: { TSVMAP_THREADS: "0" } });
     expect(run.status).not.toBe(0);
     expect(run.stderr).toContain('RangeError: TSVMAP_THREADS must be a positive integer (1 for the calling thread only), got "0"');
+  });
+
+  it("rejects a TSVMAP_THREADS_SPLIT that is neither cost nor always, naming it", () => {
+    const run = runProbe({ env: { TSVMAP_THREADS_SPLIT: "sometimes" } });
+    expect(run.status).not.toBe(0);
+    expect(run.stderr).toContain('RangeError: TSVMAP_THREADS_SPLIT must be "cost" (the default) or "always", got "sometimes"');
   });
 });
