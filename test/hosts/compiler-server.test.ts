@@ -48,6 +48,14 @@ const listening = () =>
     socket.once("error", () => resolve(false));
   });
 
+/** Ends the running server by deleting its blob, then puts the blob back. */
+async function stopServer(): Promise<void> {
+  const blob = fs.readFileSync(snapshot.blob);
+  fs.rmSync(snapshot.blob);
+  expect(await eventually(async () => !(await listening()), 10_000)).toBe(true);
+  fs.writeFileSync(snapshot.blob, blob);
+}
+
 const read = (relative: string) => fs.readFileSync(project.file(relative), "utf8");
 const client = () => startCompiler({ tsconfig, forwarded: {}, cacheDirectory }, () => snapshot);
 const inProcess = (relative: string) => createModuleCompiler(tsconfig).compile(project.file(relative), read(relative));
@@ -79,12 +87,15 @@ describe("the compiler server, started from a V8 snapshot of the module compiler
   });
 
   it("ends when its blob is deleted; a build that finds none listening starts one from the blob", async () => {
-    const blob = fs.readFileSync(snapshot.blob);
-    fs.rmSync(snapshot.blob);
-    expect(await eventually(async () => !(await listening()), 10_000)).toBe(true);
-    fs.writeFileSync(snapshot.blob, blob);
+    await stopServer();
     expect(await client().compile(project.file("src/main.ts"), read("src/main.ts"))).toEqual(inProcess("src/main.ts"));
     expect(await listening()).toBe(true);
+  });
+
+  it("is started from the blob as a build starts (prepare), before the build reaches a module to compile", async () => {
+    await stopServer();
+    client().prepare();
+    expect(await eventually(listening, 10_000)).toBe(true);
   });
 
   it("deletes a blob it cannot start from, and the build compiles in a worker thread", async () => {

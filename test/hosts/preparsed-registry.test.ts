@@ -35,6 +35,21 @@ describe("files parsed ahead of time (the compiler snapshot's)", () => {
     expect(later.getSourceFile(roots[1])).not.toBe(recorded.getSourceFile(roots[1]));
   });
 
+  it("stay in the programs that follow as the served module is edited: no lib file is parsed again", () => {
+    const recorder = createRecorder();
+    const recorded = hostOver(recorder.recording.registry(createProjectRegistry(ts))).program();
+    const preparsed = recorder.preparsed(project.file("src/main.ts"));
+    const host = hostOver(preparsed.registry(createProjectRegistry(ts)), preparsed.snapshotOf);
+    host.program();
+    host.serve(roots[1], `${fs.readFileSync(roots[1], "utf8")}// edited\n`);
+    const edited = host.program();
+    expect(edited.getSourceFile(roots[1])?.text).toContain("// edited");
+    const libFiles = edited.getSourceFiles().filter((file) => edited.isSourceFileDefaultLibrary(file));
+    expect(libFiles.length).toBeGreaterThan(10);
+    for (const file of libFiles) expect(file, file.fileName).toBe(recorded.getSourceFile(file.fileName));
+    expect(edited.getSourceFile(roots[0])).toBe(recorded.getSourceFile(roots[0]));
+  });
+
   it("give way to the file on disk once it changed, and a program sees its new text", () => {
     const recorder = createRecorder();
     hostOver(recorder.recording.registry(createProjectRegistry(ts))).program();

@@ -21,6 +21,8 @@ export type CompilerResponse = { readonly sequence: number; readonly compiled: C
 
 /** The module compiler as the bundler's thread sees it. */
 export interface CompilerClient {
+  /** Reaches the project's compiler server ahead of the first compile, where one has run before (its blob exists). */
+  prepare(): void;
   compile(fileName: string, text: string): Promise<CompiledModule | undefined>;
   invalidate(fileName: string): void;
 }
@@ -40,7 +42,8 @@ interface PendingCompile {
 
 /**
  * Runs the module compiler off the bundler's thread, from the first module
- * that has a `vmap` to compile (a build without one never starts it). With
+ * that has a `vmap` to compile (a build without one never starts it), or
+ * from `prepare` at the build's start where the project has a blob. With
  * `snapshotOfProject`, that is the project's compiler server: reached in a
  * millisecond when it runs, started from the blob in a fifth of a cold start
  * when not, and made by this build as it exits when there is no blob yet.
@@ -51,6 +54,8 @@ export function startCompiler(data: CompilerWorkerData, snapshotOfProject: (() =
   let sequence = 0;
   const pending = new Map<number, PendingCompile>();
   let backend: Promise<CompilerBackend> | undefined;
+  let snapshot: CompilerSnapshot | undefined;
+  const snapshotOf = () => (snapshot ??= snapshotOfProject?.());
 
   const answer = (response: CompilerResponse) => {
     const compile = pending.get(response.sequence);
@@ -75,7 +80,7 @@ export function startCompiler(data: CompilerWorkerData, snapshotOfProject: (() =
     if (pending.size > 0) send([...pending.values()].map((compile) => compile.request));
   };
   async function choose(): Promise<CompilerBackend> {
-    const snapshot = snapshotOfProject?.();
+    const snapshot = snapshotOf();
     const server = snapshot === undefined ? undefined : await connectToServer(snapshot, data, answer, serverLost);
     if (server !== undefined) return server;
     if (snapshot !== undefined && !fs.existsSync(snapshot.blob)) snapshot.buildWhenExiting();
@@ -83,6 +88,11 @@ export function startCompiler(data: CompilerWorkerData, snapshotOfProject: (() =
   }
 
   return {
+    prepare() {
+      // A server started from the blob takes ~0.2 s to listen: the bundler reads the project's other modules meanwhile.
+      const known = snapshotOf();
+      if (backend === undefined && known !== undefined && fs.existsSync(known.blob)) void chosen();
+    },
     compile(fileName, text) {
       const request = { kind: "compile", sequence: ++sequence, fileName, text } as const;
       return new Promise((resolve, reject) => {

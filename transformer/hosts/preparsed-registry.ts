@@ -101,9 +101,16 @@ function preparsedRegistry(preparsed: ReadonlyMap<string, PreparsedFile>, regist
       (sourceFile as { version?: string }).version = version;
       return sourceFile;
     },
-    // A preparsed file that changed is new to the real registry.
     updateDocumentWithKey(fileName, path, settings, key, snapshot, version, scriptKind, options) {
-      if (!takeBack(key, path)) return registry.updateDocumentWithKey(fileName, path, settings, key, snapshot, version, scriptKind, options);
+      if (!handedOut.has(`${key}\n${path}`)) return registry.updateDocumentWithKey(fileName, path, settings, key, snapshot, version, scriptKind, options);
+      // Each new program of the service updates every file of the old one: an unchanged preparsed file stays.
+      const unchanged = matching(path, key, snapshot, scriptKind, options);
+      if (unchanged !== undefined) {
+        (unchanged as { version?: string }).version = version;
+        return unchanged;
+      }
+      // A preparsed file that changed is new to the real registry.
+      takeBack(key, path);
       return registry.acquireDocumentWithKey(fileName, path, settings, key, snapshot, version, scriptKind, options);
     },
     releaseDocumentWithKey(path: ts.Path, key: ts.DocumentRegistryBucketKey, scriptKind?: ts.ScriptKind, impliedNodeFormat?: ts.ResolutionMode) {

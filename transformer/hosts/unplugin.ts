@@ -69,6 +69,9 @@ export const unpluginFactory: UnpluginFactory<TsvmapPluginOptions | undefined, f
   return {
     name: "tsvmap",
     enforce: "pre",
+    buildStart() {
+      compiler.prepare();
+    },
     transform: {
       // Tested by the bundler itself (natively in vite and rolldown), so most modules never reach the plugin.
       filter: { id: { include: typescriptModule, exclude: notSource }, code: /\bvmap\b/ },
