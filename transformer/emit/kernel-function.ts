@@ -26,6 +26,8 @@ export interface KernelLayout {
   readonly example: string;
   readonly index: string;
   readonly outStart: string;
+  /** The parameters holding the inputs' arrays, starts and steps, the outputs and the constants. */
+  readonly arrays: { readonly inputs: string; readonly starts: string; readonly steps: string; readonly outputs: string; readonly constants: string };
 }
 
 /**
@@ -208,25 +210,49 @@ export function kernelFunction(layout: KernelLayout, cx: EmitContext, variant: K
     ),
   );
 
-  const pattern = (names: readonly string[]) => factory.createArrayBindingPattern(names.map((name) => factory.createBindingElement(undefined, undefined, name)));
   const parameter = (name: string | ts.BindingName) => factory.createParameterDeclaration(undefined, undefined, name);
+  const { arrays } = layout;
+  // Elements read from the arrays, not destructured: V8 optimizes the loops of a function with destructured parameters worse (1.2-1.5x).
+  const unpack = (array: string, names: readonly string[]) =>
+    names.length === 0
+      ? []
+      : [
+          factory.createVariableStatement(
+            undefined,
+            factory.createVariableDeclarationList(
+              names.map((name, position) => factory.createVariableDeclaration(name, undefined, undefined, factory.createElementAccessExpression(identifier(array), position))),
+              ts.NodeFlags.Const,
+            ),
+          ),
+        ];
+  const takesConstants = constants.size > 0 || layout.helpers.length > 0;
   return factory.createArrowFunction(
     undefined,
     undefined,
     [
       parameter(count),
       parameter(size),
-      parameter(pattern(inputs.map((input) => input.data))),
-      parameter(pattern(inputs.map((input) => input.start))),
-      parameter(pattern(inputs.map((input) => input.step))),
-      parameter(pattern(outputs.map((step) => step.array))),
+      parameter(arrays.inputs),
+      parameter(arrays.starts),
+      parameter(arrays.steps),
+      parameter(arrays.outputs),
       parameter(outStart),
-      ...(constants.size > 0 || layout.helpers.length > 0 ? [parameter(pattern([...constants.values()]))] : []),
+      ...(takesConstants ? [parameter(arrays.constants)] : []),
       ...(layout.helpers.length > 0 ? [parameter(factory.createObjectBindingPattern(layout.helpers.map((name) => factory.createBindingElement(undefined, undefined, name))))] : []),
     ],
     undefined,
     undefined,
-    factory.createBlock([exampleLoop], true),
+    factory.createBlock(
+      [
+        ...unpack(arrays.inputs, inputs.map((input) => input.data)),
+        ...unpack(arrays.starts, inputs.map((input) => input.start)),
+        ...unpack(arrays.steps, inputs.map((input) => input.step)),
+        ...unpack(arrays.outputs, outputs.map((step) => step.array)),
+        ...unpack(arrays.constants, [...constants.values()]),
+        exampleLoop,
+      ],
+      true,
+    ),
   );
 }
 

@@ -33,6 +33,7 @@ export function emitKernel(kernel: Kernel, cx: EmitContext): { readonly declarat
   const kernelName = names.fresh(`${kernel.steps.find((step) => step.output)?.target.hint ?? "fused"}${hasElements ? "Kernels" : "Kernel"}`);
   const identifier = (name: string) => factory.createIdentifier(name);
   const [count, size, example, index, outStart] = ["count", "size", "example", "index", "outStart"].map((name) => local.fresh(name));
+  const [inputArrays, starts, steps, outputArrays, constantValues] = ["inputs", "starts", "steps", "outputs", "constants"].map((name) => local.fresh(name));
   const inputs = kernel.inputs.map((input) => {
     const base = input.hint.replace(/Batch$/, "") || "value";
     return { ...input, data: local.fresh(`${base}Data`), start: local.fresh(`${base}Start`), step: local.fresh(`${base}Step`), value: local.fresh(base), at: local.fresh(`${base}At`) };
@@ -55,7 +56,8 @@ export function emitKernel(kernel: Kernel, cx: EmitContext): { readonly declarat
   // A closed-over number the kernel reads as written (`Math.PI`) is no constant the runtime could check.
   const int32 = int32Typing?.integerOutsides.every((code) => constantIndex.has(code)) ? int32Typing : undefined;
   const typedAsInt32 = int32?.typed;
-  const layout = { kernel, inputs, stepNames, outputs, constants, helpers, typedByData, count, size, example, index, outStart };
+  const arrays = { inputs: inputArrays, starts, steps, outputs: outputArrays, constants: constantValues };
+  const layout = { kernel, inputs, stepNames, outputs, constants, helpers, typedByData, count, size, example, index, outStart, arrays };
   const functions = hasElements
     ? factory.createObjectLiteralExpression(
         [
