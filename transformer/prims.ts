@@ -212,6 +212,8 @@ export const prims = {
   min: reduction({ identity: Infinity, combine: "min" }),
   prod: reduction({ identity: 1, combine: "*" }),
   logsumexp: reduction(),
+  var: reduction(),
+  std: reduction(),
   argmax: reduction(),
   argmin: reduction(),
   softmax: sameRank,

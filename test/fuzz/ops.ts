@@ -69,7 +69,7 @@ const npUnary: Op = (x) => {
 
 const fullReduction: Op = (x) => {
   const t = asTensor(x.arg(0));
-  return call(`np.${x.from(0, ["sum", "mean", "max", "min", "prod", "argmax", "argmin", "logsumexp"])}`, [t], numberType);
+  return call(`np.${x.from(0, ["sum", "mean", "max", "min", "prod", "argmax", "argmin", "logsumexp", "var", "std"])}`, [t], numberType);
 };
 
 /** A reduction over one axis or two, with or without keepdims; without axis it keeps every axis as 1. */
@@ -77,18 +77,20 @@ const axisReduction: Op = (x) => {
   const t = withRankAtLeast(x.arg(0), 1);
   const shape = shapeOf(t);
   const rank = shape.length;
-  const op = x.from(0, ["sum", "mean", "max", "min", "prod", "argmax", "argmin", "logsumexp"]);
+  const op = x.from(0, ["sum", "mean", "max", "min", "prod", "argmax", "argmin", "logsumexp", "var", "std"]);
   const keepdims = x.choice(1, 2) === 1;
+  // `var` and `std` take numpy's ddof after keepdims: sometimes 1 (the sample variance).
+  const ddof: Expr[] = (op === "var" || op === "std") && x.choice(5, 2) === 1 ? [literal(1).expr] : [];
   const negative = x.choice(2, 2) === 1;
   const form = x.choice(3, 3);
-  const keepArg: Expr[] = keepdims ? [{ kind: "name", name: "true" }] : [];
-  if (form === 2 && keepdims && !op.startsWith("arg")) return call(`np.${op}`, [t, { kind: "null" }, ...keepArg], tensorType(shape.map(() => 1)));
+  const keepArg: Expr[] = keepdims ? [{ kind: "name", name: "true" }] : ddof.length > 0 ? [{ kind: "name", name: "false" }] : [];
+  if (form === 2 && keepdims && !op.startsWith("arg")) return call(`np.${op}`, [t, { kind: "null" }, ...keepArg, ...ddof], tensorType(shape.map(() => 1)));
   const first = x.choice(4, rank);
   const axes = form === 1 && rank >= 2 && !op.startsWith("arg") ? [first, (first + 1) % rank].sort() : [first];
   const written = axes.map((axis) => writtenAxis(axis, rank, negative));
   const axisExpr = axes.length === 1 ? literal(written[0]).expr : numbers(written);
   const out = keepdims ? shape.map((extent, i) => (axes.includes(i) ? 1 : extent)) : removeAxes(shape, axes);
-  return call(`np.${op}`, [t, axisExpr, ...keepArg], tensorType(out));
+  return call(`np.${op}`, [t, axisExpr, ...keepArg, ...ddof], tensorType(out));
 };
 
 /** `.shape[k]`, `.ndim` or `.size` of a computed Tensor. */

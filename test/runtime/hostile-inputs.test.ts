@@ -37,6 +37,7 @@ describe("axes", () => {
     sum: (axis) => np.sum(t, axis as never), prod: (axis) => np.prod(t, axis as never), max: (axis) => np.max(t, axis as never),
     min: (axis) => np.min(t, axis as never), mean: (axis) => np.mean(t, axis as never), argmax: (axis) => np.argmax(t, axis as never),
     argmin: (axis) => np.argmin(t, axis as never), logsumexp: (axis) => np.logsumexp(t, axis as never),
+    var: (axis) => np.var(t, axis as never), std: (axis) => np.std(t, axis as never),
     softmax: (axis) => np.softmax(t, axis as never), expandDims: (axis) => np.expandDims(t, axis as never),
     squeeze: (axis) => np.squeeze(np.ones([1, 1]), axis as never), concatenate: (axis) => np.concatenate([t, t], axis as never),
     stack: (axis) => np.stack([t, t], axis as never), take: (axis) => np.take(t, [0], axis as never),
@@ -65,6 +66,9 @@ describe("axes", () => {
     expectError(call("mean", t, 0, 1), TypeError, "mean", "keepdims", "1");
     expectError(call("argmin", t, 0, null), TypeError, "argmin", "keepdims", "null");
     expectError(call("logsumexp", t, 0, "no"), TypeError, "logsumexp", "keepdims");
+    expectError(call("var", t, 0, "no"), TypeError, "var", "keepdims");
+    expectError(call("std", t, 0, false, "1"), TypeError, "std", "ddof", '"1"');
+    expectError(call("var", t, 0, false, Number.NaN), TypeError, "var", "ddof", "NaN");
     expectTensor(np.sum(t, [1, 0]) as unknown as Tensor, 21);
   });
 });

@@ -20,7 +20,8 @@ export function lowerCall(cx: LowerContext, node: ts.CallExpression, asStatement
   if (cx.env.isVmapCall(node)) return { vmapCall: node };
   const op = cx.env.npOpName(node.expression);
   if (op === "slice") return lowerDynamicSlice(cx, node) ?? emitPrim(cx, "slice", lowerNpArguments(cx, node.arguments), { form: "np" }, node, op);
-  if (op) return emitPrim(cx, npPrim(op, node.expression), lowerNpArguments(cx, node.arguments), { form: "np" }, node, op);
+  // An op's value is named for it (`var`, a reserved word, as `variance`).
+  if (op) return emitPrim(cx, npPrim(op, node.expression), lowerNpArguments(cx, node.arguments), { form: "np" }, node, op === "var" ? "variance" : op);
   if (ts.isPropertyAccessExpression(node.expression) && isMathGlobal(cx, node.expression.expression)) {
     return lowerMathCall(cx, node, node.expression.name.text);
   }

@@ -93,7 +93,7 @@ case("mul of int32, wrapping", "mul", [ints, ints], lambda: ints * ints)
 case("square of int32, wrapping", "square", [ints], lambda: np.square(ints))
 case("add of int32, wrapping", "add", [ints, ints], lambda: ints + ints)
 
-reductions = {"sum": np.sum, "prod": np.prod, "max": np.max, "min": np.min, "mean": np.mean}
+reductions = {"sum": np.sum, "prod": np.prod, "max": np.max, "min": np.min, "mean": np.mean, "var": np.var, "std": np.std}
 vectors = {"-0": [-0.0], "-0, -0": [-0.0, -0.0], "NaN among numbers": [1.0, math.nan, 2.0], "+inf and -inf": [math.inf, -math.inf],
            "+inf and 1": [math.inf, 1.0], "1e308 twice": [1e308, 1e308]}
 for name, fn in reductions.items():
@@ -107,6 +107,12 @@ for name, fn in reductions.items():
             case(f"{name} of shape {shape} along axis {axis}, keepdims", name, [x, axis, True],
                  lambda fn=fn, x=x, axis=axis: fn(x, axis=axis, keepdims=True))
         case(f"{name} of shape {shape} along every axis, keepdims", name, [x, None, True], lambda fn=fn, x=x: fn(x, keepdims=True))
+for name, fn in {"var": np.var, "std": np.std}.items():
+    for ddof in [1, 3]:
+        for shape in [(0,), (1,), (3,), (2, 3)]:
+            x = filled(shape)
+            case(f"{name} of shape {shape}, ddof {ddof}", name, [x, None, False, ddof], lambda fn=fn, x=x, ddof=ddof: fn(x, ddof=ddof))
+            case(f"{name} of shape {shape} along axis 0, ddof {ddof}", name, [x, 0, False, ddof], lambda fn=fn, x=x, ddof=ddof: fn(x, axis=0, ddof=ddof), True)
 for name, fn in {"argmax": np.argmax, "argmin": np.argmin}.items():
     for values in [[1.0, math.nan, 3.0, math.nan], [-0.0, 0.0, -1.0, -1.0], [math.inf, math.inf], [-math.inf]]:
         case(f"{name} of {values}", name, [f64(values)], lambda fn=fn, values=values: fn(f64(values)))

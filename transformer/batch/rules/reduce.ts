@@ -3,15 +3,19 @@ import { np, value } from "../code";
 import type { Rule } from "../rule";
 import { allExampleAxes, exampleAxis } from "./axes";
 
+const reductionOperands = ["", "axis", "keepdims flag", "ddof"];
+
 /**
- * `op(x, axis?, keepdims?)` over the example axes only: a full reduction in the
- * per-example function reduces every axis but the batch axes.
+ * `op(x, axis?, keepdims?, ddof?)` over the example axes only: a full
+ * reduction in the per-example function reduces every axis but the batch
+ * axes. (`ddof` is `var`'s and `std`'s.)
  */
 function reduction(op: string): Rule {
   return (call) => {
-    for (const index of [1, 2]) call.requireUnbatched(index, index === 1 ? "axis" : "keepdims flag");
+    for (const index of [1, 2, 3]) call.requireUnbatched(index, reductionOperands[index]);
     const x = call.codes[0];
     const axis = call.isAbsent(1) ? allExampleAxes(call, 0, x) : exampleAxis(call, 1, x);
+    if (!call.isAbsent(3)) return np(op, x, axis, call.isAbsent(2) ? value(false) : call.codes[2], call.codes[3]);
     return call.isAbsent(2) ? np(op, x, axis) : np(op, x, axis, call.codes[2]);
   };
 }
@@ -43,6 +47,8 @@ export const reduceRules = {
   min: reduction("min"),
   prod: reduction("prod"),
   logsumexp: reduction("logsumexp"),
+  var: reduction("var"),
+  std: reduction("std"),
   argmax: argReduction("argmax"),
   argmin: argReduction("argmin"),
   softmax,
