@@ -121,6 +121,8 @@ function reductionEval(operands: readonly AbstractOperand[]): Abstract {
 }
 
 const reduction = (fusedReduction?: FusedReduction): PrimInfo => ({ abstractEval: reductionEval, fusedReduction });
+/** `any` and `all`: a reduction whose full form is a boolean. */
+const truthReduction: PrimInfo = { abstractEval: (operands) => (reductionEval(operands).kind === "number" ? boolean : reductionEval(operands)) };
 const tensorOfUnknownRank: PrimInfo = { abstractEval: () => tensorOfRank(undefined) };
 const sameRank: PrimInfo = { abstractEval: ([x]) => tensorOfRank(x.kind === "tensor" ? x.rank : 0) };
 const constructor = (rank: number | undefined): PrimInfo => ({ abstractEval: () => tensorOfRank(rank), shapeFromOperands: true });
@@ -214,6 +216,8 @@ export const prims = {
   logsumexp: reduction(),
   var: reduction(),
   std: reduction(),
+  any: truthReduction,
+  all: truthReduction,
   argmax: reduction(),
   argmin: reduction(),
   softmax: sameRank,

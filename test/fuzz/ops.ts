@@ -69,7 +69,8 @@ const npUnary: Op = (x) => {
 
 const fullReduction: Op = (x) => {
   const t = asTensor(x.arg(0));
-  return call(`np.${x.from(0, ["sum", "mean", "max", "min", "prod", "argmax", "argmin", "logsumexp", "var", "std"])}`, [t], numberType);
+  const op = x.from(0, ["sum", "mean", "max", "min", "prod", "argmax", "argmin", "logsumexp", "var", "std", "any", "all"]);
+  return call(`np.${op}`, [t], op === "any" || op === "all" ? booleanType : numberType);
 };
 
 /** A reduction over one axis or two, with or without keepdims; without axis it keeps every axis as 1. */
@@ -77,7 +78,7 @@ const axisReduction: Op = (x) => {
   const t = withRankAtLeast(x.arg(0), 1);
   const shape = shapeOf(t);
   const rank = shape.length;
-  const op = x.from(0, ["sum", "mean", "max", "min", "prod", "argmax", "argmin", "logsumexp", "var", "std"]);
+  const op = x.from(0, ["sum", "mean", "max", "min", "prod", "argmax", "argmin", "logsumexp", "var", "std", "any", "all"]);
   const keepdims = x.choice(1, 2) === 1;
   // `var` and `std` take numpy's ddof after keepdims: sometimes 1 (the sample variance).
   const ddof: Expr[] = (op === "var" || op === "std") && x.choice(5, 2) === 1 ? [literal(1).expr] : [];

@@ -72,6 +72,7 @@ function operandsAt(args: unknown[], i: number): [number, number] | undefined {
 function differences(c: Case, args: unknown[], actual: unknown): string[] {
   const expected = decode(c.result);
   const approximate = approximateOps.has(c.op);
+  if (typeof expected === "boolean") return actual === expected ? [] : [`expected ${expected}, got ${String(actual)}`];
   if (typeof expected === "number") {
     return typeof actual === "number" && sameNumber(actual, expected, approximate) ? [] : [`expected ${expected}, got ${String(actual)}`];
   }

@@ -42,6 +42,8 @@ def encode(v):
         return {"number": number(v)}
     if isinstance(v, np.integer):
         return {"number": int(v)}
+    if isinstance(v, np.bool_):
+        return {"raw": bool(v)}
     return {"raw": v}
 
 
@@ -93,7 +95,8 @@ case("mul of int32, wrapping", "mul", [ints, ints], lambda: ints * ints)
 case("square of int32, wrapping", "square", [ints], lambda: np.square(ints))
 case("add of int32, wrapping", "add", [ints, ints], lambda: ints + ints)
 
-reductions = {"sum": np.sum, "prod": np.prod, "max": np.max, "min": np.min, "mean": np.mean, "var": np.var, "std": np.std}
+reductions = {"sum": np.sum, "prod": np.prod, "max": np.max, "min": np.min, "mean": np.mean, "var": np.var, "std": np.std,
+              "any": np.any, "all": np.all}
 vectors = {"-0": [-0.0], "-0, -0": [-0.0, -0.0], "NaN among numbers": [1.0, math.nan, 2.0], "+inf and -inf": [math.inf, -math.inf],
            "+inf and 1": [math.inf, 1.0], "1e308 twice": [1e308, 1e308]}
 for name, fn in reductions.items():

@@ -49,6 +49,8 @@ export const reduceRules = {
   logsumexp: reduction("logsumexp"),
   var: reduction("var"),
   std: reduction("std"),
+  any: reduction("any"),
+  all: reduction("all"),
   argmax: argReduction("argmax"),
   argmin: argReduction("argmin"),
   softmax,
