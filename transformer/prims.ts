@@ -218,6 +218,8 @@ export const prims = {
   std: reduction(),
   any: truthReduction,
   all: truthReduction,
+  /** `cumsum(x, axis?)`: `x`'s rank along an axis; with none, of the flattened `x`, a vector. */
+  cumsum: { abstractEval: ([x, axis]) => tensorOfRank(isAbsent(axis) ? 1 : x.kind === "tensor" ? x.rank : 1) },
   argmax: reduction(),
   argmin: reduction(),
   softmax: sameRank,

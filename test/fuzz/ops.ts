@@ -309,11 +309,20 @@ const negateOrRemainder: Op = (x) => {
 
 const mathConstant: Op = (x) => ({ expr: { kind: "name", name: x.from(0, ["Math.PI", "Math.E", "Math.SQRT2"]) }, type: numberType, batched: false });
 
+/** A running sum along an axis (the operand's shape), or over the flattened operand (a vector). */
+const cumsum: Op = (x) => {
+  const operand = x.arg(0);
+  const shape = shapeOf(operand);
+  if (shape.length === 0 || x.choice(0, 2) === 0) return call("np.cumsum", [operand], tensorType([sizeOf(shape)]));
+  const axis = writtenAxis(x.choice(1, shape.length), shape.length, x.choice(2, 2) === 1);
+  return call("np.cumsum", [operand, literal(axis)], tensorType(shape));
+};
+
 const ops: readonly Op[] = [
   (x) => x.arg(0),
   arithmetic, npBinary, npUnary, mathUnary, fullReduction, axisReduction, metadata, dot, matmul, outer, shapeOp,
   indexing, comparison, logical, where, ternary, arrayRead, creation, assertion, clipOrSoftmax, negateOrRemainder,
-  mathBinary, mathConstant, gather, scatter,
+  mathBinary, mathConstant, gather, scatter, cumsum,
 ];
 
 /** Builds the expression `plan` describes, from what `scope` holds. */

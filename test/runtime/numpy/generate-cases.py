@@ -116,6 +116,13 @@ for name, fn in {"var": np.var, "std": np.std}.items():
             x = filled(shape)
             case(f"{name} of shape {shape}, ddof {ddof}", name, [x, None, False, ddof], lambda fn=fn, x=x, ddof=ddof: fn(x, ddof=ddof))
             case(f"{name} of shape {shape} along axis 0, ddof {ddof}", name, [x, 0, False, ddof], lambda fn=fn, x=x, ddof=ddof: fn(x, axis=0, ddof=ddof), True)
+for label, values in vectors.items():
+    case(f"cumsum of {label}", "cumsum", [f64(values)], lambda values=values: np.cumsum(f64(values)))
+for shape in shapes:
+    x = filled(shape)
+    case(f"cumsum of shape {shape}", "cumsum", [x], lambda x=x: np.cumsum(x))
+    for axis in range(len(shape)):
+        case(f"cumsum of shape {shape} along axis {axis}", "cumsum", [x, axis], lambda x=x, axis=axis: np.cumsum(x, axis=axis))
 for name, fn in {"argmax": np.argmax, "argmin": np.argmin}.items():
     for values in [[1.0, math.nan, 3.0, math.nan], [-0.0, 0.0, -1.0, -1.0], [math.inf, math.inf], [-math.inf]]:
         case(f"{name} of {values}", name, [f64(values)], lambda fn=fn, values=values: fn(f64(values)))

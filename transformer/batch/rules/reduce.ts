@@ -34,6 +34,14 @@ function argReduction(op: string): Rule {
   };
 }
 
+/** `cumsum(x)` with no axis runs over the flattened example: flatten each example, then run along its one axis. */
+const cumsum: Rule = (call) => {
+  call.requireUnbatched(1, "axis");
+  const x = call.codes[0];
+  if (call.isAbsent(1)) return np("cumsum", { helper: "flattenExample", args: [x, value(call.k)] }, value(call.k));
+  return np("cumsum", x, exampleAxis(call, 1, x));
+};
+
 /** `softmax(x, axis = -1)`: the default axis is the last per-example one, checked against the per-example rank. */
 const softmax: Rule = (call) => {
   const x = call.codes[0];
@@ -53,5 +61,6 @@ export const reduceRules = {
   all: reduction("all"),
   argmax: argReduction("argmax"),
   argmin: argReduction("argmin"),
+  cumsum,
   softmax,
 };
