@@ -87,6 +87,18 @@ export const batched = vmap(distancesFrom, { inAxes: [0, null] });
 `,
   },
   {
+    name: "layer norm",
+    inputs: "[[B, 8], [8]]",
+    source: `${header}// Each example normalized over its features, then scaled: np.mean, np.var, a shared gain (null).
+function layerNorm(x: Tensor, gain: Tensor): Tensor {
+  const centered = np.sub(x, np.mean(x));
+  return np.mul(np.div(centered, np.sqrt(np.add(np.var(x), 1e-5))), gain);
+}
+
+export const batched = vmap(layerNorm, { inAxes: [0, null] });
+`,
+  },
+  {
     name: "refused: outer mutation",
     inputs: "[[B]]",
     source: `${header}let calls = 0;
