@@ -60,7 +60,12 @@ export interface PrimInfo {
   readonly structural?: boolean;
   /** For primitives that build a tensor from a shape: batching one is a data-dependent shape, the user's to fix. */
   readonly shapeFromOperands?: boolean;
-  /** May throw for some values of its operands (integers to a negative power): kept even where nothing reads its result. */
+  /**
+   * May throw for some values or shapes of its operands (integers to a
+   * negative power, an empty axis with no identity, an index out of range):
+   * kept even where nothing reads its result, and computed only if an example
+   * gets there when its operands are unbatched under a batched condition.
+   */
   readonly throwsOnValues?: boolean;
 }
 
@@ -121,6 +126,7 @@ function reductionEval(operands: readonly AbstractOperand[]): Abstract {
 }
 
 const reduction = (fusedReduction?: FusedReduction): PrimInfo => ({ abstractEval: reductionEval, fusedReduction });
+const throwing = (info: PrimInfo): PrimInfo => ({ ...info, throwsOnValues: true });
 /** `any` and `all`: a reduction whose full form is a boolean. */
 const truthReduction: PrimInfo = { abstractEval: (operands) => (reductionEval(operands).kind === "number" ? boolean : reductionEval(operands)) };
 const tensorOfUnknownRank: PrimInfo = { abstractEval: () => tensorOfRank(undefined) };
@@ -210,8 +216,8 @@ export const prims = {
   where: { abstractEval: whereEval, scalar: { where: true }, booleanResult: "preserving" } as Elementwise,
   sum: reduction({ identity: 0, combine: "+" }),
   mean: reduction({ identity: 0, combine: "+", mean: true }),
-  max: reduction({ identity: -Infinity, combine: "max" }),
-  min: reduction({ identity: Infinity, combine: "min" }),
+  max: throwing(reduction({ identity: -Infinity, combine: "max" })),
+  min: throwing(reduction({ identity: Infinity, combine: "min" })),
   prod: reduction({ identity: 1, combine: "*" }),
   logsumexp: reduction(),
   var: reduction(),
@@ -219,11 +225,13 @@ export const prims = {
   any: truthReduction,
   all: truthReduction,
   /** `cumsum(x, axis?)`: `x`'s rank along an axis; with none, of the flattened `x`, a vector. */
+  /** `diff(x, n?, axis?)`: `x`'s rank, the axis shorter by `n`. */
+  diff: throwing(sameRank),
   cumsum: { abstractEval: ([x, axis]) => tensorOfRank(isAbsent(axis) ? 1 : x.kind === "tensor" ? x.rank : 1) },
-  argmax: reduction(),
-  argmin: reduction(),
+  argmax: throwing(reduction()),
+  argmin: throwing(reduction()),
   softmax: sameRank,
-  reshape: { abstractEval: ([, shape]) => tensorOfRank(shape.length) },
+  reshape: throwing({ abstractEval: ([, shape]) => tensorOfRank(shape.length) }),
   transpose: sameRank,
   expandDims: { abstractEval: ([x, axis]) => tensorOfRank(x.rank === undefined ? undefined : x.rank + (axis.length ?? 1)) },
   squeeze: tensorOfUnknownRank,
@@ -231,14 +239,14 @@ export const prims = {
   concatenate: tensorOfUnknownRank,
   stack: tensorOfUnknownRank,
   array: { abstractEval: ([list]) => tensorOfRank(list.kind === "number" || list.kind === "boolean" ? 0 : list.length !== undefined && list.rank !== undefined ? list.rank + 1 : undefined) },
-  index: { abstractEval: ([x]) => tensorOfRank(x.rank === undefined ? undefined : x.rank - 1) },
-  at: { abstractEval: () => number },
-  slice: sameRank,
+  index: throwing({ abstractEval: ([x]) => tensorOfRank(x.rank === undefined ? undefined : x.rank - 1) }),
+  at: throwing({ abstractEval: () => number }),
+  slice: throwing(sameRank),
   /** `dynamicSlice(t, start, size, axis?)`: `slice(t, start, start + size, axis)`, a window of fixed size. */
-  dynamicSlice: sameRank,
+  dynamicSlice: throwing(sameRank),
   /** `set(t, i, value)`: a copy of `t` with row `i` replaced, so `t`'s rank. */
-  set: { abstractEval: ([x]) => tensorOfRank(x.kind === "tensor" ? x.rank : undefined) },
-  take: tensorOfUnknownRank,
+  set: throwing({ abstractEval: ([x]) => tensorOfRank(x.kind === "tensor" ? x.rank : undefined) }),
+  take: throwing(tensorOfUnknownRank),
   dot: { abstractEval: dotEval },
   matmul: { abstractEval: matmulEval },
   outer: { abstractEval: () => tensorOfRank(2) },

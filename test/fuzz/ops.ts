@@ -318,11 +318,22 @@ const cumsum: Op = (x) => {
   return call("np.cumsum", [operand, literal(axis)], tensorType(shape));
 };
 
+/** The `n`-th differences along an axis (the last when none is written), the axis shorter by `n`. */
+const difference: Op = (x) => {
+  const t = withRankAtLeast(x.arg(0), 1);
+  const shape = shapeOf(t);
+  const order = x.choice(0, 3);
+  const axis = x.choice(1, shape.length);
+  const out = shape.map((extent, i) => (i === axis ? Math.max(0, extent - order) : extent));
+  if (axis === shape.length - 1 && x.choice(2, 2) === 0) return call("np.diff", order === 1 ? [t] : [t, literal(order)], tensorType(out));
+  return call("np.diff", [t, literal(order), literal(writtenAxis(axis, shape.length, x.choice(3, 2) === 1))], tensorType(out));
+};
+
 const ops: readonly Op[] = [
   (x) => x.arg(0),
   arithmetic, npBinary, npUnary, mathUnary, fullReduction, axisReduction, metadata, dot, matmul, outer, shapeOp,
   indexing, comparison, logical, where, ternary, arrayRead, creation, assertion, clipOrSoftmax, negateOrRemainder,
-  mathBinary, mathConstant, gather, scatter, cumsum,
+  mathBinary, mathConstant, gather, scatter, cumsum, difference,
 ];
 
 /** Builds the expression `plan` describes, from what `scope` holds. */

@@ -39,6 +39,7 @@ describe("axes", () => {
     argmin: (axis) => np.argmin(t, axis as never), logsumexp: (axis) => np.logsumexp(t, axis as never),
     var: (axis) => np.var(t, axis as never), std: (axis) => np.std(t, axis as never),
     any: (axis) => np.any(t, axis as never), all: (axis) => np.all(t, axis as never), cumsum: (axis) => np.cumsum(t, axis as never),
+    diff: (axis) => np.diff(t, 1, axis as never),
     softmax: (axis) => np.softmax(t, axis as never), expandDims: (axis) => np.expandDims(t, axis as never),
     squeeze: (axis) => np.squeeze(np.ones([1, 1]), axis as never), concatenate: (axis) => np.concatenate([t, t], axis as never),
     stack: (axis) => np.stack([t, t], axis as never), take: (axis) => np.take(t, [0], axis as never),
@@ -71,6 +72,8 @@ describe("axes", () => {
     expectError(call("std", t, 0, false, "1"), TypeError, "std", "ddof", '"1"');
     expectError(call("var", t, 0, false, Number.NaN), TypeError, "var", "ddof", "NaN");
     expectError(call("any", t, 0, 1), TypeError, "any", "keepdims", "1");
+    expectError(call("diff", t, 0.5), TypeError, "diff", "n", "0.5");
+    expectError(call("diff", t, -1), RangeError, "diff", "n", "-1");
     expectTensor(np.sum(t, [1, 0]) as unknown as Tensor, 21);
   });
 });

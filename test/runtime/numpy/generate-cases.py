@@ -123,6 +123,15 @@ for shape in shapes:
     case(f"cumsum of shape {shape}", "cumsum", [x], lambda x=x: np.cumsum(x))
     for axis in range(len(shape)):
         case(f"cumsum of shape {shape} along axis {axis}", "cumsum", [x, axis], lambda x=x, axis=axis: np.cumsum(x, axis=axis))
+for label, values in vectors.items():
+    case(f"diff of {label}", "diff", [f64(values)], lambda values=values: np.diff(f64(values)))
+case("diff of bools", "diff", [np.array([True, False, False, True])], lambda: np.diff(np.array([True, False, False, True])))
+for shape in shapes:
+    x = filled(shape)
+    for order in [0, 1, 2]:
+        for axis in range(len(shape)):
+            case(f"diff of shape {shape}, order {order}, along axis {axis}", "diff", [x, order, axis], lambda x=x, order=order, axis=axis: np.diff(x, order, axis))
+case("diff of a rank-0 array", "diff", [f64(3.0)], lambda: np.diff(f64(3.0)))
 for name, fn in {"argmax": np.argmax, "argmin": np.argmin}.items():
     for values in [[1.0, math.nan, 3.0, math.nan], [-0.0, 0.0, -1.0, -1.0], [math.inf, math.inf], [-math.inf]]:
         case(f"{name} of {values}", name, [f64(values)], lambda fn=fn, values=values: fn(f64(values)))

@@ -42,6 +42,15 @@ const cumsum: Rule = (call) => {
   return np("cumsum", x, exampleAxis(call, 1, x));
 };
 
+/** `diff(x, n = 1, axis = -1)`: the default axis is the last per-example one; `n` shortens every example alike. */
+const diff: Rule = (call) => {
+  call.requireUnbatched(1, "order n");
+  call.requireUnbatched(2, "axis");
+  const x = call.codes[0];
+  const axis = call.isAbsent(2) ? { helper: "exampleAxis", args: [x, value(call.k), value(-1)] } : exampleAxis(call, 2, x);
+  return np("diff", x, call.isAbsent(1) ? value(1) : call.codes[1], axis);
+};
+
 /** `softmax(x, axis = -1)`: the default axis is the last per-example one, checked against the per-example rank. */
 const softmax: Rule = (call) => {
   const x = call.codes[0];
@@ -62,5 +71,6 @@ export const reduceRules = {
   argmax: argReduction("argmax"),
   argmin: argReduction("argmin"),
   cumsum,
+  diff,
   softmax,
 };
