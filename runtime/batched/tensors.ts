@@ -36,8 +36,11 @@ export function mappedNumbers(fnName: string, argument: string, value: unknown):
  * value its op stored (an int32 sum wrapped, a float32 one rounded), in
  * float64, so that JS arithmetic on them is float64 arithmetic as in JS.
  */
-export function asNumbers(x: Tensor): Tensor {
-  return asFloat64(x);
+export function asNumbers(x: Tensor): Tensor;
+export function asNumbers(x: Tensor | undefined): Tensor | undefined;
+export function asNumbers(x: Tensor | undefined): Tensor | undefined {
+  // `undefined`: an op that threw where no example got (`reachedOnly`), which nothing reads.
+  return x === undefined ? undefined : asFloat64(x);
 }
 
 export function asFloat64(x: Tensor): Tensor {

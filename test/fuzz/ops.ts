@@ -322,9 +322,10 @@ const cumsum: Op = (x) => {
 const difference: Op = (x) => {
   const t = withRankAtLeast(x.arg(0), 1);
   const shape = shapeOf(t);
-  const order = x.choice(0, 3);
   const axis = x.choice(1, shape.length);
-  const out = shape.map((extent, i) => (i === axis ? Math.max(0, extent - order) : extent));
+  // Never emptied: the other ops index and reduce their operands, so a generated Tensor has elements.
+  const order = x.choice(0, Math.min(3, shape[axis]));
+  const out = shape.map((extent, i) => (i === axis ? extent - order : extent));
   if (axis === shape.length - 1 && x.choice(2, 2) === 0) return call("np.diff", order === 1 ? [t] : [t, literal(order)], tensorType(out));
   return call("np.diff", [t, literal(order), literal(writtenAxis(axis, shape.length, x.choice(3, 2) === 1))], tensorType(out));
 };

@@ -289,7 +289,7 @@ export class Batcher {
   defineBatched(out: Var, prim: PrimName, args: readonly Operand[], source: SourceForm, node: Equation["node"]): void {
     const levels = union(args.map((arg) => this.levels(arg)));
     this.levelsOf.set(out.id, levels);
-    const ruled = this.applyRule(prim, args, source, this.returnedOnly.has(out), node);
+    const ruled = this.reachedOnlyWhereThrowing(out, prim, this.applyRule(prim, args, source, this.returnedOnly.has(out), node));
     // An op that takes a Tensor and gives each example a JS number (a full reduction, `at`, a vector `dot`): float64 from here on, as JS numbers are.
     const code = out.kind === "number" && args.some((arg) => isVar(arg) && arg.kind === "tensor") ? helper("asNumbers", ruled) : ruled;
     // A choice is not guarded: it takes the other side where no example took this one (`select`).
@@ -306,6 +306,18 @@ export class Batcher {
       absent: !isVar(arg) && (arg.literal === undefined || arg.literal === null),
     }));
     this.statements.push({ define: out, code, node, op: { prim, source, levels, operands } });
+  }
+
+  /**
+   * Transforms a batched `np` op that may throw for its shapes (`max` of an
+   * empty axis: every example's is empty alike), under batched conditions,
+   * into `reachedOnly(masks, op, ...)`: it throws only if an example gets
+   * there. (`pow` throws for values, per example: `powReached`.)
+   */
+  private reachedOnlyWhereThrowing(out: Var, prim: PrimName, ruled: Code): Code {
+    if (this.activeMasks.length === 0 || prim === "pow" || !primInfo(prim).throwsOnValues || !("np" in ruled)) return ruled;
+    this.reachedOnly.add(out);
+    return helper("reachedOnly", { array: this.activeMasks.map((mask) => mask.code) }, value(ruled.np), ...ruled.args);
   }
 
   /** The batched code of `prim(args)` by its rule; its levels are the union of its operands'. */
