@@ -15,7 +15,7 @@ export { argmax, argmin, max, mean, min, prod, sum } from "./reduce";
 export { logsumexp, softmax } from "./softmax";
 export { std, variance as var } from "./moments";
 export { all, any } from "./truth";
-export { cumsum } from "./scan";
+export { cumprod, cumsum } from "./scan";
 export { diff } from "./diff";
 export {
   at, broadcastTo, concatenate, expandDims, index, moveaxis, reshape, set, slice, squeeze, stack, take, transpose,

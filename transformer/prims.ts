@@ -127,6 +127,8 @@ function reductionEval(operands: readonly AbstractOperand[]): Abstract {
 
 const reduction = (fusedReduction?: FusedReduction): PrimInfo => ({ abstractEval: reductionEval, fusedReduction });
 const throwing = (info: PrimInfo): PrimInfo => ({ ...info, throwsOnValues: true });
+/** `cumsum(x, axis?)`, `cumprod`: `x`'s rank along an axis; with none, of the flattened `x`, a vector. */
+const scan: PrimInfo = { abstractEval: ([x, axis]) => tensorOfRank(isAbsent(axis) ? 1 : x.kind === "tensor" ? x.rank : 1) };
 /** `any` and `all`: a reduction whose full form is a boolean. */
 const truthReduction: PrimInfo = { abstractEval: (operands) => (reductionEval(operands).kind === "number" ? boolean : reductionEval(operands)) };
 const tensorOfUnknownRank: PrimInfo = { abstractEval: () => tensorOfRank(undefined) };
@@ -224,10 +226,10 @@ export const prims = {
   std: reduction(),
   any: truthReduction,
   all: truthReduction,
-  /** `cumsum(x, axis?)`: `x`'s rank along an axis; with none, of the flattened `x`, a vector. */
   /** `diff(x, n?, axis?)`: `x`'s rank, the axis shorter by `n`. */
   diff: throwing(sameRank),
-  cumsum: { abstractEval: ([x, axis]) => tensorOfRank(isAbsent(axis) ? 1 : x.kind === "tensor" ? x.rank : 1) },
+  cumsum: scan,
+  cumprod: scan,
   argmax: throwing(reduction()),
   argmin: throwing(reduction()),
   softmax: sameRank,

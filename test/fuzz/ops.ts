@@ -309,13 +309,14 @@ const negateOrRemainder: Op = (x) => {
 
 const mathConstant: Op = (x) => ({ expr: { kind: "name", name: x.from(0, ["Math.PI", "Math.E", "Math.SQRT2"]) }, type: numberType, batched: false });
 
-/** A running sum along an axis (the operand's shape), or over the flattened operand (a vector). */
-const cumsum: Op = (x) => {
+/** A running sum or product along an axis (the operand's shape), or over the flattened operand (a vector). */
+const scan: Op = (x) => {
   const operand = x.arg(0);
   const shape = shapeOf(operand);
-  if (shape.length === 0 || x.choice(0, 2) === 0) return call("np.cumsum", [operand], tensorType([sizeOf(shape)]));
+  const op = `np.${x.from(3, ["cumsum", "cumsum", "cumprod"])}`;
+  if (shape.length === 0 || x.choice(0, 2) === 0) return call(op, [operand], tensorType([sizeOf(shape)]));
   const axis = writtenAxis(x.choice(1, shape.length), shape.length, x.choice(2, 2) === 1);
-  return call("np.cumsum", [operand, literal(axis)], tensorType(shape));
+  return call(op, [operand, literal(axis)], tensorType(shape));
 };
 
 /** The `n`-th differences along an axis (the last when none is written), the axis shorter by `n`. */
@@ -334,7 +335,7 @@ const ops: readonly Op[] = [
   (x) => x.arg(0),
   arithmetic, npBinary, npUnary, mathUnary, fullReduction, axisReduction, metadata, dot, matmul, outer, shapeOp,
   indexing, comparison, logical, where, ternary, arrayRead, creation, assertion, clipOrSoftmax, negateOrRemainder,
-  mathBinary, mathConstant, gather, scatter, cumsum, difference,
+  mathBinary, mathConstant, gather, scatter, scan, difference,
 ];
 
 /** Builds the expression `plan` describes, from what `scope` holds. */

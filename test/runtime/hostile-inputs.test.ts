@@ -39,6 +39,7 @@ describe("axes", () => {
     argmin: (axis) => np.argmin(t, axis as never), logsumexp: (axis) => np.logsumexp(t, axis as never),
     var: (axis) => np.var(t, axis as never), std: (axis) => np.std(t, axis as never),
     any: (axis) => np.any(t, axis as never), all: (axis) => np.all(t, axis as never), cumsum: (axis) => np.cumsum(t, axis as never),
+    cumprod: (axis) => np.cumprod(t, axis as never),
     diff: (axis) => np.diff(t, 1, axis as never),
     softmax: (axis) => np.softmax(t, axis as never), expandDims: (axis) => np.expandDims(t, axis as never),
     squeeze: (axis) => np.squeeze(np.ones([1, 1]), axis as never), concatenate: (axis) => np.concatenate([t, t], axis as never),

@@ -8,14 +8,14 @@ const opNames = [
   "add", "sub", "mul", "div", "pow", "mod", "maximum", "minimum",
   "less", "lessEqual", "greater", "greaterEqual", "equal", "notEqual",
   "logicalAnd", "logicalOr", "logicalNot", "where", "clip",
-  "sum", "mean", "max", "min", "prod", "argmax", "argmin", "var", "std", "any", "all", "cumsum", "diff", "logsumexp", "softmax",
+  "sum", "mean", "max", "min", "prod", "argmax", "argmin", "var", "std", "any", "all", "cumsum", "cumprod", "diff", "logsumexp", "softmax",
   "reshape", "transpose", "expandDims", "squeeze", "broadcastTo", "concatenate", "stack",
   "index", "at", "slice", "take", "set", "moveaxis",
   "dot", "matmul", "outer",
 ];
 
 describe("np", () => {
-  it("exports exactly the ops of the contract (and numpy's var, std, any, all, cumsum and diff), each a function", () => {
+  it("exports exactly the ops of the contract (and numpy's var, std, any, all, cumsum, cumprod and diff), each a function", () => {
     expect(Object.keys(np).sort()).toEqual([...opNames].sort());
     for (const name of opNames) expect(typeof (np as Record<string, unknown>)[name]).toBe("function");
   });

@@ -116,13 +116,14 @@ for name, fn in {"var": np.var, "std": np.std}.items():
             x = filled(shape)
             case(f"{name} of shape {shape}, ddof {ddof}", name, [x, None, False, ddof], lambda fn=fn, x=x, ddof=ddof: fn(x, ddof=ddof))
             case(f"{name} of shape {shape} along axis 0, ddof {ddof}", name, [x, 0, False, ddof], lambda fn=fn, x=x, ddof=ddof: fn(x, axis=0, ddof=ddof), True)
-for label, values in vectors.items():
-    case(f"cumsum of {label}", "cumsum", [f64(values)], lambda values=values: np.cumsum(f64(values)))
-for shape in shapes:
-    x = filled(shape)
-    case(f"cumsum of shape {shape}", "cumsum", [x], lambda x=x: np.cumsum(x))
-    for axis in range(len(shape)):
-        case(f"cumsum of shape {shape} along axis {axis}", "cumsum", [x, axis], lambda x=x, axis=axis: np.cumsum(x, axis=axis))
+for name, fn in {"cumsum": np.cumsum, "cumprod": np.cumprod}.items():
+    for label, values in vectors.items():
+        case(f"{name} of {label}", name, [f64(values)], lambda fn=fn, values=values: fn(f64(values)))
+    for shape in shapes:
+        x = filled(shape)
+        case(f"{name} of shape {shape}", name, [x], lambda fn=fn, x=x: fn(x))
+        for axis in range(len(shape)):
+            case(f"{name} of shape {shape} along axis {axis}", name, [x, axis], lambda fn=fn, x=x, axis=axis: fn(x, axis=axis))
 for label, values in vectors.items():
     case(f"diff of {label}", "diff", [f64(values)], lambda values=values: np.diff(f64(values)))
 case("diff of bools", "diff", [np.array([True, False, False, True])], lambda: np.diff(np.array([True, False, False, True])))

@@ -34,13 +34,15 @@ function argReduction(op: string): Rule {
   };
 }
 
-/** `cumsum(x)` with no axis runs over the flattened example: flatten each example, then run along its one axis. */
-const cumsum: Rule = (call) => {
-  call.requireUnbatched(1, "axis");
-  const x = call.codes[0];
-  if (call.isAbsent(1)) return np("cumsum", { helper: "flattenExample", args: [x, value(call.k)] }, value(call.k));
-  return np("cumsum", x, exampleAxis(call, 1, x));
-};
+/** `cumsum(x)` (`cumprod`) with no axis runs over the flattened example: flatten each example, then run along its one axis. */
+function scan(op: string): Rule {
+  return (call) => {
+    call.requireUnbatched(1, "axis");
+    const x = call.codes[0];
+    if (call.isAbsent(1)) return np(op, { helper: "flattenExample", args: [x, value(call.k)] }, value(call.k));
+    return np(op, x, exampleAxis(call, 1, x));
+  };
+}
 
 /** `diff(x, n = 1, axis = -1)`: the default axis is the last per-example one; `n` shortens every example alike. */
 const diff: Rule = (call) => {
@@ -70,7 +72,8 @@ export const reduceRules = {
   all: reduction("all"),
   argmax: argReduction("argmax"),
   argmin: argReduction("argmin"),
-  cumsum,
+  cumsum: scan("cumsum"),
+  cumprod: scan("cumprod"),
   diff,
   softmax,
 };
