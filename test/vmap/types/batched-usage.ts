@@ -72,3 +72,17 @@ vmap(distance, { inAxes: [0, null, 0] });
 vmap((p: { w: Tensor }) => p.w, { inAxes: [{ v: 0 }] });
 // @ts-expect-error a spec is a number, null, or a structure of them
 vmap(distance, { inAxes: "0" });
+
+// numpy's var, std, any, all, cumsum, cumprod and diff: a number or boolean with no axis, else a Tensor.
+expectTypeOf(np.var(t)).toEqualTypeOf<number>();
+expectTypeOf(np.std(t, 0, false, 1)).toEqualTypeOf<Tensor>();
+expectTypeOf(np.var(t, undefined, true)).toEqualTypeOf<Tensor>();
+expectTypeOf(np.any(t)).toEqualTypeOf<boolean>();
+expectTypeOf(np.all(t, -1)).toEqualTypeOf<Tensor>();
+expectTypeOf(np.cumsum(t)).toEqualTypeOf<Tensor>();
+expectTypeOf(np.cumprod(t, 0)).toEqualTypeOf<Tensor>();
+expectTypeOf(np.diff(t, 2, 0)).toEqualTypeOf<Tensor>();
+const screened = vmap((row: Tensor) => (np.any(np.less(row, 0)) ? np.std(row) : np.var(row)));
+expectTypeOf(screened).returns.toEqualTypeOf<Tensor>();
+// @ts-expect-error ddof is a number
+np.var(t, 0, false, "1");
