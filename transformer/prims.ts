@@ -130,7 +130,12 @@ const throwing = (info: PrimInfo): PrimInfo => ({ ...info, throwsOnValues: true 
 /** `cumsum(x, axis?)`, `cumprod`: `x`'s rank along an axis; with none, of the flattened `x`, a vector. */
 const scan: PrimInfo = { abstractEval: ([x, axis]) => tensorOfRank(isAbsent(axis) ? 1 : x.kind === "tensor" ? x.rank : 1) };
 /** `any` and `all`: a reduction whose full form is a boolean. */
-const truthReduction: PrimInfo = { abstractEval: (operands) => (reductionEval(operands).kind === "number" ? boolean : reductionEval(operands)) };
+const truthReduction: PrimInfo = {
+  abstractEval: (operands) => {
+    const reduced = reductionEval(operands);
+    return reduced.kind === "number" ? boolean : reduced;
+  },
+};
 const tensorOfUnknownRank: PrimInfo = { abstractEval: () => tensorOfRank(undefined) };
 const sameRank: PrimInfo = { abstractEval: ([x]) => tensorOfRank(x.kind === "tensor" ? x.rank : 0) };
 const constructor = (rank: number | undefined): PrimInfo => ({ abstractEval: () => tensorOfRank(rank), shapeFromOperands: true });
