@@ -19,6 +19,9 @@ const dtypeKey = Symbol("dtype");
  * (bench/np-ops.mjs, small ops). JS cannot freeze a typed array's elements:
  * treat `data` as read-only.
  */
+/** Set by `resultTensor` for the one construction it makes. */
+let handingOver = false;
+
 export class Tensor {
   private readonly [dataKey]: TypedArray;
   private readonly [shapeKey]: readonly number[];
@@ -31,9 +34,14 @@ export class Tensor {
    * of non-negative integers whose product is `data.length`.
    */
   constructor(data: TypedArray, shape: readonly number[], dtype: DType) {
-    checkParts(data, shape, dtype);
+    if (handingOver) {
+      handingOver = false;
+      this[shapeKey] = Object.freeze(shape as number[]);
+    } else {
+      checkParts(data, shape, dtype);
+      this[shapeKey] = Object.freeze(shape.slice());
+    }
     this[dataKey] = data;
-    this[shapeKey] = Object.freeze(shape.slice());
     this[dtypeKey] = dtype;
   }
 
@@ -99,6 +107,17 @@ export class Tensor {
   [Symbol.for("nodejs.util.inspect.custom")](): string {
     return `Tensor(${this.toString()}, shape=(${this.shape.join(", ")}), dtype=${this.dtype})`;
   }
+}
+
+/**
+ * A Tensor over data and a shape the runtime has just made for it, which fit
+ * by construction: not checked, and the shape frozen as it is rather than
+ * copied (a batched call's fixed cost is mostly such bookkeeping). The caller
+ * must not use the shape array afterwards for anything but reading.
+ */
+export function resultTensor(data: TypedArray, shape: number[], dtype: DType): Tensor {
+  handingOver = true;
+  return new Tensor(data, shape, dtype);
 }
 
 function* rowsOf(t: Tensor): IterableIterator<Tensor> {

@@ -3,7 +3,7 @@ import { allocate, type DType, type TypedArray } from "../dtype";
 import { fitsInt32 } from "../elementwise/weak-typing";
 import type { KernelHelpers } from "../scalar-math";
 import { type KernelRun, runKernel } from "../threads/parallel";
-import { Tensor, shapeSize } from "../tensor";
+import { type Tensor, resultTensor, shapeSize } from "../tensor";
 
 /**
  * A kernel the transformer generated for a fused group: for `count`
@@ -81,38 +81,41 @@ export function fuseExamples(
     const constant = constants[index];
     if (typeof constant !== "number" && typeof constant !== "boolean") return undefined;
   }
-  let example: readonly number[] | undefined;
+  // The example shape is that of the first input with elements, from `exampleFrom` on: compared in place, sliced only if an output needs it.
+  let exampleOf: Tensor | undefined;
+  let exampleFrom = 0;
   let dtype: DType = "float64";
   for (let index = 0; index < inputs.length; index++) {
     if (phases[index] === "example") continue;
     const input = inputs[index];
     const from = phases[index] === "constant" ? 0 : leading;
     if (input.dtype !== "float64" && input.dtype !== "float32" && (input.dtype !== "int32" || typeof kernels === "function" || kernels.int32 === undefined)) return undefined;
-    if (example === undefined) {
-      example = input.shape.slice(from);
+    if (exampleOf === undefined) {
+      exampleOf = input;
+      exampleFrom = from;
       dtype = input.dtype;
-    } else if (input.dtype !== dtype || !sameShapeFrom(input.shape, from, example)) return undefined;
+    } else if (input.dtype !== dtype || !sameShapeFrom(input.shape, from, exampleOf.shape, exampleFrom)) return undefined;
   }
-  const exampleShape = example ?? [];
-  const size = shapeSize(exampleShape);
+  const rank = exampleOf === undefined ? 0 : exampleOf.ndim - exampleFrom;
+  let size = 1;
+  for (let axis = 0; axis < rank; axis++) size *= exampleOf!.shape[exampleFrom + axis];
   // numpy's sum of a rank-0 Tensor is its element, -0 kept; a kernel's sum adds it to 0.
-  if (example !== undefined && (size === 0 || example.length === 0)) return undefined;
+  if (exampleOf !== undefined && (size === 0 || rank === 0)) return undefined;
   if (dtype === "int32" && typeof kernels !== "function" && kernels.int32Integers !== undefined && !integersFit(kernels.int32Integers, inputs, constants)) return undefined;
   const kernel = typeof kernels === "function" ? kernels : dtype === "float32" ? kernels.float32 : dtype === "int32" ? kernels.int32! : kernels.float64;
-  const arrays = new Array<TypedArray>(inputs.length);
-  for (let index = 0; index < inputs.length; index++) arrays[index] = inputs[index].data;
+  const arrays: TypedArray[] = [];
+  for (let index = 0; index < inputs.length; index++) arrays.push(inputs[index].data);
   const lead = leading === 1 ? [countOfOneLevel(inputs, phases)] : leadingShape(inputs, phases, leading);
   const examples = shapeSize(lead);
-  const data = new Array<TypedArray>(outputs.length);
+  const data: TypedArray[] = [];
   for (let index = 0; index < outputs.length; index++) {
-    const [phase] = outputs[index];
-    data[index] = allocate(outputDtype(outputs[index], dtype), phase === "element" ? examples * size : examples);
+    data.push(allocate(outputDtype(outputs[index], dtype), outputs[index][0] === "element" ? examples * size : examples));
   }
   if (examples > 0) runKernel(kernelRun(kernel, size, arrays, phases, inputs, outputs, lead, leading, constants), data);
-  const results = new Array<Tensor>(outputs.length);
+  const results: Tensor[] = [];
   for (let index = 0; index < outputs.length; index++) {
-    const [phase] = outputs[index];
-    results[index] = new Tensor(data[index], phase === "element" ? [...lead, ...exampleShape] : lead, outputDtype(outputs[index], dtype));
+    const shape = outputs[index][0] === "element" ? [...lead, ...exampleOf!.shape.slice(exampleFrom)] : lead;
+    results.push(resultTensor(data[index], shape, outputDtype(outputs[index], dtype)));
   }
   return results;
 }
@@ -146,12 +149,13 @@ function kernelRun(
   leading: number,
   constants: unknown[],
 ): KernelRun {
-  const outputExtents = outputs.map(([phase]) => (phase === "element" ? size : 1));
+  const outputExtents: number[] = [];
+  for (let index = 0; index < outputs.length; index++) outputExtents.push(outputs[index][0] === "element" ? size : 1);
   if (leading === 1) {
-    const steps = new Array<number>(inputs.length);
+    const steps: number[] = [];
     for (let index = 0; index < inputs.length; index++) {
       const repeated = phases[index] === "constant" || (inputs[index].shape[0] === 1 && lead[0] !== 1);
-      steps[index] = repeated ? 0 : phases[index] === "example" ? 1 : size;
+      steps.push(repeated ? 0 : phases[index] === "example" ? 1 : size);
     }
     return { kernel, size, inputs: arrays, steps, outputExtents, constants, rows: 1, count: lead[0], outerShape: [], outerStrides: [] };
   }
@@ -182,8 +186,9 @@ function leadingShape(inputs: readonly Tensor[], phases: readonly InputPhase[], 
   return broadcastShapes("fuse", ...inputs.map((input, index) => input.shape.slice(0, phases[index] === "constant" ? 0 : leading)));
 }
 
-function sameShapeFrom(shape: readonly number[], from: number, example: readonly number[]): boolean {
-  if (shape.length - from !== example.length) return false;
-  for (let axis = 0; axis < example.length; axis++) if (shape[from + axis] !== example[axis]) return false;
+/** Whether `shape` from axis `from` on is `example` from axis `exampleFrom` on. */
+function sameShapeFrom(shape: readonly number[], from: number, example: readonly number[], exampleFrom: number): boolean {
+  if (shape.length - from !== example.length - exampleFrom) return false;
+  for (let axis = 0; axis < shape.length - from; axis++) if (shape[from + axis] !== example[exampleFrom + axis]) return false;
   return true;
 }

@@ -30,7 +30,6 @@ export function mappedNumbers(fnName: string, argument: string, value: unknown):
   return new Tensor(numbersOf(data), [data.length], "float64");
 }
 
-/** `x` as float64: per-example JS numbers are float64, whatever the dtype of the batch they came from. */
 /**
  * A batch of per-example JS numbers, as the reference holds them: each the
  * value its op stored (an int32 sum wrapped, a float32 one rounded), in

@@ -191,7 +191,8 @@ function segmentsOf(run: KernelRun, from: number, to: number): number[] {
  * about to run on (3 ms per call in bench: threads, where a GC precedes every call).
  */
 function rowStarts(run: KernelRun, row: number): number[] {
-  const starts = new Array<number>(run.inputs.length).fill(0);
+  const starts: number[] = [];
+  for (let input = 0; input < run.inputs.length; input++) starts.push(0);
   for (let input = 0; input < run.outerStrides.length; input++) {
     const strides = run.outerStrides[input];
     for (let axis = run.outerShape.length - 1, rest = row; axis >= 0; axis--) {

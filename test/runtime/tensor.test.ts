@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import * as np from "../../runtime/np";
-import { Tensor } from "../../runtime/tensor";
+import { fuseExamples } from "../../runtime/batched/fuse";
+import { Tensor, resultTensor } from "../../runtime/tensor";
 import { expectError, expectTensor } from "./helpers";
 
 describe("a Tensor is immutable", () => {
@@ -25,6 +26,15 @@ describe("a Tensor is immutable", () => {
     expect(t.shape).toEqual([2, 2]);
     expect(Object.isFrozen(t.shape)).toBe(true);
     expect(() => (t.shape as number[]).push(1)).toThrow(TypeError);
+  });
+
+  it("made by the runtime for its own results (unchecked, the shape not copied), still has a frozen shape; the next Tensor is checked again", () => {
+    const t = resultTensor(new Float64Array(2), [2], "float64");
+    expect(Object.isFrozen(t.shape)).toBe(true);
+    expectError(() => new Tensor(new Float64Array(2), [3], "float64"), RangeError, "does not fit shape");
+    const [fused] = fuseExamples([np.array([[1, 2], [3, 4]])], ["element"], 1, [["element", "data"]], (count, size, [x], _starts, _steps, [out]) => out.set(x.subarray(0, count * size)))!;
+    expectTensor(fused, [[1, 2], [3, 4]]);
+    expect(Object.isFrozen(fused.shape)).toBe(true);
   });
 
   it("is immutable as every op returns it", () => {
