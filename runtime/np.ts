@@ -4,11 +4,12 @@
  */
 export { arange, array, eye, full, linspace, ones, zeros } from "./create";
 export {
-  abs, ceil, cos, exp, expm1, floor, log, log1p, logicalNot, neg, round, sigmoid, sign, sin, sqrt, square, tan, tanh,
+  abs, arccos, arccosh, arcsin, arcsinh, arctan, arctanh, cbrt, ceil, cos, cosh, exp, expm1, floor, isfinite, isinf, isnan,
+  log, log10, log1p, log2, logicalNot, neg, round, sigmoid, sign, sin, sinh, sqrt, square, tan, tanh, trunc,
 } from "./elementwise/unary";
 export {
-  add, div, equal, greater, greaterEqual, less, lessEqual, logicalAnd, logicalOr, maximum, minimum, mod, mul,
-  notEqual, pow, sub,
+  add, arctan2, div, equal, greater, greaterEqual, hypot, less, lessEqual, logicalAnd, logicalOr, maximum, minimum, mod,
+  mul, notEqual, pow, sub,
 } from "./elementwise/binary";
 export { clip, where } from "./elementwise/where";
 export { argmax, argmin, max, mean, min, prod, sum } from "./reduce";

@@ -67,7 +67,12 @@ export function clip(x: number, lo: number, hi: number): number {
   return Math.min(Math.max(x, lo), hi);
 }
 
+/** numpy's `isinf`: true for either infinity. */
+export function isInfinite(x: number): boolean {
+  return x === Infinity || x === -Infinity;
+}
+
 /** The helpers a generated kernel is passed (its last parameter) by the names it calls them: kernels read nothing from outside. */
-export const kernelHelpers = { clip, floorMod, logicalAndOf, logicalNotOf, logicalOrOf, powFloat, roundHalfEven, sigmoid, signOf, truthy };
+export const kernelHelpers = { clip, floorMod, isInfinite, logicalAndOf, logicalNotOf, logicalOrOf, powFloat, roundHalfEven, sigmoid, signOf, truthy };
 
 export type KernelHelpers = typeof kernelHelpers;

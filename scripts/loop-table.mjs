@@ -26,6 +26,8 @@ export const binary = [
   { name: "notEqual", expression: "x !== y ? 1 : 0" },
   { name: "logicalAnd", expression: "x !== 0 && y !== 0 ? 1 : 0" },
   { name: "logicalOr", expression: "x !== 0 || y !== 0 ? 1 : 0" },
+  { name: "arctan2", expression: "Math.atan2(x, y)" },
+  { name: "hypot", expression: "Math.hypot(x, y)" },
 ];
 
 /** Ops of one operand, in `x`: a loop, an int32 loop where given, and a scalar function each. */
@@ -46,8 +48,23 @@ export const unary = [
   { name: "cos", expression: "Math.cos(x)" },
   { name: "tan", expression: "Math.tan(x)" },
   { name: "tanh", expression: "Math.tanh(x)" },
+  { name: "sinh", expression: "Math.sinh(x)" },
+  { name: "cosh", expression: "Math.cosh(x)" },
+  { name: "arcsin", expression: "Math.asin(x)" },
+  { name: "arccos", expression: "Math.acos(x)" },
+  { name: "arctan", expression: "Math.atan(x)" },
+  { name: "arcsinh", expression: "Math.asinh(x)" },
+  { name: "arccosh", expression: "Math.acosh(x)" },
+  { name: "arctanh", expression: "Math.atanh(x)" },
+  { name: "log2", expression: "Math.log2(x)" },
+  { name: "log10", expression: "Math.log10(x)" },
+  { name: "cbrt", expression: "Math.cbrt(x)" },
+  { name: "trunc", expression: "Math.trunc(x)" },
   { name: "sigmoid", expression: "sigmoid(x)" },
   { name: "logicalNot", expression: "x === 0 ? 1 : 0" },
+  { name: "isnan", expression: "Number.isNaN(x) ? 1 : 0" },
+  { name: "isinf", expression: "x === Infinity || x === -Infinity ? 1 : 0" },
+  { name: "isfinite", expression: "Number.isFinite(x) ? 1 : 0" },
 ];
 
 /**

@@ -187,6 +187,17 @@ export const prims = {
   /** `Math.hypot(a, b, …)`, any number of operands, as JS computes it. */
   hypot: elementwise({ math: "hypot" }),
   fround: elementwise({ math: "fround" }),
+  /** numpy's names for the inverse functions of `Math.asin` and the like. */
+  arcsin: elementwise({ math: "asin" }),
+  arccos: elementwise({ math: "acos" }),
+  arctan: elementwise({ math: "atan" }),
+  arcsinh: elementwise({ math: "asinh" }),
+  arccosh: elementwise({ math: "acosh" }),
+  arctanh: elementwise({ math: "atanh" }),
+  arctan2: elementwise({ math: "atan2" }),
+  isnan: { abstractEval: booleanEval, scalar: { math: "isNaN", global: "Number" }, booleanResult: "always" } as Elementwise,
+  isinf: { abstractEval: booleanEval, scalar: { helper: "isInfinite" }, booleanResult: "always" } as Elementwise,
+  isfinite: { abstractEval: booleanEval, scalar: { math: "isFinite", global: "Number" }, booleanResult: "always" } as Elementwise,
   isNaN: { abstractEval: booleanEval, scalar: { math: "isNaN", global: "Number" }, booleanResult: "always" } as Elementwise,
   isFinite: { abstractEval: booleanEval, scalar: { math: "isFinite", global: "Number" }, booleanResult: "always" } as Elementwise,
   isInteger: { abstractEval: booleanEval, scalar: { math: "isInteger", global: "Number" }, booleanResult: "always" } as Elementwise,

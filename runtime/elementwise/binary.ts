@@ -114,3 +114,7 @@ export const notEqual = binaryOp<boolean>("notEqual", "comparison");
 /** Truthiness is numpy's: any nonzero element, NaN included, is true. */
 export const logicalAnd = binaryOp<boolean>("logicalAnd", "logical");
 export const logicalOr = binaryOp<boolean>("logicalOr", "logical");
+/** The angle of the point (x, y) from the x axis, in (-π, π]: `arctan2(y, x)`, as numpy and `Math.atan2` take them. */
+export const arctan2 = binaryOp<number>("arctan2", "division");
+/** The hypotenuse sqrt(a² + b²), without overflow or underflow in between. */
+export const hypot = binaryOp<number>("hypot", "division");

@@ -60,6 +60,25 @@ export const tan = unaryOp<number>("tan", "float");
 export const tanh = unaryOp<number>("tanh", "float");
 /** The logistic function 1 / (1 + e^-x). */
 export const sigmoid = unaryOp<number>("sigmoid", "float");
+export const sinh = unaryOp<number>("sinh", "float");
+export const cosh = unaryOp<number>("cosh", "float");
+export const arcsin = unaryOp<number>("arcsin", "float");
+export const arccos = unaryOp<number>("arccos", "float");
+export const arctan = unaryOp<number>("arctan", "float");
+export const arcsinh = unaryOp<number>("arcsinh", "float");
+export const arccosh = unaryOp<number>("arccosh", "float");
+export const arctanh = unaryOp<number>("arctanh", "float");
+export const log2 = unaryOp<number>("log2", "float");
+export const log10 = unaryOp<number>("log10", "float");
+/** The real cube root: negative for a negative x. */
+export const cbrt = unaryOp<number>("cbrt", "float");
+/** Rounds toward zero; ints stay ints, as in numpy. */
+export const trunc = unaryOp<number>("trunc", "arithmetic");
 
 /** True where the element is zero (NaN counts as true, so it gives false). */
 export const logicalNot = unaryOp<boolean>("logicalNot", "logical");
+export const isnan = unaryOp<boolean>("isnan", "logical");
+/** True for +Infinity and -Infinity. */
+export const isinf = unaryOp<boolean>("isinf", "logical");
+/** True where the element is neither infinite nor NaN. */
+export const isfinite = unaryOp<boolean>("isfinite", "logical");

@@ -321,6 +321,42 @@ export function logicalOrScalar(x: number, y: number): number {
   return x !== 0 || y !== 0 ? 1 : 0;
 }
 
+export function arctan2Loop(out: TypedArray, o: number, a: TypedArray, ia: number, sa: number, b: TypedArray, ib: number, sb: number, n: number): void {
+  if (sa === 1 && sb === 1) {
+    for (let i = 0; i < n; i++) { const x = a[ia + i], y = b[ib + i]; out[o + i] = Math.atan2(x, y); }
+  } else if (sa === 1 && sb === 0) {
+    const y = b[ib];
+    for (let i = 0; i < n; i++) { const x = a[ia + i]; out[o + i] = Math.atan2(x, y); }
+  } else if (sa === 0 && sb === 1) {
+    const x = a[ia];
+    for (let i = 0; i < n; i++) { const y = b[ib + i]; out[o + i] = Math.atan2(x, y); }
+  } else {
+    for (let i = 0; i < n; i++, ia += sa, ib += sb) { const x = a[ia], y = b[ib]; out[o + i] = Math.atan2(x, y); }
+  }
+}
+
+export function arctan2Scalar(x: number, y: number): number {
+  return Math.atan2(x, y);
+}
+
+export function hypotLoop(out: TypedArray, o: number, a: TypedArray, ia: number, sa: number, b: TypedArray, ib: number, sb: number, n: number): void {
+  if (sa === 1 && sb === 1) {
+    for (let i = 0; i < n; i++) { const x = a[ia + i], y = b[ib + i]; out[o + i] = Math.hypot(x, y); }
+  } else if (sa === 1 && sb === 0) {
+    const y = b[ib];
+    for (let i = 0; i < n; i++) { const x = a[ia + i]; out[o + i] = Math.hypot(x, y); }
+  } else if (sa === 0 && sb === 1) {
+    const x = a[ia];
+    for (let i = 0; i < n; i++) { const y = b[ib + i]; out[o + i] = Math.hypot(x, y); }
+  } else {
+    for (let i = 0; i < n; i++, ia += sa, ib += sb) { const x = a[ia], y = b[ib]; out[o + i] = Math.hypot(x, y); }
+  }
+}
+
+export function hypotScalar(x: number, y: number): number {
+  return Math.hypot(x, y);
+}
+
 export function negLoop(out: TypedArray, input: TypedArray, n: number): void {
   for (let i = 0; i < n; i++) { const x = input[i]; out[i] = -x; }
 }
@@ -453,6 +489,102 @@ export function tanhScalar(x: number): number {
   return Math.tanh(x);
 }
 
+export function sinhLoop(out: TypedArray, input: TypedArray, n: number): void {
+  for (let i = 0; i < n; i++) { const x = input[i]; out[i] = Math.sinh(x); }
+}
+
+export function sinhScalar(x: number): number {
+  return Math.sinh(x);
+}
+
+export function coshLoop(out: TypedArray, input: TypedArray, n: number): void {
+  for (let i = 0; i < n; i++) { const x = input[i]; out[i] = Math.cosh(x); }
+}
+
+export function coshScalar(x: number): number {
+  return Math.cosh(x);
+}
+
+export function arcsinLoop(out: TypedArray, input: TypedArray, n: number): void {
+  for (let i = 0; i < n; i++) { const x = input[i]; out[i] = Math.asin(x); }
+}
+
+export function arcsinScalar(x: number): number {
+  return Math.asin(x);
+}
+
+export function arccosLoop(out: TypedArray, input: TypedArray, n: number): void {
+  for (let i = 0; i < n; i++) { const x = input[i]; out[i] = Math.acos(x); }
+}
+
+export function arccosScalar(x: number): number {
+  return Math.acos(x);
+}
+
+export function arctanLoop(out: TypedArray, input: TypedArray, n: number): void {
+  for (let i = 0; i < n; i++) { const x = input[i]; out[i] = Math.atan(x); }
+}
+
+export function arctanScalar(x: number): number {
+  return Math.atan(x);
+}
+
+export function arcsinhLoop(out: TypedArray, input: TypedArray, n: number): void {
+  for (let i = 0; i < n; i++) { const x = input[i]; out[i] = Math.asinh(x); }
+}
+
+export function arcsinhScalar(x: number): number {
+  return Math.asinh(x);
+}
+
+export function arccoshLoop(out: TypedArray, input: TypedArray, n: number): void {
+  for (let i = 0; i < n; i++) { const x = input[i]; out[i] = Math.acosh(x); }
+}
+
+export function arccoshScalar(x: number): number {
+  return Math.acosh(x);
+}
+
+export function arctanhLoop(out: TypedArray, input: TypedArray, n: number): void {
+  for (let i = 0; i < n; i++) { const x = input[i]; out[i] = Math.atanh(x); }
+}
+
+export function arctanhScalar(x: number): number {
+  return Math.atanh(x);
+}
+
+export function log2Loop(out: TypedArray, input: TypedArray, n: number): void {
+  for (let i = 0; i < n; i++) { const x = input[i]; out[i] = Math.log2(x); }
+}
+
+export function log2Scalar(x: number): number {
+  return Math.log2(x);
+}
+
+export function log10Loop(out: TypedArray, input: TypedArray, n: number): void {
+  for (let i = 0; i < n; i++) { const x = input[i]; out[i] = Math.log10(x); }
+}
+
+export function log10Scalar(x: number): number {
+  return Math.log10(x);
+}
+
+export function cbrtLoop(out: TypedArray, input: TypedArray, n: number): void {
+  for (let i = 0; i < n; i++) { const x = input[i]; out[i] = Math.cbrt(x); }
+}
+
+export function cbrtScalar(x: number): number {
+  return Math.cbrt(x);
+}
+
+export function truncLoop(out: TypedArray, input: TypedArray, n: number): void {
+  for (let i = 0; i < n; i++) { const x = input[i]; out[i] = Math.trunc(x); }
+}
+
+export function truncScalar(x: number): number {
+  return Math.trunc(x);
+}
+
 export function sigmoidLoop(out: TypedArray, input: TypedArray, n: number): void {
   for (let i = 0; i < n; i++) { const x = input[i]; out[i] = sigmoid(x); }
 }
@@ -467,6 +599,30 @@ export function logicalNotLoop(out: TypedArray, input: TypedArray, n: number): v
 
 export function logicalNotScalar(x: number): number {
   return x === 0 ? 1 : 0;
+}
+
+export function isnanLoop(out: TypedArray, input: TypedArray, n: number): void {
+  for (let i = 0; i < n; i++) { const x = input[i]; out[i] = Number.isNaN(x) ? 1 : 0; }
+}
+
+export function isnanScalar(x: number): number {
+  return Number.isNaN(x) ? 1 : 0;
+}
+
+export function isinfLoop(out: TypedArray, input: TypedArray, n: number): void {
+  for (let i = 0; i < n; i++) { const x = input[i]; out[i] = x === Infinity || x === -Infinity ? 1 : 0; }
+}
+
+export function isinfScalar(x: number): number {
+  return x === Infinity || x === -Infinity ? 1 : 0;
+}
+
+export function isfiniteLoop(out: TypedArray, input: TypedArray, n: number): void {
+  for (let i = 0; i < n; i++) { const x = input[i]; out[i] = Number.isFinite(x) ? 1 : 0; }
+}
+
+export function isfiniteScalar(x: number): number {
+  return Number.isFinite(x) ? 1 : 0;
 }
 
 export function sumFold(out: Float64Array, input: TypedArray, outer: number, length: number): void {
@@ -640,6 +796,8 @@ export const binaryLoops = {
   notEqual: { loop: notEqualLoop, int32Loop: notEqualLoop, scalar: notEqualScalar },
   logicalAnd: { loop: logicalAndLoop, int32Loop: logicalAndLoop, scalar: logicalAndScalar },
   logicalOr: { loop: logicalOrLoop, int32Loop: logicalOrLoop, scalar: logicalOrScalar },
+  arctan2: { loop: arctan2Loop, int32Loop: arctan2Loop, scalar: arctan2Scalar },
+  hypot: { loop: hypotLoop, int32Loop: hypotLoop, scalar: hypotScalar },
 } satisfies Record<string, BinaryLoops>;
 
 export const unaryLoops = {
@@ -659,8 +817,23 @@ export const unaryLoops = {
   cos: { loop: cosLoop, int32Loop: cosLoop, scalar: cosScalar },
   tan: { loop: tanLoop, int32Loop: tanLoop, scalar: tanScalar },
   tanh: { loop: tanhLoop, int32Loop: tanhLoop, scalar: tanhScalar },
+  sinh: { loop: sinhLoop, int32Loop: sinhLoop, scalar: sinhScalar },
+  cosh: { loop: coshLoop, int32Loop: coshLoop, scalar: coshScalar },
+  arcsin: { loop: arcsinLoop, int32Loop: arcsinLoop, scalar: arcsinScalar },
+  arccos: { loop: arccosLoop, int32Loop: arccosLoop, scalar: arccosScalar },
+  arctan: { loop: arctanLoop, int32Loop: arctanLoop, scalar: arctanScalar },
+  arcsinh: { loop: arcsinhLoop, int32Loop: arcsinhLoop, scalar: arcsinhScalar },
+  arccosh: { loop: arccoshLoop, int32Loop: arccoshLoop, scalar: arccoshScalar },
+  arctanh: { loop: arctanhLoop, int32Loop: arctanhLoop, scalar: arctanhScalar },
+  log2: { loop: log2Loop, int32Loop: log2Loop, scalar: log2Scalar },
+  log10: { loop: log10Loop, int32Loop: log10Loop, scalar: log10Scalar },
+  cbrt: { loop: cbrtLoop, int32Loop: cbrtLoop, scalar: cbrtScalar },
+  trunc: { loop: truncLoop, int32Loop: truncLoop, scalar: truncScalar },
   sigmoid: { loop: sigmoidLoop, int32Loop: sigmoidLoop, scalar: sigmoidScalar },
   logicalNot: { loop: logicalNotLoop, int32Loop: logicalNotLoop, scalar: logicalNotScalar },
+  isnan: { loop: isnanLoop, int32Loop: isnanLoop, scalar: isnanScalar },
+  isinf: { loop: isinfLoop, int32Loop: isinfLoop, scalar: isinfScalar },
+  isfinite: { loop: isfiniteLoop, int32Loop: isfiniteLoop, scalar: isfiniteScalar },
 } satisfies Record<string, UnaryLoops>;
 
 export const monoids = {

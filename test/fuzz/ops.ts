@@ -50,20 +50,26 @@ function withRankAtLeast(typed: Typed, rank: number): Typed {
 const arithmetic: Op = (x) => binary(x.from(0, ["+", "-", "*", "/"]), asNumber(x.arg(0)), asNumber(x.arg(1)), numberType);
 
 const mathUnary: Op = (x) =>
-  call(`Math.${x.from(0, ["sin", "cos", "exp", "abs", "tanh", "sqrt", "log", "floor", "round", "trunc", "sign", "ceil", "log1p", "expm1", "tan"])}`, [asNumber(x.arg(0))], numberType);
+  call(`Math.${x.from(0, [
+    "sin", "cos", "exp", "abs", "tanh", "sqrt", "log", "floor", "round", "trunc", "sign", "ceil", "log1p", "expm1", "tan",
+    "cbrt", "log2", "log10", "sinh", "cosh", "asin", "atan", "asinh",
+  ])}`, [asNumber(x.arg(0))], numberType);
 
-const mathBinary: Op = (x) => call(`Math.${x.from(0, ["max", "min", "pow"])}`, [asNumber(x.arg(0)), asNumber(x.arg(1))], numberType);
+const mathBinary: Op = (x) => call(`Math.${x.from(0, ["max", "min", "pow", "atan2", "hypot"])}`, [asNumber(x.arg(0)), asNumber(x.arg(1))], numberType);
 
 const npBinary: Op = (x) => {
   const first = asNumberIfBoolean(x.arg(0));
   const second = broadcastingWith(x.arg(1), shapeOf(first));
-  const op = x.from(0, ["add", "sub", "mul", "div", "maximum", "minimum", "pow", "mod"]);
+  const op = x.from(0, ["add", "sub", "mul", "div", "maximum", "minimum", "pow", "mod", "arctan2", "hypot"]);
   return call(`np.${op}`, [first, second], elementwiseType([first, second], numberType));
 };
 
 const npUnary: Op = (x) => {
   const operand = asNumberIfBoolean(x.arg(0));
-  const op = x.from(0, ["neg", "abs", "square", "exp", "sin", "cos", "tanh", "sqrt", "log", "log1p", "expm1", "sign", "floor", "ceil", "round", "sigmoid", "tan"]);
+  const op = x.from(0, [
+    "neg", "abs", "square", "exp", "sin", "cos", "tanh", "sqrt", "log", "log1p", "expm1", "sign", "floor", "ceil", "round", "sigmoid", "tan",
+    "sinh", "cosh", "arcsin", "arccos", "arctan", "arcsinh", "arccosh", "arctanh", "log2", "log10", "cbrt", "trunc",
+  ]);
   return call(`np.${op}`, [operand], elementwiseType([operand], numberType));
 };
 
@@ -223,7 +229,9 @@ const comparison: Op = (x) => {
     const widened = op.length === 3 ? widen(asNumber(left)) : asNumber(left);
     return binary(op, widened, asNumber(right), booleanType);
   }
-  const op = x.from(1, ["less", "greater", "lessEqual", "greaterEqual", "equal", "notEqual"]);
+  const op = x.from(1, ["less", "greater", "lessEqual", "greaterEqual", "equal", "notEqual", "isnan", "isinf", "isfinite"]);
+  // numpy's float tests take one operand.
+  if (op.startsWith("is")) return call(`np.${op}`, [left], elementwiseType([left], booleanType));
   return call(`np.${op}`, [left, right], elementwiseType([left, right], booleanType));
 };
 

@@ -95,6 +95,24 @@ case("mul of int32, wrapping", "mul", [ints, ints], lambda: ints * ints)
 case("square of int32, wrapping", "square", [ints], lambda: np.square(ints))
 case("add of int32, wrapping", "add", [ints, ints], lambda: ints + ints)
 
+# numpy's inverse and hyperbolic functions, logs, roots, the float tests, arctan2 and hypot.
+more_unary = {"sinh": np.sinh, "cosh": np.cosh, "arcsin": np.arcsin, "arccos": np.arccos, "arctan": np.arctan,
+              "arcsinh": np.arcsinh, "arccosh": np.arccosh, "arctanh": np.arctanh, "log2": np.log2, "log10": np.log10,
+              "cbrt": np.cbrt, "trunc": np.trunc, "isnan": np.isnan, "isinf": np.isinf, "isfinite": np.isfinite}
+more_binary = {"arctan2": np.arctan2, "hypot": np.hypot}
+unit_steps = f64([-1.0, -0.75, -0.5, -0.25, 0.0, 0.25, 0.5, 0.75, 1.0])
+for name, fn in more_unary.items():
+    case(f"{name} of special values", name, [f64(specials)], lambda fn=fn: fn(f64(specials)))
+    case(f"{name} of steps through [-1, 1]", name, [unit_steps], lambda fn=fn: fn(unit_steps))
+    case(f"{name} of int32", name, [ints], lambda fn=fn: fn(ints))
+    for shape in shapes:
+        case(f"{name} of shape {shape}", name, [filled(shape)], lambda fn=fn, shape=shape: fn(filled(shape)))
+for name, fn in more_binary.items():
+    case(f"{name} of every pair of special values", name, [column, row], lambda fn=fn: fn(column, row))
+    case(f"{name} of int32", name, [ints, ints[::-1].copy()], lambda fn=fn: fn(ints, ints[::-1]))
+    for a, b in [((0,), (0,)), ((2, 0), (0,)), ((1,), (0,)), ((0, 3), (1, 3)), ((1, 1), (1,)), ((2, 1), (1, 0)), ((0,), (2,))]:
+        case(f"{name} of shapes {a} and {b}", name, [filled(a), filled(b)], lambda fn=fn, a=a, b=b: fn(filled(a), filled(b)))
+
 reductions = {"sum": np.sum, "prod": np.prod, "max": np.max, "min": np.min, "mean": np.mean, "var": np.var, "std": np.std,
               "any": np.any, "all": np.all}
 vectors = {"-0": [-0.0], "-0, -0": [-0.0, -0.0], "NaN among numbers": [1.0, math.nan, 2.0], "+inf and -inf": [math.inf, -math.inf],

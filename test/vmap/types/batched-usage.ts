@@ -86,3 +86,16 @@ const screened = vmap((row: Tensor) => (np.any(np.less(row, 0)) ? np.std(row) : 
 expectTypeOf(screened).returns.toEqualTypeOf<Tensor>();
 // @ts-expect-error ddof is a number
 np.var(t, 0, false, "1");
+
+// numpy's inverse and hyperbolic functions, logs, roots, tests, arctan2 and hypot: a number (boolean) for numbers, else a Tensor.
+expectTypeOf(np.arctan2(1, 2)).toEqualTypeOf<number>();
+expectTypeOf(np.arctan2(t, 2)).toEqualTypeOf<Tensor>();
+expectTypeOf(np.hypot(3, t)).toEqualTypeOf<Tensor>();
+expectTypeOf(np.arcsin(0.5)).toEqualTypeOf<number>();
+expectTypeOf(np.log10(t)).toEqualTypeOf<Tensor>();
+expectTypeOf(np.isnan(Number.NaN)).toEqualTypeOf<boolean>();
+expectTypeOf(np.isfinite(t)).toEqualTypeOf<Tensor>();
+const angles = vmap((p: Tensor): number => np.arctan2(np.at(p, 1), np.at(p, 0)));
+expectTypeOf(angles).returns.toEqualTypeOf<Tensor>();
+// @ts-expect-error arctan2 takes two operands
+np.arctan2(t);

@@ -6,7 +6,10 @@ import type { Rule, RuleCall } from "../rule";
 /** JS semantics that numpy spells differently: `%` keeps the dividend's sign, `Math.round` rounds half up. */
 const jsOps: Partial<Record<ElementwisePrim, string>> = { rem: "remainder", jsRound: "roundHalfUp" };
 
-/** `Math` and `Number` functions numpy has no op for (or spells differently): batched as `jsMath("cbrt", x)`. */
+/**
+ * `Math` and `Number` functions, batched as `jsMath("cbrt", x)` on batches of JS numbers. numpy spells some the same
+ * (`np.cbrt`, `np.log2`, `np.hypot`, ...): written so, they take Tensors of any dtype and run as that `np` op.
+ */
 const jsMath: readonly ElementwisePrim[] = [
   "trunc", "jsSign", "cbrt", "log2", "log10", "sinh", "cosh", "asinh", "acosh", "atanh", "asin", "acos", "atan", "atan2", "hypot", "fround",
   "isNaN", "isFinite", "isInteger",
@@ -85,7 +88,7 @@ const elementwisePrims = (Object.keys(prims) as PrimName[]).filter((prim): prim 
 export const elementwiseRules = Object.fromEntries(
   elementwisePrims.map((prim) => {
     const jsName = jsOps[prim];
-    if (jsMath.includes(prim)) return [prim, elementwise((args) => helper("jsMath", value(mathName(prim)), ...args))];
+    if (jsMath.includes(prim)) return [prim, elementwise((args, call) => (call.source.form === "np" ? np(prim, ...args) : helper("jsMath", value(mathName(prim)), ...args)))];
     if (prim === "where") return [prim, elementwise(where)];
     if (prim === "pow") return [prim, elementwise(pow)];
     return [prim, elementwise((args) => (jsName ? helper(jsName, ...args) : np(prim, ...args)))];
