@@ -22,3 +22,4 @@ export {
   at, broadcastTo, concatenate, expandDims, index, moveaxis, reshape, set, slice, squeeze, stack, take, transpose,
 } from "./shape";
 export { dot, matmul, outer } from "./linalg";
+export * as linalg from "./np-linalg";

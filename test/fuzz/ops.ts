@@ -339,11 +339,32 @@ const difference: Op = (x) => {
   return call("np.diff", [t, literal(order), literal(writtenAxis(axis, shape.length, x.choice(3, 2) === 1))], tensorType(out));
 };
 
+/** `np.linalg.norm`: of every element, or a vector norm of some ord along one axis, with or without keepdims. */
+const norm: Op = (x) => {
+  const t = withRankAtLeast(x.arg(0), 1);
+  const shape = shapeOf(t);
+  if (x.choice(0, 3) === 0) return call("np.linalg.norm", [t], numberType);
+  const ords: readonly Expr[] = [
+    { kind: "null" },
+    literal(2).expr,
+    literal(1).expr,
+    { kind: "name", name: "Infinity" },
+    { kind: "unary", op: "-", operand: { kind: "name", name: "Infinity" } },
+    literal(3).expr,
+    { kind: "unary", op: "-", operand: literal(1).expr },
+  ];
+  const axis = x.choice(2, shape.length);
+  const keepdims = x.choice(3, 2) === 1;
+  const out = keepdims ? shape.map((extent, i) => (i === axis ? 1 : extent)) : removeAxes(shape, [axis]);
+  const args: (Typed | Expr)[] = [t, ords[x.choice(1, ords.length)], literal(writtenAxis(axis, shape.length, x.choice(4, 2) === 1))];
+  return call("np.linalg.norm", keepdims ? [...args, { kind: "name", name: "true" }] : args, tensorType(out));
+};
+
 const ops: readonly Op[] = [
   (x) => x.arg(0),
   arithmetic, npBinary, npUnary, mathUnary, fullReduction, axisReduction, metadata, dot, matmul, outer, shapeOp,
   indexing, comparison, logical, where, ternary, arrayRead, creation, assertion, clipOrSoftmax, negateOrRemainder,
-  mathBinary, mathConstant, gather, scatter, scan, difference,
+  mathBinary, mathConstant, gather, scatter, scan, difference, norm,
 ];
 
 /** Builds the expression `plan` describes, from what `scope` holds. */

@@ -20,7 +20,8 @@ type Encoded =
 
 interface Case {
   readonly name: string;
-  readonly op: keyof typeof np;
+  /** An np op's name, or `linalg.norm` for one in a namespace of np. */
+  readonly op: string;
   readonly args: Encoded[];
   readonly result: Encoded;
 }
@@ -31,6 +32,8 @@ const { numpy, cases } = JSON.parse(readFileSync(new URL("numpy/cases.json", imp
 const approximateOps = new Set([
   "exp", "log", "log1p", "expm1", "sin", "cos", "tan", "tanh", "sigmoid", "pow", "softmax", "logsumexp",
   "sinh", "cosh", "arcsin", "arccos", "arctan", "arcsinh", "arccosh", "arctanh", "log2", "log10", "cbrt", "arctan2", "hypot",
+  // numpy's 2-norm of a vector is a BLAS dot product, which sums in its own order.
+  "linalg.norm",
 ]);
 
 /**
@@ -97,7 +100,7 @@ function differences(c: Case, args: unknown[], actual: unknown): string[] {
 describe(`np ops agree with numpy ${numpy} on special values, empty and size-1 shapes`, () => {
   it.each(cases)("$name", (c) => {
     const args = c.args.map(decode);
-    const op = np[c.op] as (...a: unknown[]) => unknown;
+    const op = c.op.split(".").reduce<unknown>((namespace, name) => (namespace as Record<string, unknown>)[name], np) as (...a: unknown[]) => unknown;
     if ("error" in c.result) {
       expect(() => op(...args)).toThrow(c.result.error === "TypeError" ? TypeError : RangeError);
       return;

@@ -6,6 +6,8 @@ import { emitPrim, lowerExpression, lowerOperand } from "./expression";
 import { inlineFunction } from "./function";
 import { isMathGlobal, isNumberGlobal, mathPrims, numberPrims } from "./math";
 import { npPrim, vmappedCallable } from "./callable";
+import { applyNpOp, isConstantArgument } from "./composite";
+import { writtenConstant } from "./constant";
 import { lowerDynamicSlice } from "./dynamic-slice";
 import { lowerPush } from "./unroll";
 import { applyVmap } from "./vmap";
@@ -21,7 +23,11 @@ export function lowerCall(cx: LowerContext, node: ts.CallExpression, asStatement
   const op = cx.env.npOpName(node.expression);
   if (op === "slice") return lowerDynamicSlice(cx, node) ?? emitPrim(cx, "slice", lowerNpArguments(cx, node.arguments), { form: "np" }, node, op);
   // An op's value is named for it (`var`, a reserved word, as `variance`).
-  if (op) return emitPrim(cx, npPrim(op, node.expression), lowerNpArguments(cx, node.arguments), { form: "np" }, node, op === "var" ? "variance" : op);
+  if (op) {
+    const prim = npPrim(op, node.expression);
+    const args = node.arguments.map((argument, index) => (isConstantArgument(prim, index) && writtenConstant(cx, argument)) || lowerNpArgument(cx, argument));
+    return applyNpOp(cx, prim, args, node, op === "var" ? "variance" : op);
+  }
   if (ts.isPropertyAccessExpression(node.expression) && isMathGlobal(cx, node.expression.expression)) {
     return lowerMathCall(cx, node, node.expression.name.text);
   }
@@ -73,7 +79,11 @@ function lowerArguments(cx: LowerContext, args: readonly ts.Expression[]): Value
 
 /** np op arguments: operands, with array literals (shapes, lists of tensors) kept as `array` values. */
 function lowerNpArguments(cx: LowerContext, args: readonly ts.Expression[]): Operand[] {
-  return args.map((argument) => toOperand(cx, lowerExpression(cx, argument), argument));
+  return args.map((argument) => lowerNpArgument(cx, argument));
+}
+
+function lowerNpArgument(cx: LowerContext, argument: ts.Expression): Operand {
+  return toOperand(cx, lowerExpression(cx, argument), argument);
 }
 
 function toOperand(cx: LowerContext, value: Value, node: ts.Expression): Operand {

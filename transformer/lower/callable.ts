@@ -2,6 +2,7 @@ import type * as ts from "typescript";
 import { DiagnosticCode } from "../diagnostics";
 import type { PerExampleFunction } from "../env";
 import { type PrimName, isPrimName } from "../prims";
+import { type CompositeOp, isCompositeOp } from "./composite";
 import { type Binding, type LowerContext, type Value, refuse } from "./context";
 import { functionName, requireReadable } from "./function";
 import { type AxisSpec, isSpecList, isUnmapped, readVmapOptions, specOf, type VmapOptions } from "./options";
@@ -14,7 +15,7 @@ import { type KindTree, kindTreeOf, memberSpec } from "./structure";
  */
 export type Callable =
   | { readonly name: string; readonly fn: PerExampleFunction; readonly closure?: ReadonlyMap<Binding, Value> }
-  | { readonly name: string; readonly op: PrimName; readonly expression: ts.Expression }
+  | { readonly name: string; readonly op: PrimName | CompositeOp; readonly expression: ts.Expression }
   | VmappedCallable;
 
 export interface VmappedCallable {
@@ -62,7 +63,8 @@ function isVmapResult(cx: LowerContext, expr: ts.Expression): boolean {
 /** The callable `expr` denotes, or undefined when it is none the transformer can read. */
 export function resolveCallable(cx: LowerContext, expr: ts.Expression): Callable | undefined {
   const op = cx.env.npOpName(expr);
-  if (op) return { name: op, op: npPrim(op, expr), expression: expr };
+  // Named for the batched function it becomes: `norm`, not `linalg.norm`.
+  if (op) return { name: op.slice(op.lastIndexOf(".") + 1), op: npPrim(op, expr), expression: expr };
   const bound = cx.ts.isIdentifier(expr) ? boundValue(cx, expr) : undefined;
   const callee: BoundCallee | undefined = bound ?? cx.env.resolveCallee(expr);
   if (!callee) return undefined;
@@ -82,9 +84,9 @@ function boundValue(cx: LowerContext, name: ts.Identifier): BoundCallee | undefi
   return undefined;
 }
 
-/** The primitive an `np` op lowers to. */
-export function npPrim(op: string, node: ts.Node): PrimName {
-  if (isPrimName(op)) return op;
+/** The primitive an `np` op lowers to, or the composite op it is written in others as. */
+export function npPrim(op: string, node: ts.Node): PrimName | CompositeOp {
+  if (isPrimName(op) || isCompositeOp(op)) return op;
   return refuse(DiagnosticCode.OpaqueCall, `\`np.${op}\` is not compiled under vmap yet; write it with the other \`np\` ops`, node);
 }
 

@@ -29,7 +29,8 @@ export function isNumberGlobal(cx: LowerContext, node: ts.Expression): boolean {
   return isStandardGlobal(cx, node, "Number");
 }
 
-function isStandardGlobal(cx: LowerContext, node: ts.Expression, name: string): boolean {
+/** True when `node` is JS's own global `name` (`Math`, `Infinity`), not a local of that name. */
+export function isStandardGlobal(cx: LowerContext, node: ts.Expression, name: string): boolean {
   if (!cx.ts.isIdentifier(node) || node.text !== name) return false;
   const declarations = cx.checker.getSymbolAtLocation(node)?.declarations ?? [];
   return declarations.length > 0 && declarations.every((declaration) => isStandardLibrary(declaration.getSourceFile()));

@@ -3,7 +3,8 @@ import { DiagnosticCode } from "../diagnostics";
 import { type Level, type Operand, type ResultTree, isVar } from "../ir";
 import { type Callable, type VmappedCallable, parameterOf } from "./callable";
 import { type LowerContext, type Value, isOperand, refuse } from "./context";
-import { emitPrim, kindOfOperand } from "./expression";
+import { applyNpOp } from "./composite";
+import { kindOfOperand } from "./expression";
 import { inlineFunction } from "./function";
 import { type AxisSpec, isSpecList, isUnmapped, specOf } from "./options";
 import { type KindTree, memberSpec } from "./structure";
@@ -11,7 +12,7 @@ import { type KindTree, memberSpec } from "./structure";
 /** Applies `callable` to per-example `args`: inlines a function, emits an op, or maps a vmapped callable. */
 export function applyCallable(cx: LowerContext, callable: Callable, args: readonly Value[], site: ts.Node): Value {
   if ("fn" in callable) return inlineFunction(cx, callable.fn, args, site, callable.closure);
-  if ("op" in callable) return emitPrim(cx, callable.op, args.map((value) => asOperand(value, site)), { form: "np" }, site, callable.op);
+  if ("op" in callable) return applyNpOp(cx, callable.op, args.map((value) => asOperand(value, site)), site);
   return applyVmap(cx, callable, args, site);
 }
 

@@ -9,7 +9,10 @@ const tsvmapPackageName = "tsvmap";
 export interface TsvmapSymbols {
   /** True when `call` calls tsvmap's `vmap` (`vmap(f)`, `vm(f)` after `import { vmap as vm }`, `tv.vmap(f)`). */
   isVmapCall(call: ts.CallExpression): boolean;
-  /** The op's exported name when `expr` is one of tsvmap's `np` ops (`np.sum`, `tv.np.sum`), else undefined. */
+  /**
+   * The op's exported name when `expr` is one of tsvmap's `np` ops (`np.sum`, `tv.np.sum`), prefixed with its
+   * namespace for those of `np.linalg` (`linalg.norm`); else undefined.
+   */
   npOpName(expr: ts.Expression): string | undefined;
 }
 
@@ -60,8 +63,11 @@ export function createTsvmapSymbols(tsModule: typeof ts, checker: ts.TypeChecker
     isVmapCall: (call) => tsvmapNameOf(call.expression) === "vmap",
     npOpName(expr) {
       const inner = unwrapExpression(tsModule, expr);
-      if (!tsModule.isPropertyAccessExpression(inner) || tsvmapNameOf(inner.expression) !== "np") return undefined;
-      return tsvmapNameOf(inner);
+      if (!tsModule.isPropertyAccessExpression(inner)) return undefined;
+      const owner = unwrapExpression(tsModule, inner.expression);
+      if (tsvmapNameOf(owner) === "np") return tsvmapNameOf(inner);
+      const isLinalg = tsModule.isPropertyAccessExpression(owner) && tsvmapNameOf(owner) === "linalg" && tsvmapNameOf(owner.expression) === "np";
+      return isLinalg ? `linalg.${tsvmapNameOf(inner)}` : undefined;
     },
   };
 }

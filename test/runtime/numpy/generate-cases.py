@@ -55,6 +55,11 @@ def f64(values, shape=None):
 cases = []
 
 
+def _raise(error):
+    """numpy computes what tsvmap refuses (its matrix norms): the case expects tsvmap's error."""
+    raise error()
+
+
 def case(name, op, args, compute, tensor_result=False):
     """`tensor_result`: tsvmap returns a rank-0 Tensor where numpy returns a scalar (a reduction along an axis, matmul)."""
     try:
@@ -112,6 +117,29 @@ for name, fn in more_binary.items():
     case(f"{name} of int32", name, [ints, ints[::-1].copy()], lambda fn=fn: fn(ints, ints[::-1]))
     for a, b in [((0,), (0,)), ((2, 0), (0,)), ((1,), (0,)), ((0, 3), (1, 3)), ((1, 1), (1,)), ((2, 1), (1, 0)), ((0,), (2,))]:
         case(f"{name} of shapes {a} and {b}", name, [filled(a), filled(b)], lambda fn=fn, a=a, b=b: fn(filled(a), filled(b)))
+
+# numpy's linalg.norm of vectors, along axes, Frobenius over two, of int32, of nothing; matrix norms are errors here.
+vector = f64([3.0, -4.0, 0.0, 1.5, -0.25])
+matrix = filled((3, 4))
+for ord in [None, 2, 1, math.inf, -math.inf, 3, -1, 0.5]:
+    label = "none" if ord is None else str(ord)
+    case(f"linalg.norm of a vector, ord {label}", "linalg.norm", [vector, ord], lambda ord=ord: np.linalg.norm(vector, ord))
+    case(f"linalg.norm of special values, ord {label}", "linalg.norm", [f64(specials), ord], lambda ord=ord: np.linalg.norm(f64(specials), ord))
+    for axis in [0, 1, -1]:
+        case(f"linalg.norm of a matrix along axis {axis}, ord {label}", "linalg.norm", [matrix, ord, axis],
+             lambda ord=ord, axis=axis: np.linalg.norm(matrix, ord, axis), True)
+    case(f"linalg.norm of a matrix along axis 1 with keepdims, ord {label}", "linalg.norm", [matrix, ord, 1, True],
+         lambda ord=ord: np.linalg.norm(matrix, ord, 1, True), True)
+    case(f"linalg.norm of int32, ord {label}", "linalg.norm", [ints, ord], lambda ord=ord: np.linalg.norm(ints, ord))
+case("linalg.norm of a matrix, no ord", "linalg.norm", [matrix], lambda: np.linalg.norm(matrix))
+case("linalg.norm of a matrix over both axes, fro", "linalg.norm", [matrix, "fro", [0, 1]], lambda: np.linalg.norm(matrix, "fro", (0, 1)), True)
+case("linalg.norm of a matrix over both axes, keepdims", "linalg.norm", [matrix, None, [0, 1], True], lambda: np.linalg.norm(matrix, None, (0, 1), True), True)
+case("linalg.norm of a rank-3 tensor, no ord", "linalg.norm", [filled((2, 3, 2))], lambda: np.linalg.norm(filled((2, 3, 2))))
+case("linalg.norm of nothing", "linalg.norm", [f64([])], lambda: np.linalg.norm(f64([])))
+case("linalg.norm of nothing, ord 1", "linalg.norm", [f64([]), 1], lambda: np.linalg.norm(f64([]), 1))
+case("linalg.norm of a matrix, ord 1: a matrix norm", "linalg.norm", [matrix, 1], lambda: _raise(ValueError))
+case("linalg.norm of a vector, fro", "linalg.norm", [vector, "fro"], lambda: np.linalg.norm(vector, "fro"))
+
 
 reductions = {"sum": np.sum, "prod": np.prod, "max": np.max, "min": np.min, "mean": np.mean, "var": np.var, "std": np.std,
               "any": np.any, "all": np.all}

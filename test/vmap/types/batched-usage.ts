@@ -99,3 +99,12 @@ const angles = vmap((p: Tensor): number => np.arctan2(np.at(p, 1), np.at(p, 0)))
 expectTypeOf(angles).returns.toEqualTypeOf<Tensor>();
 // @ts-expect-error arctan2 takes two operands
 np.arctan2(t);
+
+// np.linalg.norm: a number of every element, a Tensor along an axis.
+expectTypeOf(np.linalg.norm(t)).toEqualTypeOf<number>();
+expectTypeOf(np.linalg.norm(t, 1, -1)).toEqualTypeOf<Tensor>();
+expectTypeOf(np.linalg.norm(t, null, undefined, true)).toEqualTypeOf<Tensor>();
+const lengths = vmap((row: Tensor): number => np.linalg.norm(row));
+expectTypeOf(lengths).returns.toEqualTypeOf<Tensor>();
+// @ts-expect-error ord is a number, "fro" or null
+np.linalg.norm(t, "nuc");

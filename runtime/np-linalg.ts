@@ -1,0 +1,2 @@
+/** `np.linalg`: numpy's linear-algebra namespace, as far as tsvmap has it. */
+export { norm } from "./norm";
