@@ -22,4 +22,5 @@ export {
   at, broadcastTo, concatenate, expandDims, index, moveaxis, reshape, set, slice, squeeze, stack, take, transpose,
 } from "./shape";
 export { dot, matmul, outer } from "./linalg";
+export { einsum } from "./einsum";
 export * as linalg from "./np-linalg";

@@ -150,6 +150,20 @@ function dotEval([a, b]: readonly AbstractOperand[]): Abstract {
   return rank === 0 ? number : tensorOfRank(rank);
 }
 
+/**
+ * The letters of einsum subscripts for each operand and for the output (numpy's implicit output, the letters that
+ * appear once in alphabetical order, where there is no `->`); undefined where they are not of that form, which the
+ * runtime's einsum reports.
+ */
+export function einsumParts(subscripts: unknown): { readonly inputs: readonly string[]; readonly output: string } | undefined {
+  if (typeof subscripts !== "string") return undefined;
+  const [left, right, ...rest] = subscripts.replace(/\s+/g, "").split("->");
+  const inputs = left.split(",");
+  if (rest.length > 0 || ![...inputs, right ?? ""].every((part) => /^[a-zA-Z]*$/.test(part))) return undefined;
+  const all = inputs.join("");
+  return { inputs, output: right ?? [...new Set(all)].filter((letter) => all.indexOf(letter) === all.lastIndexOf(letter)).sort().join("") };
+}
+
 function matmulEval([a, b]: readonly AbstractOperand[]): Abstract {
   if (a.rank === undefined || b.rank === undefined) return tensorOfRank(undefined);
   if (a.rank === 1) return tensorOfRank(b.rank - 1);
@@ -268,6 +282,8 @@ export const prims = {
   dot: { abstractEval: dotEval },
   matmul: { abstractEval: matmulEval },
   outer: { abstractEval: () => tensorOfRank(2) },
+  /** `einsum(subscripts, ...operands)`: as many axes as the output has letters. */
+  einsum: throwing({ abstractEval: ([subscripts]) => tensorOfRank(einsumParts(subscripts.literal)?.output.length) }),
   zeros: constructor(undefined),
   ones: constructor(undefined),
   full: constructor(undefined),

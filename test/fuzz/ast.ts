@@ -17,6 +17,7 @@ export const tensorType = (shape: readonly number[]): ValueType => ({ kind: "ten
 
 export type Expr =
   | { readonly kind: "number"; readonly value: number }
+  | { readonly kind: "string"; readonly value: string }
   | { readonly kind: "name"; readonly name: string }
   | { readonly kind: "call"; readonly callee: string; readonly args: readonly Expr[] }
   | { readonly kind: "binary"; readonly op: string; readonly left: Expr; readonly right: Expr }

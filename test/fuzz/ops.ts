@@ -360,11 +360,41 @@ const norm: Op = (x) => {
   return call("np.linalg.norm", keepdims ? [...args, { kind: "name", name: "true" }] : args, tensorType(out));
 };
 
+/**
+ * `np.einsum`: of one operand, some axes summed and the others reversed; or of two, where an axis of the second
+ * takes the letter of an axis of the first of its extent (summed, or kept when chosen) and the rest are kept.
+ */
+const einsum: Op = (x) => {
+  const a = withRankAtLeast(x.arg(0), 1);
+  const shapeA = shapeOf(a);
+  const lettersA = "abcdefgh".slice(0, shapeA.length);
+  const subscripts = (value: string): Expr => ({ kind: "string", value });
+  if (x.choice(0, 2) === 0) {
+    const kept = [...lettersA].filter((_, axis) => x.choice(1 + (axis % 4), 2) === 1).reverse();
+    return call("np.einsum", [subscripts(`${lettersA}->${kept.join("")}`), a], tensorType(kept.map((letter) => shapeA[lettersA.indexOf(letter)])));
+  }
+  const b = withRankAtLeast(x.arg(1), 1);
+  const shapeB = shapeOf(b);
+  const shared = new Set<string>();
+  const lettersB = shapeB
+    .map((extent, axis) => {
+      const match = [...lettersA].find((letter, at) => shapeA[at] === extent && !shared.has(letter));
+      if (match === undefined || x.choice(1, 3) === 0) return "pqrstuvw"[axis];
+      shared.add(match);
+      return match;
+    })
+    .join("");
+  const keepShared = x.choice(2, 2) === 1;
+  const output = [...new Set(lettersA + lettersB)].filter((letter) => keepShared || !shared.has(letter));
+  const extentOf = (letter: string) => (lettersA.includes(letter) ? shapeA[lettersA.indexOf(letter)] : shapeB[lettersB.indexOf(letter)]);
+  return call("np.einsum", [subscripts(`${lettersA},${lettersB}->${output.join("")}`), a, b], tensorType(output.map(extentOf)));
+};
+
 const ops: readonly Op[] = [
   (x) => x.arg(0),
   arithmetic, npBinary, npUnary, mathUnary, fullReduction, axisReduction, metadata, dot, matmul, outer, shapeOp,
   indexing, comparison, logical, where, ternary, arrayRead, creation, assertion, clipOrSoftmax, negateOrRemainder,
-  mathBinary, mathConstant, gather, scatter, scan, difference, norm,
+  mathBinary, mathConstant, gather, scatter, scan, difference, norm, einsum,
 ];
 
 /** Builds the expression `plan` describes, from what `scope` holds. */

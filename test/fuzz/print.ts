@@ -154,6 +154,8 @@ export function printExpr(expr: Expr, indent = ""): string {
   switch (expr.kind) {
     case "number":
       return Object.is(expr.value, -0) ? "-0" : String(expr.value);
+    case "string":
+      return JSON.stringify(expr.value);
     case "name":
       return expr.name;
     case "null":

@@ -13,7 +13,7 @@ const opNames = [
   "sum", "mean", "max", "min", "prod", "argmax", "argmin", "var", "std", "any", "all", "cumsum", "cumprod", "diff", "logsumexp", "softmax",
   "reshape", "transpose", "expandDims", "squeeze", "broadcastTo", "concatenate", "stack",
   "index", "at", "slice", "take", "set", "moveaxis",
-  "dot", "matmul", "outer",
+  "dot", "matmul", "outer", "einsum",
 ];
 
 describe("np", () => {

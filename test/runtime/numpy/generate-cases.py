@@ -140,6 +140,26 @@ case("linalg.norm of nothing, ord 1", "linalg.norm", [f64([]), 1], lambda: np.li
 case("linalg.norm of a matrix, ord 1: a matrix norm", "linalg.norm", [matrix, 1], lambda: _raise(ValueError))
 case("linalg.norm of a vector, fro", "linalg.norm", [vector, "fro"], lambda: np.linalg.norm(vector, "fro"))
 
+# numpy's einsum: contractions, sums, transposes, outer and implicit outputs, int32, empty axes; diagonals and "..." are errors here.
+a23, b34, c4 = filled((2, 3)), filled((3, 4)) * 0.5, f64([1.0, -2.0, 0.5, 3.0])
+batch_a, batch_b = filled((2, 2, 3)), filled((2, 3, 2))
+einsums = [
+    ("ij,jk->ik", [a23, b34]), ("ij,jk", [a23, b34]), ("ij,kj->ik", [a23, a23]), ("ij->ji", [a23]), ("ij->", [a23]),
+    ("ij->j", [a23]), ("i,i->", [c4, c4]), ("i,j->ij", [c4, f64([2.0, -1.0])]), ("ij,ij->", [a23, a23]),
+    ("bij,bjk->bik", [batch_a, batch_b]), ("bij,jk->bik", [batch_a, filled((3, 4))]), ("ij,jk,k->i", [a23, b34, c4]),
+    ("ij,jk->ki", [a23, b34]), ("i->", [f64([])]), ("ij,jk->ik", [filled((2, 0)), filled((0, 3))]),
+    ("ij,jk->ik", [np.array([[1, 2], [3, 4]], dtype=np.int32), np.array([[5, 6], [7, 8]], dtype=np.int32)]),
+    ("ij,jk->ik", [f64(specials[:4], (2, 2)), f64(specials[4:8], (2, 2))]),
+]
+for subscripts, operands in einsums:
+    case(f"einsum {subscripts} of shapes {[o.shape for o in operands]}", "einsum", [subscripts, *operands],
+         lambda subscripts=subscripts, operands=operands: np.einsum(subscripts, *operands), True)
+case("einsum ii->i, a diagonal", "einsum", ["ii->i", filled((2, 2))], lambda: _raise(ValueError))
+case("einsum ...ij->ij", "einsum", ["...ij->ij", filled((2, 2))], lambda: _raise(ValueError))
+case("einsum ij,jk->ik of mismatched extents", "einsum", ["ij,jk->ik", a23, a23], lambda: np.einsum("ij,jk->ik", a23, a23))
+case("einsum ij->ik, an output axis of no operand", "einsum", ["ij->ik", a23], lambda: np.einsum("ij->ik", a23))
+case("einsum ijk->i of a matrix", "einsum", ["ijk->i", a23], lambda: np.einsum("ijk->i", a23))
+
 
 reductions = {"sum": np.sum, "prod": np.prod, "max": np.max, "min": np.min, "mean": np.mean, "var": np.var, "std": np.std,
               "any": np.any, "all": np.all}

@@ -108,3 +108,11 @@ const lengths = vmap((row: Tensor): number => np.linalg.norm(row));
 expectTypeOf(lengths).returns.toEqualTypeOf<Tensor>();
 // @ts-expect-error ord is a number, "fro" or null
 np.linalg.norm(t, "nuc");
+
+// np.einsum: always a Tensor (rank 0 for an empty output), as numpy's is an array.
+expectTypeOf(np.einsum("ij,jk->ik", t, t)).toEqualTypeOf<Tensor>();
+expectTypeOf(np.einsum("i,i->", t, t)).toEqualTypeOf<Tensor>();
+const contracted = vmap((a: Tensor, b: Tensor) => np.einsum("ij,jk->ik", a, b), { inAxes: [0, null] });
+expectTypeOf(contracted).returns.toEqualTypeOf<Tensor>();
+// @ts-expect-error the subscripts are a string
+np.einsum(1, t);

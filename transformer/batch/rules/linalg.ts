@@ -1,5 +1,8 @@
-import { helper, value } from "../code";
-import type { Rule } from "../rule";
+import { DiagnosticCode } from "../../diagnostics";
+import { isVar } from "../../ir";
+import { einsumParts } from "../../prims";
+import { type Code, helper, np, value } from "../code";
+import type { Rule, RuleCall } from "../rule";
 
 /**
  * `dot`, `matmul` and `outer` with batched operands: one product over the whole
@@ -11,8 +14,31 @@ function product(name: string): Rule {
     helper(name, call.withLevels(0), value(call.isBatched(0)), call.withLevels(1), value(call.isBatched(1)), value(call.k));
 }
 
+/**
+ * Transforms `np.einsum("ij,jk->ik", a, b)` on batched operands into one
+ * einsum over the whole batch: each vmap level gets a letter the subscripts
+ * do not use, written first for each operand that carries that level and for
+ * the output (`"Zij,jk->Zik"`, which the runtime computes as one matmul with
+ * the batch folded into the rows of `a`).
+ */
+function einsum(call: RuleCall): Code {
+  const subscripts = call.literal(0);
+  const written = subscripts !== undefined && !isVar(subscripts) ? subscripts.literal : undefined;
+  if (call.isBatched(0) || typeof written !== "string") {
+    call.refuse(DiagnosticCode.BadArguments, "the subscripts of `np.einsum` are written as a string literal under vmap, so that its batch axes can be given letters of their own");
+  }
+  const parts = einsumParts(written);
+  if (parts === undefined) return np("einsum", ...call.codes);
+  const unused = [..."ZYXWVUTSRQPONMLKJIHGFEDCBAzyxwvutsrqponmlkjihgfedcba"].filter((letter) => !written.includes(letter));
+  const letterOf = new Map(call.levels.map((level, position) => [level, unused[position]]));
+  const inputs = parts.inputs.map((letters, operand) => call.operandLevels[operand + 1].map((level) => letterOf.get(level)).join("") + letters);
+  const output = call.levels.map((level) => letterOf.get(level)).join("") + parts.output;
+  return np("einsum", value(`${inputs.join(",")}->${output}`), ...call.codes.slice(1));
+}
+
 export const linalgRules = {
   dot: product("batchedDot"),
   matmul: product("batchedMatmul"),
   outer: product("batchedOuter"),
+  einsum,
 };
