@@ -3,6 +3,7 @@
  * recognises. `import { np } from "tsvmap"` re-exports this module.
  */
 export { arange, array, eye, full, linspace, ones, zeros } from "./create";
+export { asarray } from "./asarray";
 export {
   abs, arccos, arccosh, arcsin, arcsinh, arctan, arctanh, cbrt, ceil, cos, cosh, exp, expm1, floor, isfinite, isinf, isnan,
   log, log10, log1p, log2, logicalNot, neg, round, sigmoid, sign, sin, sinh, sqrt, square, tan, tanh, trunc,

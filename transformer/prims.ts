@@ -164,6 +164,15 @@ export function einsumParts(subscripts: unknown): { readonly inputs: readonly st
   return { inputs, output: right ?? [...new Set(all)].filter((letter) => all.indexOf(letter) === all.lastIndexOf(letter)).sort().join("") };
 }
 
+/** `array(values, shape?)`: the shape's rank where one is given, else a list's depth (a Tensor's rank for `asarray`). */
+function arrayEval([values, shape]: readonly AbstractOperand[]): Abstract {
+  const shapeGiven = shape !== undefined && !("literal" in shape && (shape.literal === undefined || shape.literal === null));
+  if (shapeGiven) return tensorOfRank(shape.kind === "number" ? 1 : shape.length);
+  if (values.kind === "number" || values.kind === "boolean") return tensorOfRank(0);
+  if (values.kind === "tensor") return tensorOfRank(values.rank);
+  return tensorOfRank(values.length !== undefined && values.rank !== undefined ? values.rank + 1 : undefined);
+}
+
 function matmulEval([a, b]: readonly AbstractOperand[]): Abstract {
   if (a.rank === undefined || b.rank === undefined) return tensorOfRank(undefined);
   if (a.rank === 1) return tensorOfRank(b.rank - 1);
@@ -270,7 +279,9 @@ export const prims = {
   broadcastTo: { abstractEval: ([, shape]) => tensorOfRank(shape.length) },
   concatenate: tensorOfUnknownRank,
   stack: tensorOfUnknownRank,
-  array: { abstractEval: ([list]) => tensorOfRank(list.kind === "number" || list.kind === "boolean" ? 0 : list.length !== undefined && list.rank !== undefined ? list.rank + 1 : undefined) },
+  array: { abstractEval: arrayEval },
+  /** `asarray(x, shape?)`: `array`'s, but a Tensor or typed array is taken as it is (not copied). */
+  asarray: { abstractEval: arrayEval },
   index: throwing({ abstractEval: ([x]) => tensorOfRank(x.rank === undefined ? undefined : x.rank - 1) }),
   at: throwing({ abstractEval: () => number }),
   slice: throwing(sameRank),

@@ -1,21 +1,21 @@
 // The tsvmap side of each workload: the hand-written loop (the limit every
 // ratio is against), the compiled vmap on Tensors, on the same values as
 // plain JS data (the conversion timed with the call: `np.array`, which
-// copies, and `new Tensor`, which wraps a typed array), and on float32
+// copies, and `np.asarray`, which wraps a typed array), and on float32
 // Tensors, and the per-example loop (vmap.reference). Every compiled row runs
 // on one thread (as `threads: 1` makes it) but the all-cores one, which runs
 // as a call site without `threads` does on this machine.
 import { createRequire } from "node:module";
 
 const require = createRequire(import.meta.url);
-const { np, Tensor } = require("tsvmap");
+const { np } = require("tsvmap");
 const { withThreads } = require("tsvmap/runtime");
 
 export const handWrittenName = "hand-written loop";
 export const compiledName = "tsvmap compiled vmap";
 export const allCoresName = "tsvmap compiled vmap, all cores";
 export const typedArraysName = "tsvmap compiled, from typed arrays";
-export const sharedArraysName = "tsvmap compiled, typed arrays wrapped (new Tensor)";
+export const sharedArraysName = "tsvmap compiled, typed arrays wrapped (np.asarray)";
 export const nestedArraysName = "tsvmap compiled, from nested JS arrays";
 export const float32Name = "tsvmap compiled, float32 inputs";
 export const perExampleName = "per-example loop (vmap.reference)";
@@ -34,7 +34,7 @@ export function tsvmapImplementations(only = tsvmapNames) {
     implementation(compiledName, "float64", fixed((c) => oneThread(c.batched)(...c.args), tensorOut)),
     implementation(allCoresName, "float64", fixed((c) => c.batched(...c.args), tensorOut)),
     implementation(typedArraysName, "float64", (c) => fromPlainData(c, () => c.args.map(asTypedArray), (typed, shape) => (shape.length === 1 ? typed : np.array(typed, shape)))),
-    implementation(sharedArraysName, "float64", (c) => fromPlainData(c, () => c.args.map(asTypedArray), (typed, shape) => (shape.length === 1 ? typed : new Tensor(typed, shape, "float64")))),
+    implementation(sharedArraysName, "float64", (c) => fromPlainData(c, () => c.args.map(asTypedArray), (typed, shape) => (shape.length === 1 ? typed : np.asarray(typed, shape)))),
     // Nested arrays are made anew before each call: kept alive, a million small arrays would slow every other row's garbage collection.
     implementation(nestedArraysName, "float64", (c) => fromPlainData(c, () => c.args.map((t) => t.toArray()), (nested) => np.array(nested), { perCall: true })),
     implementation(float32Name, "float32", (c) => {

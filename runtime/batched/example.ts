@@ -71,6 +71,11 @@ export function batchShape(x: Tensor, leading: number, shape: number | readonly 
   return [...x.shape.slice(0, leading), ...target];
 }
 
+/** Each example of `x` reshaped to `shape` (`np.array(values, shape)` of a stack of per-example numbers). */
+export function reshapeExamples(x: Tensor, leading: number, shape: number | readonly number[]): Tensor {
+  return reshape(x, batchShape(x, leading, shape));
+}
+
 /** The batched permutation for transposing each example by `perm` (default: reverse its axes). */
 export function batchPermutation(x: Tensor, leading: number, perm?: readonly number[]): number[] {
   const rank = x.ndim - leading;

@@ -9,7 +9,7 @@ export { VmapError } from "../errors";
 export { axisSize, mapAxis, mapNumbers, mapBooleans, unmapAxis, unmapNumbers, broadcastAxis, broadcastNumbers, broadcastLevels, anyActive } from "./levels";
 export {
   exampleRank, exampleShape, exampleSize, exampleAxis, exampleAxisOfResult, exampleAxes, lift, flattenExample,
-  batchShape, batchPermutation, unitExampleAxes, broadcastExample, indexExample, atExample, exampleScalar, scalarValue,
+  batchShape, reshapeExamples, batchPermutation, unitExampleAxes, broadcastExample, indexExample, atExample, exampleScalar, scalarValue,
 } from "./example";
 export { asNumbers } from "./tensors";
 export { checkArgumentCount, checkArguments } from "../vmap-arguments";

@@ -294,6 +294,18 @@ const creation: Op = (x) => {
   }
 };
 
+/** `np.array` of per-example numbers with a shape (a stack, reshaped per example), or `np.asarray` of a Tensor, flattened or reshaped. */
+const arrayOf: Op = (x) => {
+  if (x.choice(0, 2) === 0) {
+    const [a, b] = [asNumber(x.arg(0)), asNumber(x.arg(1))];
+    return call("np.array", [list([a, b, b, a]), numbers(x.choice(1, 2) === 0 ? [2, 2] : [4, 1])], tensorType(x.choice(1, 2) === 0 ? [2, 2] : [4, 1]));
+  }
+  const t = asTensor(x.arg(0));
+  const shape = shapeOf(t);
+  const target = x.choice(1, 2) === 0 ? [shape.reduce((product, extent) => product * extent, 1)] : [...shape].reverse();
+  return call("np.asarray", [t, numbers(target)], tensorType(target));
+};
+
 /** A type assertion that changes nothing (`x as number`, `t as Tensor`). */
 const assertion: Op = (x) => {
   const a = x.arg(0);
@@ -394,7 +406,7 @@ const ops: readonly Op[] = [
   (x) => x.arg(0),
   arithmetic, npBinary, npUnary, mathUnary, fullReduction, axisReduction, metadata, dot, matmul, outer, shapeOp,
   indexing, comparison, logical, where, ternary, arrayRead, creation, assertion, clipOrSoftmax, negateOrRemainder,
-  mathBinary, mathConstant, gather, scatter, scan, difference, norm, einsum,
+  mathBinary, mathConstant, gather, scatter, scan, difference, norm, einsum, arrayOf,
 ];
 
 /** Builds the expression `plan` describes, from what `scope` holds. */

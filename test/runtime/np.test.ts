@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import * as np from "../../runtime/np";
 
 const opNames = [
-  "array", "zeros", "ones", "full", "arange", "linspace", "eye",
+  "array", "asarray", "zeros", "ones", "full", "arange", "linspace", "eye",
   "neg", "abs", "sign", "sqrt", "square", "exp", "log", "log1p", "expm1", "sin", "cos", "tan", "tanh", "sigmoid",
   "floor", "ceil", "round",
   "sinh", "cosh", "arcsin", "arccos", "arctan", "arcsinh", "arccosh", "arctanh", "log2", "log10", "cbrt", "trunc",

@@ -116,3 +116,7 @@ const contracted = vmap((a: Tensor, b: Tensor) => np.einsum("ij,jk->ik", a, b), 
 expectTypeOf(contracted).returns.toEqualTypeOf<Tensor>();
 // @ts-expect-error the subscripts are a string
 np.einsum(1, t);
+
+// np.asarray: a Tensor from a typed array (not copied), a Tensor, or nested arrays.
+expectTypeOf(np.asarray(new Float64Array(6), [2, 3])).toEqualTypeOf<Tensor>();
+expectTypeOf(np.asarray(t)).toEqualTypeOf<Tensor>();

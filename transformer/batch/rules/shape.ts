@@ -40,10 +40,14 @@ function joining(op: "concatenate" | "stack"): Rule {
   };
 }
 
-/** `np.array([a, b, ...])` of per-example numbers is a stack of them. */
+/**
+ * `np.array([a, b, ...], shape?)` of per-example numbers is a stack of them, reshaped per example where a shape
+ * is given; `np.asarray` of a batched Tensor is that batch.
+ */
 const array: Rule = (call) => {
-  if (call.elementsOf(call.operands[0]) === undefined) return call.codes[0];
-  return np("stack", { array: listOperand(call, 0, "array") }, value(call.k));
+  call.requireUnbatched(1, "shape");
+  const values = call.elementsOf(call.operands[0]) === undefined ? call.codes[0] : np("stack", { array: listOperand(call, 0, "array") }, value(call.k));
+  return call.isAbsent(1) ? values : helper("reshapeExamples", values, value(call.k), call.codes[1]);
 };
 
 /** The elements of list operand `index`, each given every batch axis of the result. */
@@ -73,4 +77,5 @@ export const shapeRules = {
   concatenate: joining("concatenate"),
   stack: joining("stack"),
   array,
+  asarray: array,
 };
