@@ -289,7 +289,7 @@ export class Batcher {
   defineBatched(out: Var, prim: PrimName, args: readonly Operand[], source: SourceForm, node: Equation["node"]): void {
     const levels = union(args.map((arg) => this.levels(arg)));
     this.levelsOf.set(out.id, levels);
-    const ruled = this.reachedOnlyWhereThrowing(out, prim, source, this.applyRule(prim, args, source, this.returnedOnly.has(out), node));
+    const ruled = this.reachedOnlyWhereThrowing(out, prim, args, source, this.applyRule(prim, args, source, this.returnedOnly.has(out), node));
     // An op that takes a Tensor and gives each example a JS number (a full reduction, `at`, a vector `dot`): float64 from here on, as JS numbers are.
     const code = out.kind === "number" && args.some((arg) => isVar(arg) && arg.kind === "tensor") ? helper("asNumbers", ruled) : ruled;
     // A choice is not guarded: it takes the other side where no example took this one (`select`).
@@ -310,13 +310,17 @@ export class Batcher {
 
   /**
    * Transforms a batched `np` op that may throw for its shapes (`max` of an
-   * empty axis: every example's is empty alike), under batched conditions,
-   * into `reachedOnly(masks, op, ...)`: it throws only if an example gets
-   * there, as an unbatched one does. A rule that guards the op itself emits
-   * no plain `np` call (`powReached`: `pow` throws per example).
+   * empty axis: every example's is empty alike) or for an unbatched operand
+   * read past an array's end (`np.where(table[2], x, y)`: `undefined` is no
+   * condition), under batched conditions, into `reachedOnly(masks, op, ...)`:
+   * it throws only if an example gets there, as an unbatched one does. A rule
+   * that guards the op itself emits no plain `np` call (`powReached`: `pow`
+   * throws per example).
    */
-  private reachedOnlyWhereThrowing(out: Var, prim: PrimName, source: SourceForm, ruled: Code): Code {
-    if (this.activeMasks.length === 0 || source.form !== "np" || !primInfo(prim).throwsOnValues || !("np" in ruled)) return ruled;
+  private reachedOnlyWhereThrowing(out: Var, prim: PrimName, args: readonly Operand[], source: SourceForm, ruled: Code): Code {
+    if (this.activeMasks.length === 0 || source.form !== "np" || !("np" in ruled)) return ruled;
+    const readsPastEnd = args.some((arg) => isVar(arg) && this.numberReads.has(arg));
+    if (!primInfo(prim).throwsOnValues && !readsPastEnd) return ruled;
     this.reachedOnly.add(out);
     return helper("reachedOnly", { array: this.activeMasks.map((mask) => mask.code) }, value(ruled.np), ...ruled.args);
   }
