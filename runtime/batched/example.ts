@@ -48,7 +48,11 @@ export function exampleAxes(x: Tensor, leading: number): number[] {
 }
 
 /** Unit axes inserted after the batch axes until an example has at least `rank` axes, so broadcasting aligns per-example axes. */
-export function lift(x: Tensor | number | boolean, leading: number, rank: number): Tensor {
+export function lift(x: Tensor | number | boolean, leading: number, rank: number): Tensor;
+export function lift(x: Tensor | number | boolean | undefined, leading: number, rank: number): Tensor | undefined;
+export function lift(x: Tensor | number | boolean | undefined, leading: number, rank: number): Tensor | undefined {
+  // A side of a branch that only an op no example reached computed (`reachedOnly` left it undefined): the join takes the other side.
+  if (x === undefined) return undefined;
   const tensor = toTensor(x);
   return keepExampleDtypes(tensor, withUnitAxes(tensor, leading, rank - (tensor.ndim - leading)));
 }
