@@ -272,6 +272,12 @@ export const prims = {
   argmax: throwing(reduction()),
   argmin: throwing(reduction()),
   softmax: sameRank,
+  /** `sort(x, axis?)`, `argsort`: `x`'s rank, or 1 for `axis` null (the flattened elements). */
+  sort: throwing({ abstractEval: ([x, axis]) => tensorOfRank(axis !== undefined && axis.literal === null ? 1 : x.rank) }),
+  argsort: throwing({ abstractEval: ([x, axis]) => tensorOfRank(axis !== undefined && axis.literal === null ? 1 : x.rank) }),
+  flip: throwing(sameRank),
+  tril: throwing(sameRank),
+  triu: throwing(sameRank),
   reshape: throwing({ abstractEval: ([, shape]) => tensorOfRank(shape.length) }),
   transpose: sameRank,
   expandDims: { abstractEval: ([x, axis]) => tensorOfRank(x.rank === undefined ? undefined : x.rank + (axis.length ?? 1)) },

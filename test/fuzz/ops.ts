@@ -402,11 +402,29 @@ const einsum: Op = (x) => {
   return call("np.einsum", [subscripts(`${lettersA},${lettersB}->${output.join("")}`), a, b], tensorType(output.map(extentOf)));
 };
 
+/** `np.sort` or `np.argsort` along an axis (the last, or every element with null), `np.flip`, `np.tril` or `np.triu`. */
+const reorder: Op = (x) => {
+  const t = withRankAtLeast(x.arg(0), 2);
+  const shape = shapeOf(t);
+  const axis = x.choice(1, shape.length);
+  const written = literal(writtenAxis(axis, shape.length, x.choice(2, 2) === 1));
+  switch (x.choice(0, 5)) {
+    case 0:
+      return x.choice(3, 2) === 0 ? call("np.sort", [t], tensorType(shape)) : call("np.sort", [t, { kind: "null" }], tensorType([sizeOf(shape)]));
+    case 1:
+      return call("np.argsort", [t, written], tensorType(shape));
+    case 2:
+      return x.choice(3, 2) === 0 ? call("np.flip", [t], tensorType(shape)) : call("np.flip", [t, written], tensorType(shape));
+    default:
+      return call(x.choice(3, 2) === 0 ? "np.tril" : "np.triu", [t, literal(x.choice(4, 3) - 1)], tensorType(shape));
+  }
+};
+
 const ops: readonly Op[] = [
   (x) => x.arg(0),
   arithmetic, npBinary, npUnary, mathUnary, fullReduction, axisReduction, metadata, dot, matmul, outer, shapeOp,
   indexing, comparison, logical, where, ternary, arrayRead, creation, assertion, clipOrSoftmax, negateOrRemainder,
-  mathBinary, mathConstant, gather, scatter, scan, difference, norm, einsum, arrayOf,
+  mathBinary, mathConstant, gather, scatter, scan, difference, norm, einsum, arrayOf, reorder,
 ];
 
 /** Builds the expression `plan` describes, from what `scope` holds. */

@@ -160,6 +160,23 @@ case("einsum ij,jk->ik of mismatched extents", "einsum", ["ij,jk->ik", a23, a23]
 case("einsum ij->ik, an output axis of no operand", "einsum", ["ij->ik", a23], lambda: np.einsum("ij->ik", a23))
 case("einsum ijk->i of a matrix", "einsum", ["ijk->i", a23], lambda: np.einsum("ijk->i", a23))
 
+# numpy's sort, argsort (stable for these small rows, as numpy's insertion sort is), flip, tril and triu.
+unsorted = f64([[3.0, math.nan, -1.0, 2.0], [0.0, -0.0, math.inf, -math.inf], [5.0, 5.0, -2.0, 5.0]])
+for name, fn in {"sort": np.sort, "argsort": np.argsort}.items():
+    case(f"{name} of special values", name, [f64(specials)], lambda fn=fn: fn(f64(specials), kind="stable"))
+    for axis in [0, 1, -1, None]:
+        case(f"{name} of rows along axis {axis}", name, [unsorted, axis], lambda fn=fn, axis=axis: fn(unsorted, axis=axis, kind="stable"))
+    case(f"{name} of int32", name, [ints], lambda fn=fn: fn(ints, kind="stable"))
+    case(f"{name} of nothing", name, [f64([])], lambda fn=fn: fn(f64([]), kind="stable"))
+    case(f"{name} of a bool vector", name, [np.array([True, False, True])], lambda fn=fn: fn(np.array([True, False, True]), kind="stable"))
+for axis in [None, 0, 1, [0, 1], -1]:
+    case(f"flip along {axis}", "flip", [unsorted, axis], lambda axis=axis: np.flip(unsorted, axis=None if axis is None else tuple(axis) if isinstance(axis, list) else axis))
+for name, fn in {"tril": np.tril, "triu": np.triu}.items():
+    for k in [0, 1, -1, 5]:
+        case(f"{name} of a 3 × 4 matrix, k {k}", name, [unsorted, k], lambda fn=fn, k=k: fn(unsorted, k))
+    case(f"{name} of a stack of matrices", name, [filled((2, 2, 3))], lambda fn=fn: fn(filled((2, 2, 3))))
+    case(f"{name} of int32", name, [np.array([[1, 2], [3, 4]], dtype=np.int32)], lambda fn=fn: fn(np.array([[1, 2], [3, 4]], dtype=np.int32)))
+
 
 reductions = {"sum": np.sum, "prod": np.prod, "max": np.max, "min": np.min, "mean": np.mean, "var": np.var, "std": np.std,
               "any": np.any, "all": np.all}

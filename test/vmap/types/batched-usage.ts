@@ -120,3 +120,9 @@ np.einsum(1, t);
 // np.asarray: a Tensor from a typed array (not copied), a Tensor, or nested arrays.
 expectTypeOf(np.asarray(new Float64Array(6), [2, 3])).toEqualTypeOf<Tensor>();
 expectTypeOf(np.asarray(t)).toEqualTypeOf<Tensor>();
+
+// np.sort, argsort, flip, tril, triu: a Tensor.
+expectTypeOf(np.sort(t, null)).toEqualTypeOf<Tensor>();
+expectTypeOf(np.argsort(t)).toEqualTypeOf<Tensor>();
+expectTypeOf(np.flip(t, [0, 1])).toEqualTypeOf<Tensor>();
+expectTypeOf(np.tril(t, -1)).toEqualTypeOf<Tensor>();

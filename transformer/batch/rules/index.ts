@@ -4,6 +4,7 @@ import { asNumber, constructor } from "./convert";
 import { elementwiseRules } from "./elementwise";
 import { indexingRules } from "./indexing";
 import { linalgRules } from "./linalg";
+import { orderRules } from "./order";
 import { reduceRules } from "./reduce";
 import { shapeRules } from "./shape";
 
@@ -18,6 +19,7 @@ export const batchingRules = {
   ...shapeRules,
   ...indexingRules,
   ...linalgRules,
+  ...orderRules,
   asNumber,
   zeros: constructor,
   ones: constructor,
