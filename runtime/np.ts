@@ -19,7 +19,7 @@ export { std, variance as var } from "./moments";
 export { all, any } from "./truth";
 export { cumprod, cumsum } from "./scan";
 export { diff } from "./diff";
-export { argsort, flip, sort, tril, triu } from "./order";
+export { argsort, diagonal, flip, sort, tril, triu } from "./order";
 export {
   at, broadcastTo, concatenate, expandDims, index, moveaxis, reshape, set, slice, squeeze, stack, take, transpose,
 } from "./shape";

@@ -4,8 +4,9 @@ import { type Operand, asTensor } from "./operand";
 import { Tensor, formatShape } from "./tensor";
 
 /**
- * Ops that reorder elements: numpy's `sort`, `argsort`, `flip`, `tril` and
- * `triu`. Each keeps the dtype (`argsort` gives int32 indices).
+ * Ops that reorder or pick elements: numpy's `sort`, `argsort`, `flip`,
+ * `tril`, `triu` and `diagonal`. Each keeps the dtype (`argsort` gives int32
+ * indices).
  */
 
 /** The rows of `x` along `axis`: `length` elements `inner` apart, one row per (outer, inner) position. */
@@ -94,4 +95,35 @@ function triangle(op: string, x: Operand, k: number, kept: (row: number, column:
     if (kept(row, column)) out[at] = t.data[at];
   }
   return new Tensor(out, t.shape, t.dtype);
+}
+
+/**
+ * numpy's `diagonal`: the elements `x[..., i, i + offset, ...]` of axes
+ * `axis1` and `axis2` (the first two by default), those axes removed and the
+ * diagonal a new last axis; `np.sum(np.diagonal(x))` is numpy's `trace`.
+ */
+export function diagonal(x: Operand, offset = 0, axis1 = 0, axis2 = 1): Tensor {
+  const t = asTensor("diagonal", x);
+  if (!Number.isInteger(offset)) throw new TypeError(`diagonal: the offset must be an integer, got ${String(offset)}`);
+  if (t.ndim < 2) throw new RangeError(`diagonal: needs two axes, got shape ${formatShape(t.shape)}`);
+  const [first, second] = [normalizeAxis("diagonal", axis1, t.shape), normalizeAxis("diagonal", axis2, t.shape)];
+  if (first === second) throw new RangeError(`diagonal: axis1 and axis2 are both axis ${first} of shape ${formatShape(t.shape)}`);
+  const length = Math.max(0, offset >= 0 ? Math.min(t.shape[first], t.shape[second] - offset) : Math.min(t.shape[first] + offset, t.shape[second]));
+  const restAxes = t.shape.flatMap((_, axis) => (axis === first || axis === second ? [] : [axis]));
+  const rest = restAxes.map((axis) => t.shape[axis]);
+  const strides = t.shape.map((_, axis) => t.shape.slice(axis + 1).reduce((product, extent) => product * extent, 1));
+  const positions = rest.reduce((product, extent) => product * extent, 1);
+  const out = allocate(t.dtype, positions * length);
+  // The diagonal's first element, and the step to the next: one along each of the two axes.
+  const start = offset >= 0 ? offset * strides[second] : -offset * strides[first];
+  const step = strides[first] + strides[second];
+  for (let position = 0; position < positions; position++) {
+    let base = start;
+    for (let axis = restAxes.length - 1, remaining = position; axis >= 0; axis--) {
+      base += (remaining % rest[axis]) * strides[restAxes[axis]];
+      remaining = Math.floor(remaining / rest[axis]);
+    }
+    for (let k = 0; k < length; k++) out[position * length + k] = t.data[base + k * step];
+  }
+  return new Tensor(out, [...rest, length], t.dtype);
 }

@@ -276,6 +276,8 @@ export const prims = {
   sort: throwing({ abstractEval: ([x, axis]) => tensorOfRank(axis !== undefined && axis.literal === null ? 1 : x.rank) }),
   argsort: throwing({ abstractEval: ([x, axis]) => tensorOfRank(axis !== undefined && axis.literal === null ? 1 : x.rank) }),
   flip: throwing(sameRank),
+  /** `diagonal(x, offset?, axis1?, axis2?)`: two axes become one. */
+  diagonal: throwing({ abstractEval: ([x]) => tensorOfRank(x.rank === undefined ? undefined : x.rank - 1) }),
   tril: throwing(sameRank),
   triu: throwing(sameRank),
   reshape: throwing({ abstractEval: ([, shape]) => tensorOfRank(shape.length) }),

@@ -402,13 +402,19 @@ const einsum: Op = (x) => {
   return call("np.einsum", [subscripts(`${lettersA},${lettersB}->${output.join("")}`), a, b], tensorType(output.map(extentOf)));
 };
 
-/** `np.sort` or `np.argsort` along an axis (the last, or every element with null), `np.flip`, `np.tril` or `np.triu`. */
+/** `np.sort` or `np.argsort` along an axis (the last, or every element with null), `np.flip`, `np.tril`, `np.triu`, `np.diagonal`. */
 const reorder: Op = (x) => {
   const t = withRankAtLeast(x.arg(0), 2);
   const shape = shapeOf(t);
   const axis = x.choice(1, shape.length);
   const written = literal(writtenAxis(axis, shape.length, x.choice(2, 2) === 1));
-  switch (x.choice(0, 5)) {
+  switch (x.choice(0, 6)) {
+    case 5: {
+      const offset = x.choice(4, 3) - 1;
+      const length = Math.max(0, offset >= 0 ? Math.min(shape[0], shape[1] - offset) : Math.min(shape[0] + offset, shape[1]));
+      if (length === 0) return call("np.diagonal", [t], tensorType([...shape.slice(2), Math.min(shape[0], shape[1])]));
+      return call("np.diagonal", [t, literal(offset)], tensorType([...shape.slice(2), length]));
+    }
     case 0:
       return x.choice(3, 2) === 0 ? call("np.sort", [t], tensorType(shape)) : call("np.sort", [t, { kind: "null" }], tensorType([sizeOf(shape)]));
     case 1:

@@ -176,6 +176,12 @@ for name, fn in {"tril": np.tril, "triu": np.triu}.items():
         case(f"{name} of a 3 × 4 matrix, k {k}", name, [unsorted, k], lambda fn=fn, k=k: fn(unsorted, k))
     case(f"{name} of a stack of matrices", name, [filled((2, 2, 3))], lambda fn=fn: fn(filled((2, 2, 3))))
     case(f"{name} of int32", name, [np.array([[1, 2], [3, 4]], dtype=np.int32)], lambda fn=fn: fn(np.array([[1, 2], [3, 4]], dtype=np.int32)))
+for offset in [0, 1, -1, 3, -5]:
+    case(f"diagonal of a 3 × 4 matrix, offset {offset}", "diagonal", [unsorted, offset], lambda offset=offset: np.diagonal(unsorted, offset))
+case("diagonal of a stack, axes 1 and 2", "diagonal", [filled((2, 3, 3)), 0, 1, 2], lambda: np.diagonal(filled((2, 3, 3)), 0, 1, 2))
+case("diagonal of a stack, axes -1 and 0", "diagonal", [filled((2, 3, 2)), 1, -1, 0], lambda: np.diagonal(filled((2, 3, 2)), 1, -1, 0))
+case("diagonal of int32", "diagonal", [np.array([[1, 2], [3, 4]], dtype=np.int32)], lambda: np.diagonal(np.array([[1, 2], [3, 4]], dtype=np.int32)))
+case("diagonal of a vector", "diagonal", [f64([1.0, 2.0])], lambda: np.diagonal(f64([1.0, 2.0])))
 
 
 reductions = {"sum": np.sum, "prod": np.prod, "max": np.max, "min": np.min, "mean": np.mean, "var": np.var, "std": np.std,

@@ -126,3 +126,4 @@ expectTypeOf(np.sort(t, null)).toEqualTypeOf<Tensor>();
 expectTypeOf(np.argsort(t)).toEqualTypeOf<Tensor>();
 expectTypeOf(np.flip(t, [0, 1])).toEqualTypeOf<Tensor>();
 expectTypeOf(np.tril(t, -1)).toEqualTypeOf<Tensor>();
+expectTypeOf(np.diagonal(t, 1, 0, -1)).toEqualTypeOf<Tensor>();
