@@ -67,6 +67,12 @@ export interface PrimInfo {
    * gets there when its operands are unbatched under a batched condition.
    */
   readonly throwsOnValues?: boolean;
+  /**
+   * Positions of operands that its batching rule reads as written (einsum's
+   * subscripts, to which it adds letters): at a call they are taken as
+   * constants where they are written as one, a `const` of a literal type too.
+   */
+  readonly writtenOperands?: readonly number[];
 }
 
 const number: Abstract = { kind: "number", rank: 0 };
@@ -302,7 +308,7 @@ export const prims = {
   matmul: { abstractEval: matmulEval },
   outer: { abstractEval: () => tensorOfRank(2) },
   /** `einsum(subscripts, ...operands)`: as many axes as the output has letters. */
-  einsum: throwing({ abstractEval: ([subscripts]) => tensorOfRank(einsumParts(subscripts.literal)?.output.length) }),
+  einsum: { ...throwing({ abstractEval: ([subscripts]) => tensorOfRank(einsumParts(subscripts.literal)?.output.length) }), writtenOperands: [0] },
   zeros: constructor(undefined),
   ones: constructor(undefined),
   full: constructor(undefined),

@@ -1,6 +1,6 @@
 import type * as ts from "typescript";
 import type { Operand } from "../ir";
-import type { PrimName } from "../prims";
+import { type PrimName, primInfo } from "../prims";
 import type { LowerContext } from "./context";
 import { emitPrim } from "./expression";
 import { lowerNorm } from "./norm";
@@ -20,9 +20,10 @@ export function isCompositeOp(op: string): op is CompositeOp {
   return Object.hasOwn(compositeOps, op);
 }
 
-/** Whether argument `index` of `op` is read as a written constant where `op` is called. */
+/** Whether argument `index` of `op` is read as a written constant where `op` is called (a composite's formula, einsum's subscripts). */
 export function isConstantArgument(op: PrimName | CompositeOp, index: number): boolean {
-  return isCompositeOp(op) && compositeOps[op].constants.includes(index);
+  if (isCompositeOp(op)) return compositeOps[op].constants.includes(index);
+  return primInfo(op).writtenOperands?.includes(index) ?? false;
 }
 
 /** The `np` op `op` on `args`: its primitive, or the ops a composite is written in. */

@@ -48,7 +48,7 @@ function literalOrder(ord: Operand | undefined, node: ts.Node): number | "fro" |
   if (!isVar(ord) && (ord.literal === null || ord.literal === undefined || typeof ord.literal === "number" || ord.literal === "fro")) return ord.literal as number | "fro" | null | undefined;
   return refuse(
     DiagnosticCode.BadArguments,
-    '`np.linalg.norm`\'s ord picks numpy\'s formula, so it is written as a literal where norm is called: 2, 1, Infinity, -Infinity, another number, "fro" or null (for `vmap(np.linalg.norm)`, vmap a function instead: `vmap((x) => np.linalg.norm(x, 1, -1))`)',
+    '`np.linalg.norm`\'s ord picks numpy\'s formula, so it is written as a literal (or a `const` of one) where norm is called: 2, 1, Infinity, -Infinity, another number, "fro" or null (for `vmap(np.linalg.norm)`, vmap a function instead: `vmap((x) => np.linalg.norm(x, 1, -1))`)',
     node,
   );
 }

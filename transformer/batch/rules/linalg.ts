@@ -25,7 +25,7 @@ function einsum(call: RuleCall): Code {
   const subscripts = call.literal(0);
   const written = subscripts !== undefined && !isVar(subscripts) ? subscripts.literal : undefined;
   if (call.isBatched(0) || typeof written !== "string") {
-    call.refuse(DiagnosticCode.BadArguments, "the subscripts of `np.einsum` are written as a string literal under vmap, so that its batch axes can be given letters of their own");
+    call.refuse(DiagnosticCode.BadArguments, "the subscripts of `np.einsum` are written as a string literal (or a `const` of one) under vmap, so that its batch axes can be given letters of their own");
   }
   const parts = einsumParts(written);
   if (parts === undefined) return np("einsum", ...call.codes);
