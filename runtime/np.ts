@@ -16,6 +16,7 @@ export { clip, where } from "./elementwise/where";
 export { argmax, argmin, max, mean, min, prod, sum } from "./reduce";
 export { logsumexp, softmax } from "./softmax";
 export { std, variance as var } from "./moments";
+export { median } from "./median";
 export { all, any } from "./truth";
 export { cumprod, cumsum } from "./scan";
 export { diff } from "./diff";

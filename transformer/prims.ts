@@ -269,6 +269,7 @@ export const prims = {
   logsumexp: reduction(),
   var: reduction(),
   std: reduction(),
+  median: reduction(),
   any: truthReduction,
   all: truthReduction,
   /** `diff(x, n?, axis?)`: `x`'s rank, the axis shorter by `n`. */

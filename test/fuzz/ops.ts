@@ -75,7 +75,7 @@ const npUnary: Op = (x) => {
 
 const fullReduction: Op = (x) => {
   const t = asTensor(x.arg(0));
-  const op = x.from(0, ["sum", "mean", "max", "min", "prod", "argmax", "argmin", "logsumexp", "var", "std", "any", "all"]);
+  const op = x.from(0, ["sum", "mean", "max", "min", "prod", "argmax", "argmin", "logsumexp", "var", "std", "median", "any", "all"]);
   return call(`np.${op}`, [t], op === "any" || op === "all" ? booleanType : numberType);
 };
 
@@ -84,7 +84,7 @@ const axisReduction: Op = (x) => {
   const t = withRankAtLeast(x.arg(0), 1);
   const shape = shapeOf(t);
   const rank = shape.length;
-  const op = x.from(0, ["sum", "mean", "max", "min", "prod", "argmax", "argmin", "logsumexp", "var", "std", "any", "all"]);
+  const op = x.from(0, ["sum", "mean", "max", "min", "prod", "argmax", "argmin", "logsumexp", "var", "std", "median", "any", "all"]);
   const keepdims = x.choice(1, 2) === 1;
   // `var` and `std` take numpy's ddof after keepdims: sometimes 1 (the sample variance).
   const ddof: Expr[] = (op === "var" || op === "std") && x.choice(5, 2) === 1 ? [literal(1).expr] : [];

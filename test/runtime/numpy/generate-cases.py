@@ -185,7 +185,7 @@ case("diagonal of a vector", "diagonal", [f64([1.0, 2.0])], lambda: np.diagonal(
 
 
 reductions = {"sum": np.sum, "prod": np.prod, "max": np.max, "min": np.min, "mean": np.mean, "var": np.var, "std": np.std,
-              "any": np.any, "all": np.all}
+              "any": np.any, "all": np.all, "median": np.median}
 vectors = {"-0": [-0.0], "-0, -0": [-0.0, -0.0], "NaN among numbers": [1.0, math.nan, 2.0], "+inf and -inf": [math.inf, -math.inf],
            "+inf and 1": [math.inf, 1.0], "1e308 twice": [1e308, 1e308]}
 for name, fn in reductions.items():

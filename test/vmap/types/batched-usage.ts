@@ -127,3 +127,5 @@ expectTypeOf(np.argsort(t)).toEqualTypeOf<Tensor>();
 expectTypeOf(np.flip(t, [0, 1])).toEqualTypeOf<Tensor>();
 expectTypeOf(np.tril(t, -1)).toEqualTypeOf<Tensor>();
 expectTypeOf(np.diagonal(t, 1, 0, -1)).toEqualTypeOf<Tensor>();
+expectTypeOf(np.median(t)).toEqualTypeOf<number>();
+expectTypeOf(np.median(t, 0)).toEqualTypeOf<Tensor>();

@@ -68,6 +68,7 @@ export const reduceRules = {
   logsumexp: reduction("logsumexp"),
   var: reduction("var"),
   std: reduction("std"),
+  median: reduction("median"),
   any: reduction("any"),
   all: reduction("all"),
   argmax: argReduction("argmax"),
