@@ -1,3 +1,4 @@
+import { type EinsumSubscripts, einsumLetters } from "./einsum-letters";
 import { mul } from "./elementwise/binary";
 import { matmul } from "./linalg";
 import { type Operand, asTensor } from "./operand";
@@ -5,39 +6,30 @@ import { sum } from "./reduce";
 import { expandDims, reshape, transpose } from "./shape";
 import { type Tensor, formatShape } from "./tensor";
 
-/** Subscripts parsed: one string of letters per operand, and the output's. */
-export interface EinsumSubscripts {
-  readonly inputs: readonly string[];
-  readonly output: string;
-}
-
 /**
  * numpy's einsum subscripts: `"ij,jk->ik"`, or without `->` the output of
- * numpy's implicit mode (the letters that appear once, in alphabetical
- * order). Each letter names one axis; a letter repeated within an operand
- * (a diagonal) and `...` are not supported.
+ * numpy's implicit mode (`einsumLetters`). Each letter names one axis; a
+ * letter repeated within an operand (a diagonal) and `...` are not supported.
  */
 export function parseSubscripts(subscripts: string, operands: number): EinsumSubscripts {
   if (typeof subscripts !== "string") throw new TypeError(`einsum: subscripts must be a string like "ij,jk->ik", got ${String(subscripts)}`);
-  const compact = subscripts.replace(/\s+/g, "");
-  if (compact.includes(".")) throw new RangeError(`einsum: "${subscripts}": "..." is not supported; name every axis with a letter`);
-  const [left, right, ...rest] = compact.split("->");
-  const inputs = left.split(",");
-  if (rest.length > 0 || ![...inputs, right ?? ""].every((part) => /^[a-zA-Z]*$/.test(part))) {
+  if (subscripts.includes(".")) throw new RangeError(`einsum: "${subscripts}": "..." is not supported; name every axis with a letter`);
+  const parsed = einsumLetters(subscripts);
+  if (parsed === undefined) {
     throw new RangeError(`einsum: "${subscripts}" is not of the form "ij,jk->ik": letters for each operand's axes, "," between operands, then "->" and the output's`);
   }
+  const { inputs, output } = parsed;
   if (inputs.length !== operands) throw new RangeError(`einsum: "${subscripts}" names ${inputs.length} operands but ${operands} are given`);
   for (const letters of inputs) {
     const repeated = [...letters].find((letter, position) => letters.indexOf(letter) !== position);
     if (repeated !== undefined) throw new RangeError(`einsum: "${subscripts}": ${repeated} appears twice in "${letters}"; diagonals are not supported`);
   }
   const all = inputs.join("");
-  const output = right ?? [...new Set(all)].filter((letter) => all.indexOf(letter) === all.lastIndexOf(letter)).sort().join("");
   for (const [position, letter] of [...output].entries()) {
     if (!all.includes(letter)) throw new RangeError(`einsum: "${subscripts}": output axis ${letter} is not an axis of any operand`);
     if (output.indexOf(letter) !== position) throw new RangeError(`einsum: "${subscripts}": ${letter} appears twice in the output`);
   }
-  return { inputs, output };
+  return parsed;
 }
 
 /**

@@ -2,7 +2,7 @@ import { floatOf } from "./dtype";
 import { type Operand, asTensor } from "./operand";
 import { type Axes, type Reduction, planReduction } from "./reduce";
 import { transpose } from "./shape";
-import { Tensor } from "./tensor";
+import { Tensor, shapeSize } from "./tensor";
 
 /**
  * numpy's `median` over `axis` (every element without one): the middle of the
@@ -19,7 +19,7 @@ export const median: Reduction = ((x: Operand, axis?: Axes | null, keepdims = fa
   const dtype = floatOf(t.dtype);
   // numpy takes the mean of the middle element or two: a sum from 0 (so -0 becomes 0), in float32 for float32 data.
   const midpoint = dtype === "float32" ? (a: number, b: number) => Math.fround(0 + a + b) / 2 : (a: number, b: number) => (0 + a + b) / 2;
-  const out = new Float64Array(n === 0 ? plan.shape.reduce((product, extent) => product * extent, 1) : rows.length / n);
+  const out = new Float64Array(n === 0 ? shapeSize(plan.shape) : rows.length / n);
   const row = new Float64Array(n);
   for (let o = 0; o < out.length; o++) {
     for (let k = 0; k < n; k++) row[k] = rows[o * n + k];

@@ -1,7 +1,7 @@
 import { normalizeAxes, normalizeAxis } from "./axes";
 import { type TypedArray, allocate } from "./dtype";
 import { type Operand, asTensor } from "./operand";
-import { Tensor, formatShape } from "./tensor";
+import { Tensor, formatShape, shapeSize, stridesOf } from "./tensor";
 
 /**
  * Ops that reorder or pick elements: numpy's `sort`, `argsort`, `flip`,
@@ -9,11 +9,11 @@ import { Tensor, formatShape } from "./tensor";
  * indices).
  */
 
-/** The rows of `x` along `axis`: `length` elements `inner` apart, one row per (outer, inner) position. */
-function forEachRow(shape: readonly number[], axis: number, visit: (start: number, length: number, stride: number) => void): void {
+/** The lines of elements along `axis`: `length` elements `inner` apart, one line per (outer, inner) position. */
+function forEachLine(shape: readonly number[], axis: number, visit: (start: number, length: number, stride: number) => void): void {
   const length = shape[axis];
-  const inner = shape.slice(axis + 1).reduce((product, extent) => product * extent, 1);
-  const outer = shape.slice(0, axis).reduce((product, extent) => product * extent, 1);
+  const inner = shapeSize(shape.slice(axis + 1));
+  const outer = shapeSize(shape.slice(0, axis));
   for (let o = 0; o < outer; o++) for (let j = 0; j < inner; j++) visit(o * length * inner + j, length, inner);
 }
 
@@ -32,9 +32,9 @@ function alongAxis(op: string, x: Operand, axis: number | null): { t: Tensor; sh
   return { t, shape: t.shape, along: normalizeAxis(op, axis, t.shape) };
 }
 
-/** The order of each row's elements along `along` (a stable sort), as positions within the row. */
-function rowOrders(data: TypedArray, shape: readonly number[], along: number, take: (start: number, stride: number, order: readonly number[]) => void): void {
-  forEachRow(shape, along, (start, length, stride) => {
+/** The order of each line's elements along `along` (a stable sort), as positions within the line. */
+function lineOrders(data: TypedArray, shape: readonly number[], along: number, take: (start: number, stride: number, order: readonly number[]) => void): void {
+  forEachLine(shape, along, (start, length, stride) => {
     const order = Array.from({ length }, (_, k) => k);
     order.sort((p, q) => ascending(data[start + p * stride], data[start + q * stride]) || p - q);
     take(start, stride, order);
@@ -45,7 +45,7 @@ function rowOrders(data: TypedArray, shape: readonly number[], along: number, ta
 export function sort(x: Operand, axis: number | null = -1): Tensor {
   const { t, shape, along } = alongAxis("sort", x, axis);
   const out = allocate(t.dtype, t.size);
-  rowOrders(t.data, shape, along, (start, stride, order) => order.forEach((from, to) => (out[start + to * stride] = t.data[start + from * stride])));
+  lineOrders(t.data, shape, along, (start, stride, order) => order.forEach((from, to) => (out[start + to * stride] = t.data[start + from * stride])));
   return new Tensor(out, shape, t.dtype);
 }
 
@@ -53,7 +53,7 @@ export function sort(x: Operand, axis: number | null = -1): Tensor {
 export function argsort(x: Operand, axis: number | null = -1): Tensor {
   const { t, shape, along } = alongAxis("argsort", x, axis);
   const out = new Int32Array(t.size);
-  rowOrders(t.data, shape, along, (start, stride, order) => order.forEach((from, to) => (out[start + to * stride] = from)));
+  lineOrders(t.data, shape, along, (start, stride, order) => order.forEach((from, to) => (out[start + to * stride] = from)));
   return new Tensor(out, shape, "int32");
 }
 
@@ -65,7 +65,7 @@ export function flip(x: Operand, axis?: number | readonly number[] | null): Tens
   for (const along of axes) {
     const source = data;
     const out = allocate(t.dtype, t.size);
-    forEachRow(t.shape, along, (start, length, stride) => {
+    forEachLine(t.shape, along, (start, length, stride) => {
       for (let k = 0; k < length; k++) out[start + k * stride] = source[start + (length - 1 - k) * stride];
     });
     data = out;
@@ -111,8 +111,8 @@ export function diagonal(x: Operand, offset = 0, axis1 = 0, axis2 = 1): Tensor {
   const length = Math.max(0, offset >= 0 ? Math.min(t.shape[first], t.shape[second] - offset) : Math.min(t.shape[first] + offset, t.shape[second]));
   const restAxes = t.shape.flatMap((_, axis) => (axis === first || axis === second ? [] : [axis]));
   const rest = restAxes.map((axis) => t.shape[axis]);
-  const strides = t.shape.map((_, axis) => t.shape.slice(axis + 1).reduce((product, extent) => product * extent, 1));
-  const positions = rest.reduce((product, extent) => product * extent, 1);
+  const strides = stridesOf(t.shape);
+  const positions = shapeSize(rest);
   const out = allocate(t.dtype, positions * length);
   // The diagonal's first element, and the step to the next: one along each of the two axes.
   const start = offset >= 0 ? offset * strides[second] : -offset * strides[first];

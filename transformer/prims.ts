@@ -1,4 +1,5 @@
 import type { Kind } from "./ir";
+import { einsumLetters } from "../runtime/einsum-letters";
 
 /**
  * Every primitive of the per-example language, described once: what kind and
@@ -156,20 +157,6 @@ function dotEval([a, b]: readonly AbstractOperand[]): Abstract {
   return rank === 0 ? number : tensorOfRank(rank);
 }
 
-/**
- * The letters of einsum subscripts for each operand and for the output (numpy's implicit output, the letters that
- * appear once in alphabetical order, where there is no `->`); undefined where they are not of that form, which the
- * runtime's einsum reports.
- */
-export function einsumParts(subscripts: unknown): { readonly inputs: readonly string[]; readonly output: string } | undefined {
-  if (typeof subscripts !== "string") return undefined;
-  const [left, right, ...rest] = subscripts.replace(/\s+/g, "").split("->");
-  const inputs = left.split(",");
-  if (rest.length > 0 || ![...inputs, right ?? ""].every((part) => /^[a-zA-Z]*$/.test(part))) return undefined;
-  const all = inputs.join("");
-  return { inputs, output: right ?? [...new Set(all)].filter((letter) => all.indexOf(letter) === all.lastIndexOf(letter)).sort().join("") };
-}
-
 /** `array(values, shape?)`: the shape's rank where one is given, else a list's depth (a Tensor's rank for `asarray`). */
 function arrayEval([values, shape]: readonly AbstractOperand[]): Abstract {
   const shapeGiven = shape !== undefined && !("literal" in shape && (shape.literal === undefined || shape.literal === null));
@@ -309,7 +296,7 @@ export const prims = {
   matmul: { abstractEval: matmulEval },
   outer: { abstractEval: () => tensorOfRank(2) },
   /** `einsum(subscripts, ...operands)`: as many axes as the output has letters. */
-  einsum: { ...throwing({ abstractEval: ([subscripts]) => tensorOfRank(einsumParts(subscripts.literal)?.output.length) }), writtenOperands: [0] },
+  einsum: { ...throwing({ abstractEval: ([subscripts]) => tensorOfRank(typeof subscripts.literal === "string" ? einsumLetters(subscripts.literal)?.output.length : undefined) }), writtenOperands: [0] },
   zeros: constructor(undefined),
   ones: constructor(undefined),
   full: constructor(undefined),

@@ -7,12 +7,12 @@ import { lowerNorm } from "./norm";
 
 /**
  * `np` ops that numpy defines in terms of others: lowered into those ops, not a primitive of their own.
- * `constants` are the positions of arguments that choose the formula: where the op is called, they are read as
- * written constants (`Infinity`, `-1`) rather than computed.
+ * `writtenOperands` are the positions of arguments that choose the formula: read as written constants (`Infinity`,
+ * `-1`, a `const` of one) where the op is called, as a primitive's `writtenOperands` are.
  */
 const compositeOps = {
-  "linalg.norm": { lower: lowerNorm, constants: [1] },
-} satisfies Record<string, { lower: (cx: LowerContext, args: readonly Operand[], node: ts.Node) => Operand; constants: readonly number[] }>;
+  "linalg.norm": { lower: lowerNorm, writtenOperands: [1] },
+} satisfies Record<string, { lower: (cx: LowerContext, args: readonly Operand[], node: ts.Node) => Operand; writtenOperands: readonly number[] }>;
 
 export type CompositeOp = keyof typeof compositeOps;
 
@@ -22,7 +22,7 @@ export function isCompositeOp(op: string): op is CompositeOp {
 
 /** Whether argument `index` of `op` is read as a written constant where `op` is called (a composite's formula, einsum's subscripts). */
 export function isConstantArgument(op: PrimName | CompositeOp, index: number): boolean {
-  if (isCompositeOp(op)) return compositeOps[op].constants.includes(index);
+  if (isCompositeOp(op)) return compositeOps[op].writtenOperands.includes(index);
   return primInfo(op).writtenOperands?.includes(index) ?? false;
 }
 

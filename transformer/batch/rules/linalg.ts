@@ -1,6 +1,6 @@
 import { DiagnosticCode } from "../../diagnostics";
 import { isVar } from "../../ir";
-import { einsumParts } from "../../prims";
+import { einsumLetters } from "../../../runtime/einsum-letters";
 import { type Code, helper, np, value } from "../code";
 import type { Rule, RuleCall } from "../rule";
 
@@ -27,7 +27,7 @@ function einsum(call: RuleCall): Code {
   if (call.isBatched(0) || typeof written !== "string") {
     call.refuse(DiagnosticCode.BadArguments, "the subscripts of `np.einsum` are written as a string literal (or a `const` of one) under vmap, so that its batch axes can be given letters of their own");
   }
-  const parts = einsumParts(written);
+  const parts = einsumLetters(written);
   if (parts === undefined) return np("einsum", ...call.codes);
   const unused = [..."ZYXWVUTSRQPONMLKJIHGFEDCBAzyxwvutsrqponmlkjihgfedcba"].filter((letter) => !written.includes(letter));
   const letterOf = new Map(call.levels.map((level, position) => [level, unused[position]]));
