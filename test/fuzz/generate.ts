@@ -103,7 +103,7 @@ function buildConstant(plan: ConstantPlan, index: number): { statement: ModuleSt
   if (kind === 0) {
     const name = `K${index}`;
     const [value] = constantValues(plan, 1);
-    return { statement: { kind: "constant", name, init: { kind: "number", value } }, variable: { name, type: { kind: "number" }, batched: false, mutable: false, constant: true } };
+    return { statement: { kind: "constant", name, init: { kind: "number", value } }, variable: { name, type: { kind: "number" }, batched: false, mutable: false, constant: true, value } };
   }
   if (kind === 1) {
     const name = `A${index}`;

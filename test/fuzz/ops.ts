@@ -365,10 +365,13 @@ const norm: Op = (x) => {
     literal(3).expr,
     { kind: "unary", op: "-", operand: literal(1).expr },
   ];
+  // A module constant of a literal type is an ord as written (`const K0 = 1.5`); 0 would count nonzeros, not measure.
+  const constantOrd = x.scope.variables.find((variable) => variable.value !== undefined && variable.value !== 0);
+  const ord = constantOrd !== undefined && x.choice(5, 2) === 1 ? { kind: "name" as const, name: constantOrd.name } : ords[x.choice(1, ords.length)];
   const axis = x.choice(2, shape.length);
   const keepdims = x.choice(3, 2) === 1;
   const out = keepdims ? shape.map((extent, i) => (i === axis ? 1 : extent)) : removeAxes(shape, [axis]);
-  const args: (Typed | Expr)[] = [t, ords[x.choice(1, ords.length)], literal(writtenAxis(axis, shape.length, x.choice(4, 2) === 1))];
+  const args: (Typed | Expr)[] = [t, ord, literal(writtenAxis(axis, shape.length, x.choice(4, 2) === 1))];
   return call("np.linalg.norm", keepdims ? [...args, { kind: "name", name: "true" }] : args, tensorType(out));
 };
 

@@ -12,6 +12,8 @@ export interface Variable {
   readonly maxIndex?: number;
   /** A module-level constant, which helpers see too. */
   readonly constant?: boolean;
+  /** A module-level number constant's value (`const K0 = 1.5`: its type is that literal). */
+  readonly value?: number;
 }
 
 /** A closed-over JS array of numbers. */
