@@ -1,2 +1,3 @@
 /** `np.linalg`: numpy's linear-algebra namespace, as far as tsvmap has it. */
 export { norm } from "./norm";
+export { det, inv, solve } from "./solve";

@@ -297,6 +297,12 @@ export const prims = {
   outer: { abstractEval: () => tensorOfRank(2) },
   /** `einsum(subscripts, ...operands)`: as many axes as the output has letters. */
   einsum: { ...throwing({ abstractEval: ([subscripts]) => tensorOfRank(typeof subscripts.literal === "string" ? einsumLetters(subscripts.literal)?.output.length : undefined) }), writtenOperands: [0] },
+  /** `linalg.det(a)`: a number for a matrix, a Tensor of its stack's rank for a stack. */
+  "linalg.det": throwing({ abstractEval: ([a]) => (a.rank === 2 ? number : tensorOfRank(a.rank === undefined ? undefined : a.rank - 2)) }),
+  /** `linalg.inv(a)`: `a`'s rank. These three throw for shapes that are not square matrices (a singular one is not an error). */
+  "linalg.inv": throwing(sameRank),
+  /** `linalg.solve(a, b)`: a vector `b` gives `a`'s rank less one, a matrix the larger rank (their stacks broadcast). */
+  "linalg.solve": throwing({ abstractEval: ([a, b]) => tensorOfRank(a.rank === undefined || b.rank === undefined ? undefined : b.rank === 1 ? a.rank - 1 : Math.max(a.rank, b.rank)) }),
   zeros: constructor(undefined),
   ones: constructor(undefined),
   full: constructor(undefined),

@@ -23,6 +23,7 @@ export { inChunks } from "./chunks";
 export { withThreads } from "../threads/settings";
 export { threadStatistics } from "../threads/parallel";
 export { powReached, reachedOnly } from "./reached";
+export { batchedSolve } from "./solve";
 export { weakNumbers } from "../elementwise/weak-typing";
 export { clip, floorMod, logicalAndOf, logicalNotOf, logicalOrOf, powFloat, roundHalfEven, sigmoid, signOf, truthy } from "../scalar-math";
 export { compiledAs } from "./compiled-as";

@@ -43,11 +43,14 @@ export function powReached(x: Operand, xBatched: boolean, y: Operand, yBatched: 
  * Where it throws and some mask sends no example there, none runs it alone,
  * and its value is `undefined` (only discarded sides read it).
  */
-export function reachedOnly(masks: readonly (Tensor | boolean)[], op: keyof typeof np, ...args: unknown[]): unknown {
+export function reachedOnly(masks: readonly (Tensor | boolean)[], op: string, ...args: unknown[]): unknown {
+  // `linalg.solve` is np's namespace `linalg`'s `solve`.
+  const computed = op.split(".").reduce<unknown>((namespace, name) => (namespace as Record<string, unknown>)[name], np) as (...operands: unknown[]) => unknown;
   try {
-    return (np[op] as (...operands: unknown[]) => unknown)(...args);
+    return computed(...args);
   } catch (error) {
     if (masks.some((mask) => !anyActive(mask))) return undefined;
     throw error;
   }
 }
+

@@ -429,11 +429,40 @@ const reorder: Op = (x) => {
   }
 };
 
+/**
+ * `np.linalg.det`, `inv` or `solve` of a square matrix made from an operand: as it is where it is square (it may be
+ * singular: infinities and NaNs), else its Gram matrix plus the identity; solve's b a vector or a matrix of its rows.
+ */
+const linalg: Op = (x) => {
+  const t = withRankAtLeast(x.arg(0), 2);
+  const shape = shapeOf(t);
+  const rows = shape[0];
+  const flat = asShape(t, [rows, sizeOf(shape) / rows]);
+  const square = sizeOf(shape) === rows * rows && x.choice(1, 2) === 0;
+  const gram = call("np.matmul", [flat, call("np.transpose", [flat], tensorType([sizeOf(shape) / rows, rows]))], tensorType([rows, rows]));
+  const m = square ? flat : call("np.add", [gram, call("np.eye", [literal(rows)], tensorType([rows, rows]))], tensorType([rows, rows]));
+  switch (x.choice(0, 4)) {
+    case 0: {
+      // One matrix's det is a number; its type says number or Tensor, the rank not being in the type.
+      const det = call("np.linalg.det", [m], numberType);
+      return { ...det, expr: { kind: "as", expr: det.expr, type: "number" } };
+    }
+    case 1:
+      return call("np.linalg.inv", [m], tensorType([rows, rows]));
+    case 2:
+      return call("np.linalg.solve", [m, asShape(x.arg(1), [rows])], tensorType([rows]));
+    default: {
+      const columns = 1 + x.choice(2, 3);
+      return call("np.linalg.solve", [m, asShape(x.arg(1), [rows, columns])], tensorType([rows, columns]));
+    }
+  }
+};
+
 const ops: readonly Op[] = [
   (x) => x.arg(0),
   arithmetic, npBinary, npUnary, mathUnary, fullReduction, axisReduction, metadata, dot, matmul, outer, shapeOp,
   indexing, comparison, logical, where, ternary, arrayRead, creation, assertion, clipOrSoftmax, negateOrRemainder,
-  mathBinary, mathConstant, gather, scatter, scan, difference, norm, einsum, arrayOf, reorder,
+  mathBinary, mathConstant, gather, scatter, scan, difference, norm, einsum, arrayOf, reorder, linalg,
 ];
 
 /** Builds the expression `plan` describes, from what `scope` holds. */

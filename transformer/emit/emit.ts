@@ -23,8 +23,11 @@ export function emitProgram(env: TransformEnv, program: BatchedProgram, site: ts
     if ("ref" in code) return factory.createIdentifier(names.of(code.ref));
     if ("value" in code) return literal(code.value);
     if ("array" in code) return factory.createArrayLiteralExpression(code.array.map(visitCode));
-    // Transforms an `np` primitive into `runtime.np.<op>(...)`.
-    if ("np" in code) return call(factory.createPropertyAccessExpression(factory.createPropertyAccessExpression(env.runtime(), "np"), code.np), code.args);
+    // Transforms an `np` primitive into `runtime.np.<op>(...)`, or `runtime.np.linalg.<op>(...)` for one of np's namespaces.
+    if ("np" in code) {
+      const callee = code.np.split(".").reduce<ts.Expression>((owner, name) => factory.createPropertyAccessExpression(owner, name), factory.createPropertyAccessExpression(env.runtime(), "np"));
+      return call(callee, code.args);
+    }
     // Transforms a batching helper into `runtime.<helper>(...)`.
     if ("helper" in code) return call(factory.createPropertyAccessExpression(env.runtime(), code.helper), code.args);
     if ("operator" in code) {

@@ -262,6 +262,34 @@ for a, b in [((0,), (3,)), ((1,), (1,)), ((2,), (0,))]:
 case("dot of special values", "dot", [f64([math.inf, 1.0]), f64([0.0, 1.0])], lambda: np.dot(f64([math.inf, 1.0]), f64([0.0, 1.0])))
 case("matmul with NaN", "matmul", [f64([[math.nan, 1.0]]), f64([[0.0], [1.0]])], lambda: np.matmul(f64([[math.nan, 1.0]]), f64([[0.0], [1.0]])))
 
+# numpy's linalg.det, inv and solve (LAPACK's getrf): matrices that need row swaps, stacks, numpy 2's vector and
+# matrix b, broadcast stacks, float32 and int32, empty stacks and 0x0 matrices, a singular det (+0). A singular
+# inv or solve is LinAlgError in numpy and infinities here, as in JAX: not a case.
+swapped = f64([[0.0, 2.0, 1.0], [3.0, 0.0, 1.0], [1.0, 1.0, 4.0]])
+spd = f64([[4.0, 1.0, 2.0], [1.0, 5.0, 3.0], [2.0, 3.0, 6.0]])
+stack = np.stack([swapped, spd, f64([[1.0, 2.0, 0.5], [-1.0, 0.0, 2.0], [3.0, 1.0, 1.0]])])
+for name, a in [("a matrix needing row swaps", swapped), ("a symmetric matrix", spd), ("a stack of three", stack),
+                ("a 1x1 matrix", f64([[2.5]])), ("a 0x0 matrix", np.zeros((0, 0))), ("an empty stack", np.zeros((0, 2, 2)))]:
+    case(f"linalg.det of {name}", "linalg.det", [a], lambda a=a: np.linalg.det(a))
+    case(f"linalg.inv of {name}", "linalg.inv", [a], lambda a=a: np.linalg.inv(a))
+    if a.shape[-1] > 0:
+        case(f"linalg.solve of {name} and a vector", "linalg.solve", [a, f64(np.arange(a.shape[-1]) + 1.0)],
+             lambda a=a: np.linalg.solve(a, f64(np.arange(a.shape[-1]) + 1.0)))
+case("linalg.det of a singular matrix", "linalg.det", [f64([[1.0, 2.0], [2.0, 4.0]])], lambda: np.linalg.det(f64([[1.0, 2.0], [2.0, 4.0]])))
+case("linalg.det of int32", "linalg.det", [swapped.astype(np.int32)], lambda: np.linalg.det(swapped.astype(np.int32)))
+case("linalg.inv of int32", "linalg.inv", [swapped.astype(np.int32)], lambda: np.linalg.inv(swapped.astype(np.int32)))
+case("linalg.inv of float32", "linalg.inv", [spd.astype(np.float32)], lambda: np.linalg.inv(spd.astype(np.float32)))
+case("linalg.det of a float32 stack", "linalg.det", [stack.astype(np.float32)], lambda: np.linalg.det(stack.astype(np.float32)))
+rhs = f64([[1.0, 0.0], [2.0, -1.0], [0.5, 3.0]])
+case("linalg.solve of a matrix and two right-hand sides", "linalg.solve", [swapped, rhs], lambda: np.linalg.solve(swapped, rhs))
+case("linalg.solve of a stack and one matrix b", "linalg.solve", [stack, rhs], lambda: np.linalg.solve(stack, rhs))
+case("linalg.solve of a matrix and a stack of b", "linalg.solve", [spd, np.stack([rhs, -rhs])], lambda: np.linalg.solve(spd, np.stack([rhs, -rhs])))
+case("linalg.solve of broadcast stacks (2, 1) and (3,)", "linalg.solve", [np.stack([stack[:1], stack[1:2]]), np.stack([rhs, rhs * 2, rhs * 3])],
+     lambda: np.linalg.solve(np.stack([stack[:1], stack[1:2]]), np.stack([rhs, rhs * 2, rhs * 3])))
+case("linalg.solve of float32", "linalg.solve", [spd.astype(np.float32), rhs.astype(np.float32)], lambda: np.linalg.solve(spd.astype(np.float32), rhs.astype(np.float32)))
+case("linalg.solve of a b that does not fit", "linalg.solve", [spd, f64([1.0, 2.0])], lambda: np.linalg.solve(spd, f64([1.0, 2.0])))
+case("linalg.det of a matrix that is not square", "linalg.det", [np.zeros((2, 3))], lambda: np.linalg.det(np.zeros((2, 3))))
+
 target = Path(__file__).with_name("cases.json")
 lines = ",\n".join(json.dumps(c, separators=(",", ":")) for c in cases)
 target.write_text(f'{{"numpy":{json.dumps(np.__version__)},"cases":[\n{lines}\n]}}\n')

@@ -36,9 +36,18 @@ function einsum(call: RuleCall): Code {
   return np("einsum", value(`${inputs.join(",")}->${output}`), ...call.codes.slice(1));
 }
 
+/** Transforms `np.linalg.det(a)` and `np.linalg.inv(a)` on a batched `a` into themselves: numpy's take a stack of matrices, the batch axes first. */
+const stacked = (op: string): Rule => (call) => np(op, call.codes[0]);
+
+/** Transforms `np.linalg.solve(a, b)` with a batched operand into one solve over the stacks, aligned by the per-example ranks (`batchedSolve`). */
+const solve: Rule = (call) => helper("batchedSolve", call.withLevels(0), value(call.isBatched(0)), call.withLevels(1), value(call.isBatched(1)), value(call.k));
+
 export const linalgRules = {
   dot: product("batchedDot"),
   matmul: product("batchedMatmul"),
   outer: product("batchedOuter"),
   einsum,
+  "linalg.det": stacked("linalg.det"),
+  "linalg.inv": stacked("linalg.inv"),
+  "linalg.solve": solve,
 };
