@@ -20,7 +20,7 @@ export { median } from "./median";
 export { all, any } from "./truth";
 export { cumprod, cumsum } from "./scan";
 export { diff } from "./diff";
-export { argsort, diagonal, flip, sort, tril, triu } from "./order";
+export { argsort, diagonal, flip, sort, trace, tril, triu } from "./order";
 export {
   at, broadcastTo, concatenate, expandDims, index, moveaxis, reshape, set, slice, squeeze, stack, take, transpose,
 } from "./shape";

@@ -1,12 +1,13 @@
 import { normalizeAxes, normalizeAxis } from "./axes";
 import { type TypedArray, allocate } from "./dtype";
 import { type Operand, asTensor } from "./operand";
+import { sum } from "./reduce";
 import { Tensor, formatShape, shapeSize, stridesOf } from "./tensor";
 
 /**
  * Ops that reorder or pick elements: numpy's `sort`, `argsort`, `flip`,
- * `tril`, `triu` and `diagonal`. Each keeps the dtype (`argsort` gives int32
- * indices).
+ * `tril`, `triu` and `diagonal` (and `trace`, its sum). Each keeps the dtype
+ * (`argsort` gives int32 indices, `trace` the dtype of `sum`).
  */
 
 /** The lines of elements along `axis`: `length` elements `inner` apart, one line per (outer, inner) position. */
@@ -100,7 +101,7 @@ function triangle(op: string, x: Operand, k: number, kept: (row: number, column:
 /**
  * numpy's `diagonal`: the elements `x[..., i, i + offset, ...]` of axes
  * `axis1` and `axis2` (the first two by default), those axes removed and the
- * diagonal a new last axis; `np.sum(np.diagonal(x))` is numpy's `trace`.
+ * diagonal a new last axis.
  */
 export function diagonal(x: Operand, offset = 0, axis1 = 0, axis2 = 1): Tensor {
   const t = asTensor("diagonal", x);
@@ -126,4 +127,13 @@ export function diagonal(x: Operand, offset = 0, axis1 = 0, axis2 = 1): Tensor {
     for (let k = 0; k < length; k++) out[position * length + k] = t.data[base + k * step];
   }
   return new Tensor(out, [...rest, length], t.dtype);
+}
+
+/**
+ * numpy's `trace`: the sum of `diagonal(x, offset, axis1, axis2)` along its
+ * last axis, as numpy sums it; a number for a matrix, else a Tensor of the other axes.
+ */
+export function trace(x: Operand, offset = 0, axis1 = 0, axis2 = 1): Tensor | number {
+  const elements = diagonal(x, offset, axis1, axis2);
+  return elements.ndim === 1 ? sum(elements) : sum(elements, -1);
 }

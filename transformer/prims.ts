@@ -69,6 +69,13 @@ export interface PrimInfo {
    */
   readonly throwsOnValues?: boolean;
   /**
+   * Gives a JS number where its result has no axes, as numpy gives a scalar
+   * (`dot` of two vectors, `trace` and `linalg.det` of a matrix). Where the
+   * rank is not known when compiled, a batch of such results is made float64
+   * at run time (`asNumbersWhereScalar`), as the reference stacks JS numbers.
+   */
+  readonly numberWhereRankZero?: boolean;
+  /**
    * Positions of operands that its batching rule reads as written (einsum's
    * subscripts, to which it adds letters): at a call they are taken as
    * constants where they are written as one, a `const` of a literal type too.
@@ -272,6 +279,8 @@ export const prims = {
   flip: throwing(sameRank),
   /** `diagonal(x, offset?, axis1?, axis2?)`: two axes become one. */
   diagonal: throwing({ abstractEval: ([x]) => tensorOfRank(x.rank === undefined ? undefined : x.rank - 1) }),
+  /** `trace(x, offset?, axis1?, axis2?)`: the diagonal's sum, a number for a matrix. */
+  trace: { ...throwing({ abstractEval: ([x]) => (x.rank === 2 ? number : tensorOfRank(x.rank === undefined ? undefined : x.rank - 2)) }), numberWhereRankZero: true },
   tril: throwing(sameRank),
   triu: throwing(sameRank),
   reshape: throwing({ abstractEval: ([, shape]) => tensorOfRank(shape.length) }),
@@ -292,13 +301,13 @@ export const prims = {
   /** `set(t, i, value)`: a copy of `t` with row `i` replaced, so `t`'s rank. */
   set: throwing({ abstractEval: ([x]) => tensorOfRank(x.kind === "tensor" ? x.rank : undefined) }),
   take: throwing(tensorOfUnknownRank),
-  dot: { abstractEval: dotEval },
+  dot: { abstractEval: dotEval, numberWhereRankZero: true },
   matmul: { abstractEval: matmulEval },
   outer: { abstractEval: () => tensorOfRank(2) },
   /** `einsum(subscripts, ...operands)`: as many axes as the output has letters. */
   einsum: { ...throwing({ abstractEval: ([subscripts]) => tensorOfRank(typeof subscripts.literal === "string" ? einsumLetters(subscripts.literal)?.output.length : undefined) }), writtenOperands: [0] },
   /** `linalg.det(a)`: a number for a matrix, a Tensor of its stack's rank for a stack. */
-  "linalg.det": throwing({ abstractEval: ([a]) => (a.rank === 2 ? number : tensorOfRank(a.rank === undefined ? undefined : a.rank - 2)) }),
+  "linalg.det": { ...throwing({ abstractEval: ([a]) => (a.rank === 2 ? number : tensorOfRank(a.rank === undefined ? undefined : a.rank - 2)) }), numberWhereRankZero: true },
   /** `linalg.inv(a)`: `a`'s rank. These three throw for shapes that are not square matrices (a singular one is not an error). */
   "linalg.inv": throwing(sameRank),
   /** `linalg.solve(a, b)`: a vector `b` gives `a`'s rank less one, a matrix the larger rank (their stacks broadcast). */

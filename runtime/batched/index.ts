@@ -11,7 +11,7 @@ export {
   exampleRank, exampleShape, exampleSize, exampleAxis, exampleAxisOfResult, exampleAxes, lift, flattenExample,
   batchShape, reshapeExamples, batchPermutation, unitExampleAxes, broadcastExample, indexExample, atExample, exampleScalar, scalarValue,
 } from "./example";
-export { asNumbers } from "./tensors";
+export { asNumbers, asNumbersWhereScalar } from "./tensors";
 export { checkArgumentCount, checkArguments } from "../vmap-arguments";
 export { batchedDot, batchedMatmul, batchedOuter } from "./products";
 export { gatherArray, gatherArrayChecked, gatherAt, gatherElement, dynamicSlice, gatherIndex, gatherSlice, gatherTake, scatterSet } from "./gather";

@@ -42,6 +42,15 @@ export function asNumbers(x: Tensor | undefined): Tensor | undefined {
   return x === undefined ? undefined : asFloat64(x);
 }
 
+/**
+ * A batch of results that are JS numbers per example where they have no axes
+ * of their own (`dot` of vectors, `trace` of a matrix, of a rank not known
+ * when compiled): then float64, as `asNumbers` makes them; else as they are.
+ */
+export function asNumbersWhereScalar(x: Tensor | undefined, leading: number): Tensor | undefined {
+  return x === undefined || x.ndim !== leading ? x : asFloat64(x);
+}
+
 export function asFloat64(x: Tensor): Tensor {
   if (x.dtype === "float64") return x;
   const data = allocate("float64", x.size);

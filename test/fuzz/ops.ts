@@ -405,13 +405,18 @@ const einsum: Op = (x) => {
   return call("np.einsum", [subscripts(`${lettersA},${lettersB}->${output.join("")}`), a, b], tensorType(output.map(extentOf)));
 };
 
-/** `np.sort` or `np.argsort` along an axis (the last, or every element with null), `np.flip`, `np.tril`, `np.triu`, `np.diagonal`. */
+/** `np.sort` or `np.argsort` along an axis (the last, or every element with null), `np.flip`, `np.tril`, `np.triu`, `np.diagonal`, `np.trace`. */
 const reorder: Op = (x) => {
   const t = withRankAtLeast(x.arg(0), 2);
   const shape = shapeOf(t);
   const axis = x.choice(1, shape.length);
   const written = literal(writtenAxis(axis, shape.length, x.choice(2, 2) === 1));
-  switch (x.choice(0, 6)) {
+  switch (x.choice(0, 7)) {
+    case 6: {
+      // numpy's trace: a number of a matrix (its type says number or Tensor), else a Tensor of the other axes.
+      const traced = call("np.trace", [t], shape.length === 2 ? numberType : tensorType(shape.slice(2)));
+      return shape.length === 2 ? { ...traced, expr: { kind: "as", expr: traced.expr, type: "number" } } : { ...traced, expr: { kind: "as", expr: traced.expr, type: "Tensor" } };
+    }
     case 5: {
       const offset = x.choice(4, 3) - 1;
       const length = Math.max(0, offset >= 0 ? Math.min(shape[0], shape[1] - offset) : Math.min(shape[0] + offset, shape[1]));

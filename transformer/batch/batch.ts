@@ -291,7 +291,11 @@ export class Batcher {
     this.levelsOf.set(out.id, levels);
     const ruled = this.reachedOnlyWhereThrowing(out, prim, args, source, this.applyRule(prim, args, source, this.returnedOnly.has(out), node));
     // An op that takes a Tensor and gives each example a JS number (a full reduction, `at`, a vector `dot`): float64 from here on, as JS numbers are.
-    const code = out.kind === "number" && args.some((arg) => isVar(arg) && arg.kind === "tensor") ? helper("asNumbers", ruled) : ruled;
+    const code = out.kind === "number" && args.some((arg) => isVar(arg) && arg.kind === "tensor")
+      ? helper("asNumbers", ruled)
+      : out.rank === undefined && primInfo(prim).numberWhereRankZero
+        ? helper("asNumbersWhereScalar", ruled, value(levels.length))
+        : ruled;
     // A choice is not guarded: it takes the other side where no example took this one (`select`).
     const guarded = source.form === "conditional" ? code : this.unlessUnreached(out, args, code);
     // An op guarded so is not fused (it has no `op`): a kernel would read the `undefined` as a number.

@@ -262,6 +262,14 @@ for a, b in [((0,), (3,)), ((1,), (1,)), ((2,), (0,))]:
 case("dot of special values", "dot", [f64([math.inf, 1.0]), f64([0.0, 1.0])], lambda: np.dot(f64([math.inf, 1.0]), f64([0.0, 1.0])))
 case("matmul with NaN", "matmul", [f64([[math.nan, 1.0]]), f64([[0.0], [1.0]])], lambda: np.matmul(f64([[math.nan, 1.0]]), f64([[0.0], [1.0]])))
 
+# numpy's trace: the diagonal's sum, of matrices with offsets, along other axes, of ints, bools and nothing.
+for shape, args in [((3, 3), []), ((2, 4), [1]), ((4, 2), [-1]), ((3, 3), [5]), ((2, 3, 4), [0, 1, 2]), ((2, 3, 4), [1, 0, 2]),
+                    ((3, 2, 2), [0, -2, -1]), ((0, 3), []), ((1, 1), [])]:
+    x = filled(shape)
+    case(f"trace of shape {shape}, {args}", "trace", [x, *args], lambda x=x, args=args: np.trace(x, *args))
+case("trace of int32", "trace", [np.arange(9, dtype=np.int32).reshape(3, 3)], lambda: np.trace(np.arange(9, dtype=np.int32).reshape(3, 3)))
+case("trace of special values", "trace", [f64([[math.inf, 1.0], [2.0, -math.inf]])], lambda: np.trace(f64([[math.inf, 1.0], [2.0, -math.inf]])))
+
 # numpy's linalg.det, inv and solve (LAPACK's getrf): matrices that need row swaps, stacks, numpy 2's vector and
 # matrix b, broadcast stacks, float32 and int32, empty stacks and 0x0 matrices, a singular det (+0). A singular
 # inv or solve is LinAlgError in numpy and infinities here, as in JAX: not a case.

@@ -138,3 +138,8 @@ const solved = vmap((a: Tensor, b: Tensor): Tensor => np.linalg.solve(a, b));
 expectTypeOf(solved).returns.toEqualTypeOf<Tensor>();
 // @ts-expect-error solve takes a and b
 np.linalg.solve(t);
+
+// np.trace: a number for a matrix, a Tensor along other axes (the rank is not in the type).
+expectTypeOf(np.trace(t)).toEqualTypeOf<Tensor | number>();
+const traces = vmap((m: Tensor) => np.trace(m) as number);
+expectTypeOf(traces).returns.toEqualTypeOf<Tensor>();

@@ -28,19 +28,25 @@ function triangle(op: string): Rule {
   };
 }
 
-/** `diagonal(x, offset = 0, axis1 = 0, axis2 = 1)`: of two per-example axes (the first two by default); the diagonal goes last. */
-const diagonal: Rule = (call) => {
-  call.requireUnbatched(1, "offset");
-  const x = call.codes[0];
-  const axis = (index: number, otherwise: number) => (call.isAbsent(index) ? value(call.k + otherwise) : exampleAxis(call, index, x));
-  return np("diagonal", x, call.isAbsent(1) ? value(0) : call.codes[1], axis(2, 0), axis(3, 1));
-};
+/**
+ * `diagonal(x, offset = 0, axis1 = 0, axis2 = 1)` and `trace`: of two
+ * per-example axes (the first two by default); the diagonal goes last, or is summed.
+ */
+function ofDiagonal(op: string): Rule {
+  return (call) => {
+    call.requireUnbatched(1, "offset");
+    const x = call.codes[0];
+    const axis = (index: number, otherwise: number) => (call.isAbsent(index) ? value(call.k + otherwise) : exampleAxis(call, index, x));
+    return np(op, x, call.isAbsent(1) ? value(0) : call.codes[1], axis(2, 0), axis(3, 1));
+  };
+}
 
 export const orderRules = {
   sort: ordering("sort"),
   argsort: ordering("argsort"),
   flip,
-  diagonal,
+  diagonal: ofDiagonal("diagonal"),
+  trace: ofDiagonal("trace"),
   tril: triangle("tril"),
   triu: triangle("triu"),
 };
