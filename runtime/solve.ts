@@ -67,12 +67,13 @@ function substitute({ lu, pivots }: Factored, n: number, column: Float64Array, s
   }
 }
 
-function resultDtype(...dtypes: DType[]): DType {
+/** The dtype of a linalg result: float32 where every operand is, else float64. */
+export function resultDtype(...dtypes: DType[]): DType {
   return dtypes.every((dtype) => dtype === "float32") ? "float32" : "float64";
 }
 
 /** The size n of the square matrices `t` is a stack of; a RangeError naming `op` and the shape otherwise. */
-function squareSize(op: string, t: Tensor): number {
+export function squareSize(op: string, t: Tensor): number {
   const n = t.shape[t.ndim - 1];
   if (t.ndim < 2 || t.shape[t.ndim - 2] !== n) {
     throw new RangeError(`linalg.${op}: expected a square matrix or a stack of them (last two axes equal), got shape ${formatShape(t.shape)}`);

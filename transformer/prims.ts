@@ -310,6 +310,8 @@ export const prims = {
   "linalg.det": { ...throwing({ abstractEval: ([a]) => (a.rank === 2 ? number : tensorOfRank(a.rank === undefined ? undefined : a.rank - 2)) }), numberWhereRankZero: true },
   /** `linalg.inv(a)`: `a`'s rank. These three throw for shapes that are not square matrices (a singular one is not an error). */
   "linalg.inv": throwing(sameRank),
+  /** `linalg.cholesky(a)`: `a`'s rank (a matrix that is not positive definite gives NaNs). */
+  "linalg.cholesky": throwing(sameRank),
   /** `linalg.solve(a, b)`: a vector `b` gives `a`'s rank less one, a matrix the larger rank (their stacks broadcast). */
   "linalg.solve": throwing({ abstractEval: ([a, b]) => tensorOfRank(a.rank === undefined || b.rank === undefined ? undefined : b.rank === 1 ? a.rank - 1 : Math.max(a.rank, b.rank)) }),
   zeros: constructor(undefined),

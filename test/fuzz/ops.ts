@@ -435,8 +435,9 @@ const reorder: Op = (x) => {
 };
 
 /**
- * `np.linalg.det`, `inv` or `solve` of a square matrix made from an operand: as it is where it is square (it may be
- * singular: infinities and NaNs), else its Gram matrix plus the identity; solve's b a vector or a matrix of its rows.
+ * `np.linalg.det`, `inv`, `solve` or `cholesky` of a square matrix made from an operand: as it is where it is square
+ * (it may be singular, or not positive definite: infinities and NaNs), else its Gram matrix plus the identity;
+ * solve's b a vector or a matrix of its rows.
  */
 const linalg: Op = (x) => {
   const t = withRankAtLeast(x.arg(0), 2);
@@ -446,7 +447,9 @@ const linalg: Op = (x) => {
   const square = sizeOf(shape) === rows * rows && x.choice(1, 2) === 0;
   const gram = call("np.matmul", [flat, call("np.transpose", [flat], tensorType([sizeOf(shape) / rows, rows]))], tensorType([rows, rows]));
   const m = square ? flat : call("np.add", [gram, call("np.eye", [literal(rows)], tensorType([rows, rows]))], tensorType([rows, rows]));
-  switch (x.choice(0, 4)) {
+  switch (x.choice(0, 5)) {
+    case 4:
+      return call("np.linalg.cholesky", [m], tensorType([rows, rows]));
     case 0: {
       // One matrix's det is a number; its type says number or Tensor, the rank not being in the type.
       const det = call("np.linalg.det", [m], numberType);

@@ -17,10 +17,10 @@ const opNames = [
 ];
 
 describe("np", () => {
-  it("exports exactly the ops of the contract and numpy's others it has (var, std, cumsum, arctan2, isnan, ...), each a function, and np.linalg's norm, det, inv and solve", () => {
+  it("exports exactly the ops of the contract and numpy's others it has (var, std, cumsum, arctan2, isnan, ...), each a function, and np.linalg's norm, det, inv, solve and cholesky", () => {
     expect(Object.keys(np).sort()).toEqual([...opNames, "linalg"].sort());
     for (const name of opNames) expect(typeof (np as Record<string, unknown>)[name]).toBe("function");
-    expect(Object.keys(np.linalg).sort()).toEqual(["det", "inv", "norm", "solve"]);
+    expect(Object.keys(np.linalg).sort()).toEqual(["cholesky", "det", "inv", "norm", "solve"]);
     for (const name of Object.keys(np.linalg)) expect(typeof (np.linalg as Record<string, unknown>)[name]).toBe("function");
   });
   it("runs the README example per example and batched", () => {

@@ -64,10 +64,10 @@ function decode(encoded: Encoded): unknown {
 }
 
 /**
- * LAPACK's LU (numpy's det, inv, solve) eliminates in its own order and computes float32 in float32 (tsvmap in
+ * LAPACK's LU and Cholesky (numpy's det, inv, solve, cholesky) eliminate in their own order and compute float32 in float32 (tsvmap in
  * float64, rounded once): agreement to a tolerance of the float's precision, relative to the larger of 1 and the value.
  */
-const factoredOps = new Set(["linalg.det", "linalg.inv", "linalg.solve"]);
+const factoredOps = new Set(["linalg.det", "linalg.inv", "linalg.solve", "linalg.cholesky"]);
 
 function sameNumber(actual: number, expected: number, approximate: boolean, tolerance = 4e-16): boolean {
   if (Object.is(actual, expected)) return true;

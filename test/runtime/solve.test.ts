@@ -66,6 +66,26 @@ describe("np.linalg det, inv and solve", () => {
   });
 });
 
+describe("np.linalg.cholesky", () => {
+  it("gives the lower-triangular L with a = L·Lᵀ, reading a's lower triangle, for a matrix or a stack", () => {
+    const lower = np.linalg.cholesky(matrix);
+    close(np.matmul(lower, np.transpose(lower)), Array.from(matrix.data));
+    expect([lower.data[1], lower.data[2], lower.data[5]]).toEqual([0, 0, 0]);
+    const upperIgnored = np.array([[4, 99, -7], [1, 5, 12], [2, 3, 6]]);
+    expect(Array.from(np.linalg.cholesky(upperIgnored).data)).toEqual(Array.from(lower.data));
+    const stack = np.linalg.cholesky(np.stack([matrix, np.eye(3)]));
+    expect(Array.from(stack.data)).toEqual([...lower.data, ...np.eye(3).data]);
+  });
+
+  it("gives a matrix that is not positive definite an L of NaNs, as JAX, rather than an error", () => {
+    const factors = np.linalg.cholesky(np.stack([np.array([[1, 2], [2, 1]]), np.eye(2)]));
+    expect(Array.from(factors.data).slice(0, 4).every(Number.isNaN)).toBe(true);
+    expect(Array.from(factors.data).slice(4)).toEqual([1, 0, 0, 1]);
+    expect(np.linalg.cholesky(np.array(Float32Array.of(4, 2, 2, 3), [2, 2])).dtype).toBe("float32");
+    expect(() => np.linalg.cholesky(np.zeros([2, 3]))).toThrow(/linalg\.cholesky: expected a square matrix/);
+  });
+});
+
 describe("batchedSolve", () => {
   const as = np.stack([matrix, permuted]);
   const perExample = (a: (i: number) => Tensor, b: (i: number) => Tensor) => [0, 1].flatMap((i) => Array.from(np.linalg.solve(a(i), b(i)).data));

@@ -288,6 +288,10 @@ case("linalg.det of int32", "linalg.det", [swapped.astype(np.int32)], lambda: np
 case("linalg.inv of int32", "linalg.inv", [swapped.astype(np.int32)], lambda: np.linalg.inv(swapped.astype(np.int32)))
 case("linalg.inv of float32", "linalg.inv", [spd.astype(np.float32)], lambda: np.linalg.inv(spd.astype(np.float32)))
 case("linalg.det of a float32 stack", "linalg.det", [stack.astype(np.float32)], lambda: np.linalg.det(stack.astype(np.float32)))
+for name, a in [("a symmetric positive-definite matrix", spd), ("a stack", np.stack([spd, spd @ spd, np.eye(3)])),
+                ("float32", spd.astype(np.float32)), ("int32", (spd * 2).astype(np.int32)), ("a 0x0 matrix", np.zeros((0, 0))),
+                ("an empty stack", np.zeros((0, 2, 2)))]:
+    case(f"linalg.cholesky of {name}", "linalg.cholesky", [a], lambda a=a: np.linalg.cholesky(a))
 rhs = f64([[1.0, 0.0], [2.0, -1.0], [0.5, 3.0]])
 case("linalg.solve of a matrix and two right-hand sides", "linalg.solve", [swapped, rhs], lambda: np.linalg.solve(swapped, rhs))
 case("linalg.solve of a stack and one matrix b", "linalg.solve", [stack, rhs], lambda: np.linalg.solve(stack, rhs))

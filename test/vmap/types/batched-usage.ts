@@ -133,6 +133,7 @@ expectTypeOf(np.median(t, 0)).toEqualTypeOf<Tensor>();
 // np.linalg.det: a number for a matrix, a Tensor for a stack (the rank is not in the type); inv and solve: Tensors.
 expectTypeOf(np.linalg.det(t)).toEqualTypeOf<Tensor | number>();
 expectTypeOf(np.linalg.inv(t)).toEqualTypeOf<Tensor>();
+expectTypeOf(np.linalg.cholesky(t)).toEqualTypeOf<Tensor>();
 expectTypeOf(np.linalg.solve(t, t)).toEqualTypeOf<Tensor>();
 const solved = vmap((a: Tensor, b: Tensor): Tensor => np.linalg.solve(a, b));
 expectTypeOf(solved).returns.toEqualTypeOf<Tensor>();

@@ -36,7 +36,7 @@ function einsum(call: RuleCall): Code {
   return np("einsum", value(`${inputs.join(",")}->${output}`), ...call.codes.slice(1));
 }
 
-/** Transforms `np.linalg.det(a)` and `np.linalg.inv(a)` on a batched `a` into themselves: numpy's take a stack of matrices, the batch axes first. */
+/** Transforms `np.linalg.det(a)`, `inv(a)` and `cholesky(a)` on a batched `a` into themselves: numpy's take a stack of matrices, the batch axes first. */
 const stacked = (op: string): Rule => (call) => np(op, call.codes[0]);
 
 /** Transforms `np.linalg.solve(a, b)` with a batched operand into one solve over the stacks, aligned by the per-example ranks (`batchedSolve`). */
@@ -49,5 +49,6 @@ export const linalgRules = {
   einsum,
   "linalg.det": stacked("linalg.det"),
   "linalg.inv": stacked("linalg.inv"),
+  "linalg.cholesky": stacked("linalg.cholesky"),
   "linalg.solve": solve,
 };
