@@ -308,7 +308,7 @@ export const prims = {
   einsum: { ...throwing({ abstractEval: ([subscripts]) => tensorOfRank(typeof subscripts.literal === "string" ? einsumLetters(subscripts.literal)?.output.length : undefined) }), writtenOperands: [0] },
   /** `linalg.det(a)`: a number for a matrix, a Tensor of its stack's rank for a stack. */
   "linalg.det": { ...throwing({ abstractEval: ([a]) => (a.rank === 2 ? number : tensorOfRank(a.rank === undefined ? undefined : a.rank - 2)) }), numberWhereRankZero: true },
-  /** `linalg.inv(a)`: `a`'s rank. These three throw for shapes that are not square matrices (a singular one is not an error). */
+  /** `linalg.inv(a)`: `a`'s rank. The linalg ops throw for shapes that are not (stacks of) square matrices; a singular one is not an error. */
   "linalg.inv": throwing(sameRank),
   /** `linalg.cholesky(a)`: `a`'s rank (a matrix that is not positive definite gives NaNs). */
   "linalg.cholesky": throwing(sameRank),

@@ -53,4 +53,3 @@ export function reachedOnly(masks: readonly (Tensor | boolean)[], op: string, ..
     throw error;
   }
 }
-

@@ -17,7 +17,7 @@ export function batchedSolve(a: Operand, aBatched: boolean, b: Operand, bBatched
   const [aRank, bRank] = [exampleRank(a, aBatched), exampleRank(b, bBatched)];
   if (bRank === 1 && !bBatched) return solve(a, b);
   const columns = bRank === 1;
-  const stack = Math.max(aRank - 2, columns ? aRank - 2 : bRank - 2);
+  const stack = columns ? aRank - 2 : Math.max(aRank - 2, bRank - 2);
   // A batched operand's own stack is padded to `stack` axes, so that numpy's alignment meets batch axis with batch axis.
   const aligned = (t: Tensor, batched: boolean, rank: number, tail: readonly number[]): Tensor => {
     if (!batched) return t;
