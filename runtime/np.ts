@@ -25,5 +25,6 @@ export {
   at, broadcastTo, concatenate, expandDims, index, moveaxis, reshape, set, slice, squeeze, stack, take, transpose,
 } from "./shape";
 export { dot, matmul, outer } from "./linalg";
+export { cross } from "./cross";
 export { einsum } from "./einsum";
 export * as linalg from "./np-linalg";

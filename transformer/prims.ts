@@ -304,6 +304,8 @@ export const prims = {
   dot: { abstractEval: dotEval, numberWhereRankZero: true },
   matmul: { abstractEval: matmulEval },
   outer: { abstractEval: () => tensorOfRank(2) },
+  /** `cross(a, b)`: 3-vectors along the last axis, the other axes broadcast. */
+  cross: throwing({ abstractEval: numericEval }),
   /** `einsum(subscripts, ...operands)`: as many axes as the output has letters. */
   einsum: { ...throwing({ abstractEval: ([subscripts]) => tensorOfRank(typeof subscripts.literal === "string" ? einsumLetters(subscripts.literal)?.output.length : undefined) }), writtenOperands: [0] },
   /** `linalg.det(a)`: a number for a matrix, a Tensor of its stack's rank for a stack. */

@@ -434,6 +434,16 @@ const reorder: Op = (x) => {
   }
 };
 
+/** `np.cross` of an operand's rows of three against another's, or against one vector (broadcast). */
+const cross: Op = (x) => {
+  const a = withRankAtLeast(x.arg(0), 1);
+  const rows = sizeOf(shapeOf(a)) >= 3 ? Math.floor(sizeOf(shapeOf(a)) / 3) : 1;
+  const vectors = sizeOf(shapeOf(a)) === rows * 3 ? asShape(a, [rows, 3]) : asShape(a, [3]);
+  const shape = shapeOf(vectors);
+  const other = asShape(x.arg(1), x.choice(0, 2) === 0 ? shape : [3]);
+  return call("np.cross", x.choice(1, 2) === 0 ? [vectors, other] : [other, vectors], tensorType(shape));
+};
+
 /**
  * `np.linalg.det`, `inv`, `solve` or `cholesky` of a square matrix made from an operand: as it is where it is square
  * (it may be singular, or not positive definite: infinities and NaNs), else its Gram matrix plus the identity;
@@ -470,7 +480,7 @@ const ops: readonly Op[] = [
   (x) => x.arg(0),
   arithmetic, npBinary, npUnary, mathUnary, fullReduction, axisReduction, metadata, dot, matmul, outer, shapeOp,
   indexing, comparison, logical, where, ternary, arrayRead, creation, assertion, clipOrSoftmax, negateOrRemainder,
-  mathBinary, mathConstant, gather, scatter, scan, difference, norm, einsum, arrayOf, reorder, linalg,
+  mathBinary, mathConstant, gather, scatter, scan, difference, norm, einsum, arrayOf, reorder, linalg, cross,
 ];
 
 /** Builds the expression `plan` describes, from what `scope` holds. */

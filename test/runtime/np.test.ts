@@ -13,7 +13,7 @@ const opNames = [
   "sum", "mean", "max", "min", "prod", "argmax", "argmin", "var", "std", "median", "any", "all", "cumsum", "cumprod", "diff", "sort", "argsort", "flip", "tril", "triu", "diagonal", "trace", "logsumexp", "softmax",
   "reshape", "transpose", "expandDims", "squeeze", "broadcastTo", "concatenate", "stack",
   "index", "at", "slice", "take", "set", "moveaxis",
-  "dot", "matmul", "outer", "einsum",
+  "dot", "matmul", "outer", "cross", "einsum",
 ];
 
 describe("np", () => {

@@ -270,6 +270,18 @@ for shape, args in [((3, 3), []), ((2, 4), [1]), ((4, 2), [-1]), ((3, 3), [5]), 
 case("trace of int32", "trace", [np.arange(9, dtype=np.int32).reshape(3, 3)], lambda: np.trace(np.arange(9, dtype=np.int32).reshape(3, 3)))
 case("trace of special values", "trace", [f64([[math.inf, 1.0], [2.0, -math.inf]])], lambda: np.trace(f64([[math.inf, 1.0], [2.0, -math.inf]])))
 
+# numpy's cross of 3-vectors along the last axis, broadcast, of int32 (wrapping), float32 and special values.
+u3, v3 = f64([1.0, -2.0, 0.5]), f64([[3.0, 0.0, -1.0], [0.25, 4.0, 2.0]])
+case("cross of two vectors", "cross", [u3, v3[0]], lambda: np.cross(u3, v3[0]))
+case("cross of a vector and a stack", "cross", [u3, v3], lambda: np.cross(u3, v3))
+case("cross of broadcast stacks", "cross", [v3.reshape(2, 1, 3), v3], lambda: np.cross(v3.reshape(2, 1, 3), v3))
+case("cross of int32 that wraps", "cross", [np.array([70000, 1, 2], dtype=np.int32), np.array([3, 70000, 5], dtype=np.int32)],
+     lambda: np.cross(np.array([70000, 1, 2], dtype=np.int32), np.array([3, 70000, 5], dtype=np.int32)))
+case("cross of float32", "cross", [u3.astype(np.float32), v3.astype(np.float32)], lambda: np.cross(u3.astype(np.float32), v3.astype(np.float32)))
+case("cross of special values", "cross", [f64([math.inf, 1.0, math.nan]), f64([0.0, -0.0, 1.0])], lambda: np.cross(f64([math.inf, 1.0, math.nan]), f64([0.0, -0.0, 1.0])))
+case("cross of vectors of 4", "cross", [f64([1.0, 2.0, 3.0, 4.0]), f64([1.0, 2.0, 3.0, 4.0])], lambda: np.cross(f64([1.0, 2.0, 3.0, 4.0]), f64([1.0, 2.0, 3.0, 4.0])))
+case("cross of empty stacks", "cross", [np.zeros((0, 3)), u3], lambda: np.cross(np.zeros((0, 3)), u3))
+
 # numpy's linalg.det, inv and solve (LAPACK's getrf): matrices that need row swaps, stacks, numpy 2's vector and
 # matrix b, broadcast stacks, float32 and int32, empty stacks and 0x0 matrices, a singular det (+0). A singular
 # inv or solve is LinAlgError in numpy and infinities here, as in JAX: not a case.

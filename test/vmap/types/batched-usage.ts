@@ -144,3 +144,6 @@ np.linalg.solve(t);
 expectTypeOf(np.trace(t)).toEqualTypeOf<Tensor | number>();
 const traces = vmap((m: Tensor) => np.trace(m) as number);
 expectTypeOf(traces).returns.toEqualTypeOf<Tensor>();
+
+// np.cross: a Tensor of 3-vectors.
+expectTypeOf(np.cross(t, t)).toEqualTypeOf<Tensor>();

@@ -26,10 +26,8 @@ function elementwise(callee: (args: Code[], call: RuleCall) => Code): Rule {
     const meetsTensor = call.operands.some((operand) => isVar(operand) && operand.kind === "tensor");
     return callee(
       call.operands.map((operand, index) => {
-        const code = call.withLevels(index);
-        if (!call.isBatched(index)) return code;
-        const target = liftTarget(call, index);
-        const lifted = target === undefined ? code : helper("lift", code, value(call.k), target);
+        const lifted = broadcastable(call, index);
+        if (!call.isBatched(index)) return lifted;
         // A batch of per-example numbers meets a Tensor as each number would: weakly typed, taking the Tensor's dtype
         // (where that splits the examples between dtypes, only a result that is only returned can hold them all).
         if (!(meetsTensor && isVar(operand) && operand.kind === "number")) return lifted;
@@ -38,6 +36,14 @@ function elementwise(callee: (args: Code[], call: RuleCall) => Code): Rule {
       call,
     );
   };
+}
+
+/** Operand `index` with its batch axes first, a batched one lifted to the others' per-example rank, so that broadcasting meets axis with axis. */
+export function broadcastable(call: RuleCall, index: number): Code {
+  const code = call.withLevels(index);
+  if (!call.isBatched(index)) return code;
+  const target = liftTarget(call, index);
+  return target === undefined ? code : helper("lift", code, value(call.k), target);
 }
 
 /** The per-example rank operand `index` must be lifted to, or undefined when it already has it. */

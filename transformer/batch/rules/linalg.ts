@@ -3,6 +3,7 @@ import { isVar } from "../../ir";
 import { einsumLetters } from "../../../runtime/einsum-letters";
 import { type Code, helper, np, value } from "../code";
 import type { Rule, RuleCall } from "../rule";
+import { broadcastable } from "./elementwise";
 
 /**
  * `dot`, `matmul` and `outer` with batched operands: one product over the whole
@@ -36,6 +37,9 @@ function einsum(call: RuleCall): Code {
   return np("einsum", value(`${inputs.join(",")}->${output}`), ...call.codes.slice(1));
 }
 
+/** Transforms `np.cross(a, b)` with a batched operand into one cross of the batch: the vectors are the last axis, the rest broadcast as in elementwise ops. */
+const cross: Rule = (call) => np("cross", broadcastable(call, 0), broadcastable(call, 1));
+
 /** Transforms `np.linalg.det(a)`, `inv(a)` and `cholesky(a)` on a batched `a` into themselves: numpy's take a stack of matrices, the batch axes first. */
 const stacked = (op: string): Rule => (call) => np(op, call.codes[0]);
 
@@ -46,6 +50,7 @@ export const linalgRules = {
   dot: product("batchedDot"),
   matmul: product("batchedMatmul"),
   outer: product("batchedOuter"),
+  cross,
   einsum,
   "linalg.det": stacked("linalg.det"),
   "linalg.inv": stacked("linalg.inv"),

@@ -105,3 +105,16 @@ describe("batchedSolve", () => {
     expect(Array.from(result.data)).toEqual(perExample((i) => np.index(as, i), () => bs));
   });
 });
+
+describe("np.cross", () => {
+  it("gives the right-handed perpendicular of 3-vectors, the other axes broadcast", () => {
+    const [x, y, z] = [np.array([1, 0, 0]), np.array([0, 1, 0]), np.array([0, 0, 1])];
+    expect(Array.from(np.cross(x, y).data)).toEqual([0, 0, 1]);
+    expect(Array.from(np.cross(y, x).data)).toEqual([0, 0, -1]);
+    const both = np.cross(np.stack([x, y]), z);
+    expect(both.shape).toEqual([2, 3]);
+    expect(Array.from(both.data)).toEqual([0, -1, 0, 1, 0, 0]);
+    expect(np.cross(np.array(Int32Array.of(1, 2, 3)), np.array(Int32Array.of(4, 5, 6))).dtype).toBe("int32");
+    expect(() => np.cross(np.array([1, 2]), np.array([3, 4]))).toThrow(/cross: expected vectors of 3 components .* got shapes \(2,\) and \(2,\)/);
+  });
+});
