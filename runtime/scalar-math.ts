@@ -72,7 +72,15 @@ export function isInfinite(x: number): boolean {
   return x === Infinity || x === -Infinity;
 }
 
+/**
+ * numpy's `isfinite` of one element, which a kernel may hold as a JS boolean
+ * (a comparison it just computed): a bool is finite, where `Number.isFinite(true)` is false.
+ */
+export function isFiniteValue(x: number | boolean): boolean {
+  return Number.isFinite(Number(x));
+}
+
 /** The helpers a generated kernel is passed (its last parameter) by the names it calls them: kernels read nothing from outside. */
-export const kernelHelpers = { clip, floorMod, isInfinite, logicalAndOf, logicalNotOf, logicalOrOf, powFloat, roundHalfEven, sigmoid, signOf, truthy };
+export const kernelHelpers = { clip, floorMod, isFiniteValue, isInfinite, logicalAndOf, logicalNotOf, logicalOrOf, powFloat, roundHalfEven, sigmoid, signOf, truthy };
 
 export type KernelHelpers = typeof kernelHelpers;

@@ -220,7 +220,8 @@ export const prims = {
   arctan2: elementwise({ math: "atan2" }),
   isnan: { abstractEval: booleanEval, scalar: { math: "isNaN", global: "Number" }, booleanResult: "always" } as Elementwise,
   isinf: { abstractEval: booleanEval, scalar: { helper: "isInfinite" }, booleanResult: "always" } as Elementwise,
-  isfinite: { abstractEval: booleanEval, scalar: { math: "isFinite", global: "Number" }, booleanResult: "always" } as Elementwise,
+  /** numpy's `isfinite`: of a kernel's JS boolean too (`Number.isFinite(true)` is false, a bool is finite). */
+  isfinite: { abstractEval: booleanEval, scalar: { helper: "isFiniteValue" }, booleanResult: "always" } as Elementwise,
   isNaN: { abstractEval: booleanEval, scalar: { math: "isNaN", global: "Number" }, booleanResult: "always" } as Elementwise,
   isFinite: { abstractEval: booleanEval, scalar: { math: "isFinite", global: "Number" }, booleanResult: "always" } as Elementwise,
   isInteger: { abstractEval: booleanEval, scalar: { math: "isInteger", global: "Number" }, booleanResult: "always" } as Elementwise,
