@@ -1,7 +1,7 @@
-import { broadcastShapes } from "./broadcast";
+import { broadcastShapes, broadcastStrides } from "./broadcast";
 import { allocate, type DType } from "./dtype";
 import { type Operand, asTensor } from "./operand";
-import { type Tensor, formatShape, resultTensor, shapeSize, stridesOf } from "./tensor";
+import { type Tensor, formatShape, resultTensor, shapeSize } from "./tensor";
 
 /*
  * numpy's `linalg.det`, `linalg.inv` and `linalg.solve`, on one matrix or a
@@ -137,11 +137,13 @@ export function solve(a: Operand, b: Operand): Tensor {
   const out = new Float64Array(shapeSize(stack) * perMatrix);
   const leftStarts = stackStarts(left.shape.slice(0, -2), stack, n * n);
   const rightStarts = vector ? stackStarts([], stack, 0) : stackStarts(right.shape.slice(0, -2), stack, perMatrix);
+  // A matrix broadcast over b's stack (one `a` for a batch of b) is factored once, not once per right-hand side.
+  let factored: Factored | undefined;
   for (let matrix = 0; matrix < leftStarts.length; matrix++) {
-    const factored = factor(left.data, leftStarts[matrix], n);
+    if (matrix === 0 || leftStarts[matrix] !== leftStarts[matrix - 1]) factored = factor(left.data, leftStarts[matrix], n);
     const start = matrix * perMatrix;
     for (let i = 0; i < perMatrix; i++) out[start + i] = right.data[rightStarts[matrix] + i];
-    for (let j = 0; j < columns; j++) substitute(factored, n, out, start + j, columns);
+    for (let j = 0; j < columns; j++) substitute(factored!, n, out, start + j, columns);
   }
   const shape = vector ? [...stack, n] : [...stack, n, columns];
   return resultTensor(dtype === "float64" ? out : Float32Array.from(out), shape, dtype);
@@ -149,16 +151,14 @@ export function solve(a: Operand, b: Operand): Tensor {
 
 /** Where each matrix of a stack of shape `own` starts (matrices `size` elements apart), for every position of the broadcast stack `stack`. */
 function stackStarts(own: readonly number[], stack: readonly number[], size: number): number[] {
-  const strides = stridesOf(own);
+  const strides = broadcastStrides(own, stack);
   const count = shapeSize(stack);
   const starts: number[] = [];
   for (let position = 0; position < count; position++) {
     let start = 0;
     for (let axis = stack.length - 1, rest = position; axis >= 0; axis--) {
-      const index = rest % stack[axis];
+      start += (rest % stack[axis]) * strides[axis] * size;
       rest = Math.floor(rest / stack[axis]);
-      const ownAxis = axis - (stack.length - own.length);
-      if (ownAxis >= 0 && own[ownAxis] !== 1) start += index * strides[ownAxis] * size;
     }
     starts.push(start);
   }
