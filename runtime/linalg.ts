@@ -220,7 +220,9 @@ export function matmul(a: Operand, b: Operand): Tensor {
 export function dot(a: number, b: number): number;
 export function dot(a: Operand, b: Operand): Tensor | number;
 export function dot(a: Operand, b: Operand): Tensor | number {
-  if (isScalar(a) || isScalar(b)) return mul(a, b);
+  // Of two JS booleans, a number: vmap's kinds take dot's scalar result to be a number.
+  if (isScalar(a) && isScalar(b)) return Number(a) * Number(b);
+  if (isScalar(a) || isScalar(b)) return mul(a, b) as Tensor;
   const x = asTensor("dot", a);
   const y = asTensor("dot", b);
   if (x.ndim === 0 || y.ndim === 0) return mul(x, y);

@@ -1,4 +1,4 @@
-import type { Kind } from "./ir";
+import type { Kind, SourceForm } from "./ir";
 import { einsumLetters } from "../runtime/einsum-letters";
 
 /**
@@ -51,7 +51,12 @@ export interface PrimInfo {
   readonly abstractEval: (operands: readonly AbstractOperand[]) => Abstract;
   /** Present for elementwise primitives: their scalar form, for kernels. */
   readonly scalar?: ScalarForm;
-  /** Whether the scalar result is a boolean: always (comparisons), or when the chosen operands are (`where`). */
+  /**
+   * Whether the scalar result is a boolean: always (comparisons), or, for
+   * numpy's form of the op, when the chosen operands are (`np.where`,
+   * `np.maximum`, `np.add`, `np.abs`: numpy keeps bool). JS's operators and
+   * `Math` functions give numbers of booleans.
+   */
   readonly booleanResult?: "always" | "preserving";
   readonly fusedReduction?: FusedReduction;
   /**
@@ -125,6 +130,7 @@ function whereEval(operands: readonly AbstractOperand[]): Abstract {
 
 type Elementwise = PrimInfo & { readonly scalar: ScalarForm };
 const elementwise = (scalar: ScalarForm): Elementwise => ({ abstractEval: numericEval, scalar });
+const keepingBools = (scalar: ScalarForm): Elementwise => ({ abstractEval: numericEval, scalar, booleanResult: "preserving" });
 const comparison = (operator: string): Elementwise => ({ abstractEval: booleanEval, scalar: { operator }, booleanResult: "always" });
 
 /** `op(x, axis?, keepdims?)`: no axis reduces every per-example axis to a number. */
@@ -180,9 +186,10 @@ function matmulEval([a, b]: readonly AbstractOperand[]): Abstract {
 }
 
 export const prims = {
-  add: elementwise({ operator: "+" }),
+  /** numpy's `add` of bools is logical or, `mul` logical and. */
+  add: keepingBools({ operator: "+" }),
   sub: elementwise({ operator: "-" }),
-  mul: elementwise({ operator: "*" }),
+  mul: keepingBools({ operator: "*" }),
   div: elementwise({ operator: "/" }),
   neg: elementwise({ operator: "-", prefix: true }),
   /** JS `%`: the sign of the dividend. */
@@ -190,7 +197,7 @@ export const prims = {
   /** numpy's `mod`: the sign of the divisor. */
   mod: elementwise({ helper: "floorMod" }),
   pow: { ...elementwise({ helper: "powFloat" }), throwsOnValues: true },
-  abs: elementwise({ math: "abs" }),
+  abs: keepingBools({ math: "abs" }),
   /** numpy's `sign`: the sign of -0 is 0. */
   sign: elementwise({ helper: "signOf" }),
   /** `Math.sign`: -0 stays -0. */
@@ -236,16 +243,16 @@ export const prims = {
   tan: elementwise({ math: "tan" }),
   tanh: elementwise({ math: "tanh" }),
   sigmoid: elementwise({ helper: "sigmoid" }),
-  floor: elementwise({ math: "floor" }),
-  ceil: elementwise({ math: "ceil" }),
+  floor: keepingBools({ math: "floor" }),
+  ceil: keepingBools({ math: "ceil" }),
   /** numpy's `round`: half to even. */
   round: elementwise({ helper: "roundHalfEven" }),
   /** `Math.round`: half up. */
   jsRound: elementwise({ math: "round" }),
-  trunc: elementwise({ math: "trunc" }),
+  trunc: keepingBools({ math: "trunc" }),
   clip: elementwise({ helper: "clip" }),
-  maximum: { ...elementwise({ math: "max" }), booleanResult: "preserving" },
-  minimum: { ...elementwise({ math: "min" }), booleanResult: "preserving" },
+  maximum: keepingBools({ math: "max" }),
+  minimum: keepingBools({ math: "min" }),
   less: comparison("<"),
   lessEqual: comparison("<="),
   greater: comparison(">"),
@@ -340,4 +347,25 @@ export function isPrimName(name: string): name is PrimName {
 
 export function primInfo(name: PrimName): PrimInfo {
   return prims[name];
+}
+
+/**
+ * Whether `prim` gives a boolean, its operands being booleans as `operands`
+ * says: comparisons always; numpy's preserving ops where every value they
+ * combine or choose is one (`np.where`'s condition aside), as are `?:`'s
+ * sides; JS's operators and `Math` functions never (`true + true` is 2).
+ */
+export function isBooleanResult(prim: PrimName, operands: readonly boolean[], source: SourceForm): boolean {
+  const result = primInfo(prim).booleanResult;
+  if (result === "always") return true;
+  if (result !== "preserving" || (source.form !== "np" && source.form !== "conditional")) return false;
+  const values = prim === "where" ? operands.slice(1) : operands;
+  return values.length > 0 && values.every(Boolean);
+}
+
+/** The kind and rank `prim` gives, as written (`source`): its abstract evaluation, a boolean where numpy keeps bool. */
+export function abstractResult(prim: PrimName, operands: readonly AbstractOperand[], source: SourceForm): Abstract {
+  const result = prims[prim].abstractEval(operands);
+  const present = operands.filter((operand) => !isAbsent(operand));
+  return result.kind === "number" && isBooleanResult(prim, present.map((operand) => operand.kind === "boolean"), source) ? boolean : result;
 }

@@ -3,7 +3,7 @@ import { type Statement, refsOf } from "./batch/code";
 import type { BatchedProgram } from "./batch/code";
 import { DiagnosticCode, TsvmapError } from "./diagnostics";
 import { type Equation, type Operand, type Program, type Var, isVar } from "./ir";
-import { prims } from "./prims";
+import { abstractResult } from "./prims";
 
 /**
  * The IR verifier, run between the stages on every call site: a violation is
@@ -21,7 +21,8 @@ export function verifyLowered(program: Program, site: ts.Node): void {
     for (const equation of equations) {
       for (const operand of operandsOf(equation)) if (isVar(operand) && !scope.has(operand)) fail(site, `\`${equation.op}\` reads \`${operand.hint}\` (#${operand.id}) before it is defined`);
       if (equation.op === "prim") {
-        const expected = prims[equation.prim].abstractEval(equation.args.map((arg) => (isVar(arg) ? { kind: arg.kind, rank: arg.rank } : { kind: literalKind(arg.literal), rank: 0, literal: arg.literal })));
+        const operands = equation.args.map((arg) => (isVar(arg) ? { kind: arg.kind, rank: arg.rank } : { kind: literalKind(arg.literal), rank: 0, literal: arg.literal }));
+        const expected = abstractResult(equation.prim, operands, equation.source);
         if (expected.kind !== equation.out.kind) fail(site, `\`${equation.prim}\` gives a ${expected.kind} but its result \`${equation.out.hint}\` is a ${equation.out.kind}`);
         if (expected.rank !== undefined && equation.out.rank !== undefined && expected.rank !== equation.out.rank) {
           fail(site, `\`${equation.prim}\` gives rank ${expected.rank} but its result \`${equation.out.hint}\` has rank ${equation.out.rank}`);

@@ -21,6 +21,19 @@ export type BinaryOp<S> = <A extends Operand, B extends Operand>(
   b: B,
 ) => A extends Tensor ? Tensor : B extends Tensor ? Tensor : S;
 
+/** An op that keeps bool as numpy does (`add` is or, `maximum` is or): a boolean of two booleans, else a number. */
+export type BoolKeepingOp = <A extends Operand, B extends Operand>(
+  a: A,
+  b: B,
+) => A extends Tensor ? Tensor : B extends Tensor ? Tensor : A extends boolean ? (B extends boolean ? boolean : number) : number;
+
+/**
+ * What an arithmetic op does where both operands are bool, as numpy: `add` is
+ * logical or and `mul` logical and, each giving bool; `sub` is a TypeError
+ * (numpy has no bool subtraction). Other arithmetic computes bools as int32.
+ */
+type OnBools = "or" | "and" | "refuse";
+
 function resultDtype(kind: BinaryKind, common: DType): DType {
   switch (kind) {
     case "arithmetic":
@@ -52,11 +65,17 @@ function runBinary(kernel: BinaryKernel, out: TypedArray, shape: readonly number
 }
 
 /** The op `name` of the loop table (scripts/loop-table.mjs), with the result dtypes of `kind`. */
-function binaryOp<S extends number | boolean>(name: keyof typeof binaryLoops, kind: BinaryKind): BinaryOp<S> {
+function binaryOp<S extends number | boolean>(name: keyof typeof binaryLoops, kind: BinaryKind, onBools?: OnBools): BinaryOp<S> {
   const { loop, int32Loop, scalar } = binaryLoops[name];
   const returnsBoolean = kind === "comparison" || kind === "logical";
+  const boolLoops = onBools === "or" ? binaryLoops.logicalOr : onBools === "and" ? binaryLoops.logicalAnd : undefined;
   const apply = (a: Operand, b: Operand): Tensor | number | boolean => {
     if (isScalar(a) && isScalar(b)) {
+      if (typeof a === "boolean" && typeof b === "boolean") {
+        if (onBools === "refuse") refuseBools(name, "two booleans");
+        // numpy keeps bool: the larger of two bools, or their sum, is a bool.
+        if (boolLoops !== undefined || kind === "selection") return (boolLoops ?? binaryLoops[name]).scalar(Number(a), Number(b)) !== 0;
+      }
       const value = scalar(Number(a), Number(b));
       return returnsBoolean ? value !== 0 : value;
     }
@@ -67,12 +86,16 @@ function binaryOp<S extends number | boolean>(name: keyof typeof binaryLoops, ki
     return compute(a, b, commonDtype(a, b));
   };
   const compute = (a: Operand, b: Operand, common: DType): Tensor => {
-    const dtype = resultDtype(kind, common);
+    if (common === "bool" && onBools === "refuse") refuseBools(name, "bool Tensors");
+    if (common === "bool" && boolLoops !== undefined) return computeIn(boolLoops.loop, a, b, common, "bool");
+    return computeIn(loop, a, b, common, resultDtype(kind, common));
+  };
+  const computeIn = (boolOrFloatLoop: BinaryKernel, a: Operand, b: Operand, common: DType, dtype: DType): Tensor => {
     const left = operandView(name, a, common, "argument a");
     const right = operandView(name, b, common, "argument b");
     const shape = broadcastShapes(name, left.shape, right.shape);
     const out = allocate(dtype, shapeSize(shape));
-    runBinary(dtype === "int32" ? int32Loop : loop, out, shape, left, right);
+    runBinary(dtype === "int32" ? int32Loop : boolOrFloatLoop, out, shape, left, right);
     return new Tensor(out, shape, dtype);
   };
   // Examples whose number is an integer compute with the int32 tensor in int32 (wrapping, mod by 0 is 0, negative powers throw),
@@ -90,19 +113,26 @@ function binaryOp<S extends number | boolean>(name: keyof typeof binaryLoops, ki
   return apply as BinaryOp<S>;
 }
 
-export const add = binaryOp<number>("add", "arithmetic");
-export const sub = binaryOp<number>("sub", "arithmetic");
-export const mul = binaryOp<number>("mul", "arithmetic");
+function refuseBools(name: string, what: string): never {
+  throw new TypeError(`${name}: numpy has no subtraction of ${what}; write np.notEqual(a, b) for their difference as bools (numpy's logical_xor), or np.sub(np.where(a, 1, 0), np.where(b, 1, 0)) for numbers`);
+}
+
+/** Of two bools, logical or (numpy's). */
+export const add = binaryOp<number>("add", "arithmetic", "or") as BoolKeepingOp;
+/** numpy's bool Tensors do not subtract: a TypeError. */
+export const sub = binaryOp<number>("sub", "arithmetic", "refuse");
+/** Of two bools, logical and (numpy's). */
+export const mul = binaryOp<number>("mul", "arithmetic", "and") as BoolKeepingOp;
 /** True division: int and bool operands give float64. */
 export const div = binaryOp<number>("div", "division");
 /** Int32 operands give int32 (a negative exponent is a RangeError, as in numpy). */
 export const pow = binaryOp<number>("pow", "arithmetic");
 /** numpy's `mod`: the result has the sign of the divisor. */
 export const mod = binaryOp<number>("mod", "arithmetic");
-/** Elementwise maximum; NaN wins. */
-export const maximum = binaryOp<number>("maximum", "selection");
-/** Elementwise minimum; NaN wins. */
-export const minimum = binaryOp<number>("minimum", "selection");
+/** Elementwise maximum; NaN wins; of two bools, a bool. */
+export const maximum = binaryOp<number>("maximum", "selection") as BoolKeepingOp;
+/** Elementwise minimum; NaN wins; of two bools, a bool. */
+export const minimum = binaryOp<number>("minimum", "selection") as BoolKeepingOp;
 
 export const less = binaryOp<boolean>("less", "comparison");
 export const lessEqual = binaryOp<boolean>("lessEqual", "comparison");

@@ -12,6 +12,9 @@ type UnaryKind = "arithmetic" | "float" | "logical";
 /** The result of a unary op: a Tensor for a Tensor, else `S` (number or boolean). */
 export type UnaryOp<S> = <X extends Operand>(x: X) => X extends Tensor ? Tensor : S;
 
+/** An op that gives a bool its own value, as numpy (`abs`, `floor`): a boolean of a boolean, else a number. */
+export type BoolKeepingUnaryOp = <X extends Operand>(x: X) => X extends Tensor ? Tensor : X extends boolean ? boolean : number;
+
 function resultDtype(kind: UnaryKind, dtype: DType): DType {
   switch (kind) {
     case "arithmetic":
@@ -24,9 +27,11 @@ function resultDtype(kind: UnaryKind, dtype: DType): DType {
 }
 
 /** The op `name` of the loop table (scripts/loop-table.mjs), with the result dtypes of `kind`. */
-function unaryOp<S extends number | boolean>(name: keyof typeof unaryLoops, kind: UnaryKind): UnaryOp<S> {
+function unaryOp<S extends number | boolean>(name: keyof typeof unaryLoops, kind: UnaryKind, keepsBools = false): UnaryOp<S> {
   const { loop, int32Loop, scalar } = unaryLoops[name];
   const apply = (x: Operand): Tensor | number | boolean => {
+    if (keepsBools && typeof x === "boolean") return x;
+    if (keepsBools && x instanceof Tensor && x.dtype === "bool") return new Tensor(x.data.slice(), x.shape, "bool");
     if (isScalar(x)) {
       const value = scalar(Number(x));
       return kind === "logical" ? value !== 0 : value;
@@ -41,11 +46,11 @@ function unaryOp<S extends number | boolean>(name: keyof typeof unaryLoops, kind
 }
 
 export const neg = unaryOp<number>("neg", "arithmetic");
-export const abs = unaryOp<number>("abs", "arithmetic");
+export const abs = unaryOp<number>("abs", "arithmetic", true) as BoolKeepingUnaryOp;
 export const sign = unaryOp<number>("sign", "arithmetic");
 export const square = unaryOp<number>("square", "arithmetic");
-export const floor = unaryOp<number>("floor", "arithmetic");
-export const ceil = unaryOp<number>("ceil", "arithmetic");
+export const floor = unaryOp<number>("floor", "arithmetic", true) as BoolKeepingUnaryOp;
+export const ceil = unaryOp<number>("ceil", "arithmetic", true) as BoolKeepingUnaryOp;
 /** Rounds half to even, like numpy. */
 export const round = unaryOp<number>("round", "arithmetic");
 
@@ -72,8 +77,8 @@ export const log2 = unaryOp<number>("log2", "float");
 export const log10 = unaryOp<number>("log10", "float");
 /** The real cube root: negative for a negative x. */
 export const cbrt = unaryOp<number>("cbrt", "float");
-/** Rounds toward zero; ints stay ints, as in numpy. */
-export const trunc = unaryOp<number>("trunc", "arithmetic");
+/** Rounds toward zero; ints stay ints and bools bools, as in numpy. */
+export const trunc = unaryOp<number>("trunc", "arithmetic", true) as BoolKeepingUnaryOp;
 
 /** True where the element is zero (NaN counts as true, so it gives false). */
 export const logicalNot = unaryOp<boolean>("logicalNot", "logical");

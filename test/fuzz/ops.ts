@@ -57,19 +57,26 @@ const mathUnary: Op = (x) =>
 
 const mathBinary: Op = (x) => call(`Math.${x.from(0, ["max", "min", "pow", "atan2", "hypot"])}`, [asNumber(x.arg(0)), asNumber(x.arg(1))], numberType);
 
+/** numpy keeps bool: of two booleans these give a boolean (or, and, the larger, the smaller). */
+const boolKeepingBinary = new Set(["add", "mul", "maximum", "minimum"]);
+const boolKeepingUnary = new Set(["abs", "floor", "ceil", "trunc"]);
+
 const npBinary: Op = (x) => {
-  const first = asNumberIfBoolean(x.arg(0));
-  const second = broadcastingWith(x.arg(1), shapeOf(first));
   const op = x.from(0, ["add", "sub", "mul", "div", "maximum", "minimum", "pow", "mod", "arctan2", "hypot"]);
+  const [a, b] = [x.arg(0), x.arg(1)];
+  if (boolKeepingBinary.has(op) && a.type.kind === "boolean" && b.type.kind === "boolean") return call(`np.${op}`, [a, b], booleanType);
+  const first = asNumberIfBoolean(a);
+  const second = broadcastingWith(b, shapeOf(first));
   return call(`np.${op}`, [first, second], elementwiseType([first, second], numberType));
 };
 
 const npUnary: Op = (x) => {
-  const operand = asNumberIfBoolean(x.arg(0));
   const op = x.from(0, [
     "neg", "abs", "square", "exp", "sin", "cos", "tanh", "sqrt", "log", "log1p", "expm1", "sign", "floor", "ceil", "round", "sigmoid", "tan",
     "sinh", "cosh", "arcsin", "arccos", "arctan", "arcsinh", "arccosh", "arctanh", "log2", "log10", "cbrt", "trunc",
   ]);
+  if (boolKeepingUnary.has(op) && x.arg(0).type.kind === "boolean") return call(`np.${op}`, [x.arg(0)], booleanType);
+  const operand = asNumberIfBoolean(x.arg(0));
   return call(`np.${op}`, [operand], elementwiseType([operand], numberType));
 };
 
@@ -476,11 +483,36 @@ const linalg: Op = (x) => {
   }
 };
 
+/** A bool of any value: a JS boolean as it is, a number by `> 0`, a Tensor by `np.greater(t, 0)` (a bool Tensor). */
+function asBools(typed: Typed): Typed {
+  if (typed.type.kind === "tensor") return call("np.greater", [typed, literal(0)], typed.type);
+  return asBoolean(typed);
+}
+
+/**
+ * numpy's bool-keeping ops of bools (JS booleans or bool Tensors): `add` is or, `mul` and, `maximum` and
+ * `minimum` choose, `abs` and the roundings give the bool; the results are compared, chosen by and counted,
+ * which tells a bool held as a JS boolean from one held as the number 1.
+ */
+const boolArithmetic: Op = (x) => {
+  const a = asBools(x.arg(0));
+  const second = x.arg(1);
+  const b = second.type.kind === "tensor" && broadcastingWith(second, shapeOf(a)) !== second ? asBoolean(second) : asBools(second);
+  const kept = (type: Typed["type"]) => (type.kind === "tensor" ? type : booleanType);
+  const form = x.choice(0, 5);
+  if (form === 1) return call(`np.${x.from(1, ["abs", "floor", "ceil", "trunc"])}`, [a], kept(a.type));
+  const combined = call(`np.${x.from(1, ["add", "mul", "maximum", "minimum"])}`, [a, b], kept(elementwiseType([a, b], booleanType)));
+  if (form === 2) return call("np.equal", [combined, a], elementwiseType([combined, a], booleanType));
+  if (form === 3) return call("np.where", [combined, literal(1.5), literal(-1)], elementwiseType([combined], numberType));
+  if (form === 4) return call("np.sum", [asTensor(combined)], numberType);
+  return combined;
+};
+
 const ops: readonly Op[] = [
   (x) => x.arg(0),
   arithmetic, npBinary, npUnary, mathUnary, fullReduction, axisReduction, metadata, dot, matmul, outer, shapeOp,
   indexing, comparison, logical, where, ternary, arrayRead, creation, assertion, clipOrSoftmax, negateOrRemainder,
-  mathBinary, mathConstant, gather, scatter, scan, difference, norm, einsum, arrayOf, reorder, linalg, cross,
+  mathBinary, mathConstant, gather, scatter, scan, difference, norm, einsum, arrayOf, reorder, linalg, cross, boolArithmetic,
 ];
 
 /** Builds the expression `plan` describes, from what `scope` holds. */

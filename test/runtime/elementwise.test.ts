@@ -140,8 +140,22 @@ describe("dtypes of binary ops", () => {
     expectTensor(add(int32([1]), float32([0.5])), [1.5], "float64");
     expectTensor(add(float32([1]), array([0.5])), [1.5], "float64");
     expectTensor(add(int32([1]), array([true])), [2], "int32");
-    expectTensor(add(array([true]), array([true])), [2], "int32");
     expectTensor(maximum(array([true]), array([false])), [true], "bool");
+  });
+  it("keep bool as numpy does: add is or, mul is and, abs and floor give the bool, sub is a TypeError", () => {
+    expectTensor(add(array([true, true, false]), array([true, false, false])), [true, true, false], "bool");
+    expectTensor(mul(array([true, true, false]), array([true, false, false])), [true, false, false], "bool");
+    expectTensor(add(array([true, false]), true), [true, true], "bool");
+    expect(add(true, true)).toBe(true);
+    expect(mul(true, false)).toBe(false);
+    expect(maximum(false, true)).toBe(true);
+    expect(add(true, 1)).toBe(2);
+    expectTensor(abs(array([true, false])), [true, false], "bool");
+    expectTensor(floor(array([true, false])), [true, false], "bool");
+    expect(ceil(true)).toBe(true);
+    expect(() => sub(array([true]), array([false]))).toThrow(/sub: numpy has no subtraction of bool Tensors; write np.notEqual\(a, b\)/);
+    expect(() => sub(true, false)).toThrow(TypeError);
+    expectTensor(sub(array([true]), 1), [0], "int32");
   });
   it("a JS number takes the tensor's dtype (weak typing)", () => {
     expectTensor(add(int32([1]), 2), [3], "int32");

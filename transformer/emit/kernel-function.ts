@@ -2,6 +2,7 @@ import type * as ts from "typescript";
 import type { Code, Kernel, ScalarExpression } from "../batch/code";
 import { isScalarPrim, scalarForm } from "../fuse/scalar";
 import type { Var } from "../ir";
+import { isBooleanResult, primInfo } from "../prims";
 import { tokenOf } from "../tokens";
 import type { EmitContext } from "./kernel";
 import { int32Forms, reducesInt32 } from "./int32-typing";
@@ -104,6 +105,8 @@ export function kernelFunction(layout: KernelLayout, cx: EmitContext, variant: K
     const meets = (position: number) => meetsElements && !(expression.prim === "where" && position === 0);
     const args = expression.args.map((arg, position) => (meets(position) && isNumber(arg) ? rounded(scalar(arg)) : scalar(arg)));
     if (!isScalarPrim(expression.prim)) throw new Error(`kernel step \`${expression.prim}\` has no scalar form`);
+    const kept = keptBoolean(expression, args);
+    if (kept !== undefined) return kept;
     const form = scalarForm(expression.prim, expression.source);
     if ("where" in form) {
       // `np.where` takes numbers as conditions with numpy's truth, in which NaN is true; a `?:` condition is a boolean already.
@@ -115,6 +118,21 @@ export function kernelFunction(layout: KernelLayout, cx: EmitContext, variant: K
     if ("helper" in form) return factory.createCallExpression(identifier(form.helper), undefined, args);
     const token = tokenOf(ts, form.operator);
     return form.prefix ? factory.createPrefixUnaryExpression(token as ts.PrefixUnaryOperator, args[0]) : binaryExpression(ts, factory, args[0], token as ts.BinaryOperator, args[1]);
+  };
+  const isBooleanLeaf = (leaf: ScalarExpression): boolean => {
+    if ("input" in leaf) return inputs[leaf.input].kind === "boolean";
+    if ("step" in leaf) return stepOf.get(leaf.step)!.boolean;
+    if ("outside" in leaf) return leaf.kind === "boolean";
+    return isBooleanResult(leaf.prim, leaf.args.map(isBooleanLeaf), leaf.source);
+  };
+  // numpy keeps bool, and a kernel holds bools as JS booleans: of two, `add` and `maximum` are `||`, `mul` and `minimum`
+  // `&&`; `abs`, `floor`, `ceil` and `trunc` give the boolean itself. (`Math.max(true, false)` is 1, which `===` tells from true.)
+  const keptBoolean = (expression: Extract<ScalarExpression, { prim: unknown }>, args: ts.Expression[]): ts.Expression | undefined => {
+    if (expression.prim === "where" || !isBooleanResult(expression.prim, expression.args.map(isBooleanLeaf), expression.source)) return undefined;
+    if (primInfo(expression.prim).booleanResult !== "preserving") return undefined;
+    if (args.length === 1) return args[0];
+    const operator = expression.prim === "add" || expression.prim === "maximum" ? ts.SyntaxKind.BarBarToken : ts.SyntaxKind.AmpersandAmpersandToken;
+    return args.reduce((left, right) => binaryExpression(ts, factory, left, operator, right));
   };
   const sum = (...terms: ts.Expression[]) => terms.reduce((left, right) => factory.createAdd(left, right));
   const times = (left: ts.Expression, right: ts.Expression) => factory.createMultiply(left, right);

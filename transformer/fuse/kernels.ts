@@ -1,7 +1,7 @@
 import type { Var } from "../ir";
 import { type BatchedOp, type BatchedProgram, type Code, type CodeTree, type Kernel, type Phase, type ScalarExpression, type Statement, refsOf } from "../batch/code";
-import { primInfo } from "../prims";
-import { isBooleanResult, isScalarPrim } from "./scalar";
+import { isBooleanResult, primInfo } from "../prims";
+import { isScalarPrim } from "./scalar";
 import { undefinedHolders } from "./undefined-holders";
 
 type OpDefine = Extract<Statement, { define: Var }> & { readonly op: BatchedOp };
@@ -234,9 +234,11 @@ function kernelOf(group: readonly Member[], readers: Readers): Kernel | undefine
   const isBoolean = (operand: BatchedOp["operands"][number]) =>
     "ref" in operand.code && booleans.has(operand.code.ref) ? booleans.get(operand.code.ref)! : operand.kind === "boolean";
   // A `?:` between a boolean and a number keeps each example's side; `===` would tell `true` from numpy's 1.
+  // numpy's `sub` of two bools is a TypeError, which the op raises and a kernel's `-` would not.
   const mixesBooleans = (op: BatchedOp, operands: readonly BatchedOp["operands"][number][]) =>
     (op.prim === "where" && op.source.form === "conditional" && isBoolean(operands[1]) !== isBoolean(operands[2])) ||
-    ((op.prim === "equal" || op.prim === "notEqual") && isBoolean(operands[0]) !== isBoolean(operands[1]));
+    ((op.prim === "equal" || op.prim === "notEqual") && isBoolean(operands[0]) !== isBoolean(operands[1])) ||
+    (op.prim === "sub" && op.source.form === "np" && operands.every(isBoolean));
   // A bool Tensor meeting a JS number takes int32 or float64 by the number's value (weak typing), and arithmetic on bool
   // Tensors alone gives int32 or a float by the op: neither is the one float dtype a kernel's step has.
   const boolTensor = (operand: BatchedOp["operands"][number]) => operand.kind === "tensor" && isBoolean(operand);
@@ -244,13 +246,13 @@ function kernelOf(group: readonly Member[], readers: Readers): Kernel | undefine
     if (primInfo(op.prim).booleanResult === "always") return false;
     const met = op.prim === "where" ? operands.slice(1) : operands;
     if (met.some(boolTensor) && met.some((operand) => operand.kind === "number")) return true;
-    return met.length > 0 && met.every(boolTensor) && !isBooleanResult(op.prim, operands.map(isBoolean));
+    return met.length > 0 && met.every(boolTensor) && !isBooleanResult(op.prim, operands.map(isBoolean), op.source);
   };
   const steps = group.map(({ statement, role, phase }) => {
     const operands = statement.op.operands.filter((operand) => !operand.absent);
     // A full reduction gives a JS number, whatever its elements' dtype.
     if (mixesBooleans(statement.op, operands) || (role !== "reduce" && typedByValue(statement.op, operands))) return undefined;
-    const boolean = role !== "reduce" && isBooleanResult(statement.op.prim, operands.map(isBoolean));
+    const boolean = role !== "reduce" && isBooleanResult(statement.op.prim, operands.map(isBoolean), statement.op.source);
     booleans.set(statement.define, boolean);
     return {
       target: statement.define,

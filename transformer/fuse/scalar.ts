@@ -1,5 +1,5 @@
 import type { SourceForm } from "../ir";
-import { type ElementwisePrim, type PrimName, type ScalarForm, primInfo, prims } from "../prims";
+import { type ElementwisePrim, type PrimName, type ScalarForm, prims } from "../prims";
 
 /** Whether `prim` has a scalar form a kernel can compute it by. */
 export function isScalarPrim(prim: PrimName): prim is ElementwisePrim {
@@ -18,11 +18,3 @@ export function scalarForm(prim: ElementwisePrim, source: SourceForm): ScalarFor
 }
 
 const numpyLogic = { logicalAnd: "logicalAndOf", logicalOr: "logicalOrOf", logicalNot: "logicalNotOf" } as const;
-
-/** Whether `prim` gives a boolean, when its operands are booleans as `operands` says (numpy: a choice between bools is a bool). */
-export function isBooleanResult(prim: PrimName, operands: readonly boolean[]): boolean {
-  const result = primInfo(prim).booleanResult;
-  if (result === "always") return true;
-  const choices = prim === "where" ? operands.slice(1) : operands;
-  return result === "preserving" && choices.length > 0 && choices.every(Boolean);
-}

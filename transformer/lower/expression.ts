@@ -2,7 +2,7 @@ import type * as ts from "typescript";
 import { DiagnosticCode } from "../diagnostics";
 import type { Kind, Operand, SourceForm, Var } from "../ir";
 import { isVar } from "../ir";
-import { type AbstractOperand, type PrimName, prims } from "../prims";
+import { type AbstractOperand, type PrimName, abstractResult } from "../prims";
 import { tokenOf } from "../tokens";
 import { lowerCall } from "./call";
 import { chooseResult } from "./control";
@@ -83,7 +83,7 @@ export function lowerOperand(cx: LowerContext, node: ts.Expression): Operand {
 
 /** Emits `out = prim(args)`, with the kind and rank its abstract evaluation gives from the operands. */
 export function emitPrim(cx: LowerContext, prim: PrimName, args: readonly Operand[], source: SourceForm, node: ts.Node, hint: string = prim): Var {
-  const { kind, rank } = prims[prim].abstractEval(args.map((arg) => cx.abstractOf(arg)));
+  const { kind, rank } = abstractResult(prim, args.map((arg) => cx.abstractOf(arg)), source);
   const out = cx.newVar(hint, kind, rank);
   cx.emit({ op: "prim", prim, args, out, source, node });
   return out;

@@ -314,6 +314,22 @@ case("linalg.solve of float32", "linalg.solve", [spd.astype(np.float32), rhs.ast
 case("linalg.solve of a b that does not fit", "linalg.solve", [spd, f64([1.0, 2.0])], lambda: np.linalg.solve(spd, f64([1.0, 2.0])))
 case("linalg.det of a matrix that is not square", "linalg.det", [np.zeros((2, 3))], lambda: np.linalg.det(np.zeros((2, 3))))
 
+# numpy keeps bool: add is logical or, multiply logical and, maximum and minimum choose, abs, floor, ceil and trunc
+# give the bool itself; bool subtraction is a TypeError; a bool meeting an integer, or divided, is a number.
+bools_a, bools_b = np.array([True, True, False, False]), np.array([True, False, True, False])
+for name, fn in [("add", np.add), ("mul", np.multiply), ("sub", np.subtract), ("maximum", np.maximum), ("minimum", np.minimum),
+                 ("div", np.divide), ("equal", np.equal), ("logicalAnd", np.logical_and)]:
+    case(f"{name} of bool Tensors", name, [bools_a, bools_b], lambda fn=fn: fn(bools_a, bools_b))
+    case(f"{name} of two booleans", name, [True, False], lambda fn=fn: fn(np.bool_(True), np.bool_(False)))
+    case(f"{name} of a bool Tensor and a boolean", name, [bools_a, True], lambda fn=fn: fn(bools_a, True))
+for name, fn in [("abs", np.abs), ("floor", np.floor), ("ceil", np.ceil), ("trunc", np.trunc)]:
+    case(f"{name} of a bool Tensor", name, [bools_a], lambda fn=fn: fn(bools_a))
+    case(f"{name} of a boolean", name, [True], lambda fn=fn: fn(np.bool_(True)))
+case("add of a bool Tensor and an integer", "add", [bools_a, 2], lambda: np.add(bools_a, np.int32(2)))
+case("mul of a bool Tensor and a fraction", "mul", [bools_a, 0.5], lambda: np.multiply(bools_a, 0.5))
+case("sum of an add of bool Tensors", "sum", [np.add(bools_a, bools_b)], lambda: np.sum(np.add(bools_a, bools_b)))
+case("outer of bool Tensors", "outer", [bools_a, bools_b], lambda: np.outer(bools_a, bools_b))
+
 target = Path(__file__).with_name("cases.json")
 lines = ",\n".join(json.dumps(c, separators=(",", ":")) for c in cases)
 target.write_text(f'{{"numpy":{json.dumps(np.__version__)},"cases":[\n{lines}\n]}}\n')

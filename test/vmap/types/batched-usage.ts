@@ -42,6 +42,16 @@ const negate = vmap((flag: boolean) => !flag);
 expectTypeOf(negate).parameters.toEqualTypeOf<[flag: BooleanBatch]>();
 expectTypeOf(negate).returns.toEqualTypeOf<Tensor>();
 
+// numpy keeps bool: of two booleans, add, mul, maximum and minimum give a boolean; with a number, a number.
+expectTypeOf(np.add(true, false)).toEqualTypeOf<boolean>();
+expectTypeOf(np.maximum(true, false)).toEqualTypeOf<boolean>();
+expectTypeOf(np.mul(true, 2)).toEqualTypeOf<number>();
+expectTypeOf(np.abs(true)).toEqualTypeOf<boolean>();
+expectTypeOf(np.floor(1.5)).toEqualTypeOf<number>();
+expectTypeOf(np.add(t, true)).toEqualTypeOf<Tensor>();
+const either = vmap((a: boolean, b: boolean) => np.add(a, b));
+expectTypeOf(either).returns.toEqualTypeOf<Tensor>();
+
 // Structured specs apply per key and per element; a spec leaf covers its whole subtree.
 const affine = vmap((p: { w: Tensor; b: number }, x: Tensor) => np.add(np.dot(p.w, x), p.b), {
   inAxes: [{ w: null, b: 0 }, 0],
