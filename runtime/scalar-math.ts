@@ -1,3 +1,5 @@
+import { pairwisePlan } from "./pairwise-sum";
+
 /**
  * Scalar functions whose numpy semantics differ from the JS operator or Math
  * function of the same name. Kernels call them per element; V8 inlines them.
@@ -81,6 +83,6 @@ export function isFiniteValue(x: number | boolean): boolean {
 }
 
 /** The helpers a generated kernel is passed (its last parameter) by the names it calls them: kernels read nothing from outside. */
-export const kernelHelpers = { clip, floorMod, isFiniteValue, isInfinite, logicalAndOf, logicalNotOf, logicalOrOf, powFloat, roundHalfEven, sigmoid, signOf, truthy };
+export const kernelHelpers = { clip, floorMod, isFiniteValue, isInfinite, logicalAndOf, logicalNotOf, logicalOrOf, pairwisePlan, powFloat, roundHalfEven, sigmoid, signOf, truthy };
 
 export type KernelHelpers = typeof kernelHelpers;

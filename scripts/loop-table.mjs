@@ -70,10 +70,11 @@ export const unary = [
 /**
  * Reductions: the accumulator `x` combined with an element `y`, from `initial`.
  * Each gets a fold along a contiguous row and a step that folds a whole row
- * into a row of accumulators.
+ * into a row of accumulators; a `fold` named here is written by hand instead
+ * (the sum's adds a row in numpy's pairwise order, runtime/pairwise-sum.ts).
  */
 export const folds = [
-  { name: "sum", initial: "0", expression: "x + y" },
+  { name: "sum", initial: "0", expression: "x + y", fold: "pairwiseSumFold" },
   { name: "prod", initial: "1", expression: "x * y" },
   { name: "prodInt32", initial: "1", expression: "Math.imul(x, y)" },
   { name: "max", initial: "-Infinity", expression: "Math.max(x, y)" },

@@ -4,6 +4,7 @@
 import type { TypedArray } from "../dtype";
 import type { ArgFoldKernel, BinaryLoops, Monoid, UnaryLoops } from "../kernels";
 import { floorMod, powFloat, powInt, roundHalfEven, sigmoid, signOf } from "../scalar-math";
+import { pairwiseSumFold } from "../pairwise-sum";
 
 export function addLoop(out: TypedArray, o: number, a: TypedArray, ia: number, sa: number, b: TypedArray, ib: number, sb: number, n: number): void {
   if (sa === 1 && sb === 1) {
@@ -625,14 +626,6 @@ export function isfiniteScalar(x: number): number {
   return Number.isFinite(x) ? 1 : 0;
 }
 
-export function sumFold(out: Float64Array, input: TypedArray, outer: number, length: number): void {
-  for (let o = 0, base = 0; o < outer; o++, base += length) {
-    let x = 0;
-    for (let k = 0; k < length; k++) { const y = input[base + k]; x = x + y; }
-    out[o] = x;
-  }
-}
-
 export function sumStep(out: TypedArray, o: number, a: TypedArray, ia: number, sa: number, b: TypedArray, ib: number, sb: number, n: number): void {
   if (sa === 1 && sb === 1) {
     for (let i = 0; i < n; i++) { const x = a[ia + i], y = b[ib + i]; out[o + i] = x + y; }
@@ -837,7 +830,7 @@ export const unaryLoops = {
 } satisfies Record<string, UnaryLoops>;
 
 export const monoids = {
-  sum: { initial: 0, fold: sumFold, step: sumStep },
+  sum: { initial: 0, fold: pairwiseSumFold, step: sumStep },
   prod: { initial: 1, fold: prodFold, step: prodStep },
   prodInt32: { initial: 1, fold: prodInt32Fold, step: prodInt32Step },
   max: { initial: -Infinity, fold: maxFold, step: maxStep },

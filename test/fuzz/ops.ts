@@ -508,11 +508,22 @@ const boolArithmetic: Op = (x) => {
   return combined;
 };
 
+/**
+ * A sum or mean over a long example (beyond numpy's pairwise leaf of 128), fused with what computes its
+ * elements from the operand: the kernel adds them in numpy's pairwise order, as the op does.
+ */
+const longReduction: Op = (x) => {
+  const length = x.from(0, [129, 257, 1000]);
+  const ramp = call("np.linspace", [literal(-3), literal(x.from(1, [2, 40])), literal(length)], tensorType([length]));
+  const elements = call(`np.${x.from(2, ["sin", "square", "abs"])}`, [call("np.mul", [ramp, asNumber(x.arg(0))], tensorType([length]))], tensorType([length]));
+  return call(`np.${x.from(3, ["sum", "mean"])}`, [elements], numberType);
+};
+
 const ops: readonly Op[] = [
   (x) => x.arg(0),
   arithmetic, npBinary, npUnary, mathUnary, fullReduction, axisReduction, metadata, dot, matmul, outer, shapeOp,
   indexing, comparison, logical, where, ternary, arrayRead, creation, assertion, clipOrSoftmax, negateOrRemainder,
-  mathBinary, mathConstant, gather, scatter, scan, difference, norm, einsum, arrayOf, reorder, linalg, cross, boolArithmetic,
+  mathBinary, mathConstant, gather, scatter, scan, difference, norm, einsum, arrayOf, reorder, linalg, cross, boolArithmetic, longReduction,
 ];
 
 /** Builds the expression `plan` describes, from what `scope` holds. */

@@ -7,7 +7,7 @@ import { kernelHelpers } from "../../runtime/scalar-math";
 
 // A worker runs a kernel from its text alone (runtime/threads), so a kernel may
 // name nothing but its own parameters and locals and these globals.
-const globals = new Set(["Math", "Number", "Infinity", "NaN", "undefined", "RangeError"]);
+const globals = new Set(["Math", "Number", "Infinity", "NaN", "undefined", "RangeError", "Float64Array"]);
 const fixturesDir = fileURLToPath(new URL("../../fixtures", import.meta.url));
 
 /** The generated kernels of an emitted file: arrow functions `(count, size, [inputs], ...) => { ... }`. */

@@ -7,6 +7,7 @@ import { tokenOf } from "../tokens";
 import type { EmitContext } from "./kernel";
 import { int32Forms, reducesInt32 } from "./int32-typing";
 import { binaryExpression } from "./operator";
+import { type PairwiseNames, pairwiseLoop, pairwiseSetup } from "./pairwise-loop";
 
 type Step = Kernel["steps"][number];
 
@@ -22,6 +23,8 @@ export interface KernelLayout {
   readonly helpers: readonly string[];
   /** The element steps that have the data's dtype (`stepsTypedByData`). */
   readonly typedByData: ReadonlySet<Var>;
+  /** Names of the walk that adds float sums in numpy's pairwise order (`pairwiseLoop`). */
+  readonly pairwise: PairwiseNames;
   readonly count: string;
   readonly size: string;
   readonly example: string;
@@ -62,7 +65,13 @@ export function helpersOf(kernel: Kernel): string[] {
     expression.args.forEach(visit);
   };
   kernel.steps.forEach((step) => visit(step.expression));
+  if (kernel.steps.some(addsPairwise)) found.add("pairwisePlan");
   return [...found].sort();
+}
+
+/** A float sum (or mean) over an example's elements, added in numpy's pairwise order; an int32 kernel's int32 sums wrap, in any order alike. */
+export function addsPairwise(step: Step): boolean {
+  return step.reduction?.combine === "+";
 }
 
 /**
@@ -185,23 +194,36 @@ export function kernelFunction(layout: KernelLayout, cx: EmitContext, variant: K
   };
   const initial = (identity: number): ts.Expression =>
     Number.isFinite(identity) ? factory.createNumericLiteral(identity) : identity > 0 ? identifier("Infinity") : factory.createPrefixMinus(identifier("Infinity"));
-  const elementLoop = hasElements
+  // The element at `index + lane`: its inputs read, its steps computed, its outputs stored.
+  const element = (lane: number) => {
+    const offset = (base: ts.Expression) => (lane === 0 ? sum(base, identifier(index)) : sum(base, identifier(index), factory.createNumericLiteral(lane)));
+    return [
+      ...inputs.filter(readsElements).map((input) => declaration(factory, input.value, read(input, offset(identifier(input.at))), ts.NodeFlags.Const)),
+      ...stepsIn("element").map(define),
+      ...outputs.filter((step) => step.phase === "element").map((step) => store(step.array, offset(times(factory.createParenthesizedExpression(sum(identifier(outStart), perExample)), identifier(size))), identifier(stepNames.get(step.target)!))),
+    ];
+  };
+  const pairwiseSums = reductions.filter((step) => addsPairwise(step) && !(typeof variant === "object" && reducesInt32(step, int32, kernel)));
+  const inOrder = reductions.filter((step) => !pairwiseSums.includes(step));
+  const pairwise: PairwiseNames = { ...layout.pairwise, sums: new Map([...layout.pairwise.sums].filter(([target]) => pairwiseSums.some((step) => step.target === target))) };
+  const plainLoop = factory.createForStatement(
+    factory.createVariableDeclarationList([factory.createVariableDeclaration(index, undefined, undefined, factory.createNumericLiteral(0))], ts.NodeFlags.Let),
+    factory.createLessThan(identifier(index), identifier(size)),
+    factory.createPostfixIncrement(identifier(index)),
+    factory.createBlock([...element(0), ...reductions.map(accumulate)], true),
+  );
+  const pairwiseWalk = () =>
+    pairwiseLoop(ts, factory, pairwise, {
+      index,
+      element,
+      addTo: (target, into) => factory.createExpressionStatement(factory.createBinaryExpression(identifier(into), ts.SyntaxKind.PlusEqualsToken, scalar((stepOf.get(target)!.expression as { args: readonly ScalarExpression[] }).args[0]))),
+      accumulateOthers: () => inOrder.map(accumulate),
+      nameOf: (target) => stepNames.get(target)!,
+    });
+  const elementLoop = (walk: readonly ts.Statement[]) => hasElements
     ? [
         ...reductions.map((step) => declaration(factory, stepNames.get(step.target)!, initial(step.reduction!.identity), ts.NodeFlags.Let)),
-        factory.createForStatement(
-          factory.createVariableDeclarationList([factory.createVariableDeclaration(index, undefined, undefined, factory.createNumericLiteral(0))], ts.NodeFlags.Let),
-          factory.createLessThan(identifier(index), identifier(size)),
-          factory.createPostfixIncrement(identifier(index)),
-          factory.createBlock(
-            [
-              ...inputs.filter(readsElements).map((input) => declaration(factory, input.value, read(input, sum(identifier(input.at), identifier(index))), ts.NodeFlags.Const)),
-              ...stepsIn("element").map(define),
-              ...outputs.filter((step) => step.phase === "element").map((step) => store(step.array, sum(times(factory.createParenthesizedExpression(sum(identifier(outStart), perExample)), identifier(size)), identifier(index)), identifier(stepNames.get(step.target)!))),
-              ...reductions.map(accumulate),
-            ],
-            true,
-          ),
-        ),
+        ...walk,
         ...reductions.filter((step) => step.reduction!.mean).map((step) => factory.createExpressionStatement(factory.createBinaryExpression(identifier(stepNames.get(step.target)!), ts.SyntaxKind.SlashEqualsToken, identifier(size)))),
         // A reduction of float32 elements adds up in float64 and is stored once as float32.
         ...(float32 ? reductions.filter((step) => reducesElements(step)) : []).map((step) => {
@@ -210,7 +232,7 @@ export function kernelFunction(layout: KernelLayout, cx: EmitContext, variant: K
         }),
       ]
     : [];
-  const exampleLoop = factory.createForStatement(
+  const exampleLoop = (walk: readonly ts.Statement[]) => factory.createForStatement(
     factory.createVariableDeclarationList([factory.createVariableDeclaration(example, undefined, undefined, factory.createNumericLiteral(0))], ts.NodeFlags.Let),
     factory.createLessThan(perExample, identifier(count)),
     factory.createPostfixIncrement(perExample),
@@ -220,7 +242,7 @@ export function kernelFunction(layout: KernelLayout, cx: EmitContext, variant: K
           readsElements(input) ? declaration(factory, input.at, exampleOffset(input), ts.NodeFlags.Const) : declaration(factory, input.value, read(input, exampleOffset(input)), ts.NodeFlags.Const),
         ),
         ...stepsIn("example").map(define),
-        ...elementLoop,
+        ...elementLoop(walk),
         ...stepsIn("reduced").map(define),
         ...outputs.filter((step) => step.phase !== "element").map((step) => store(step.array, sum(identifier(outStart), perExample), identifier(stepNames.get(step.target)!))),
       ],
@@ -242,6 +264,18 @@ export function kernelFunction(layout: KernelLayout, cx: EmitContext, variant: K
     ...outputs.map((step) => lengthCheck(step.array, step.phase === "element" ? times(factory.createParenthesizedExpression(examplesEnd()), identifier(size)) : examplesEnd())),
   ];
 
+  // numpy adds fewer than 8 elements one by one, which the plain loop does fastest; it is chosen once per call.
+  const examples =
+    pairwiseSums.length === 0
+      ? [exampleLoop([plainLoop])]
+      : [
+          factory.createIfStatement(
+            factory.createLessThan(identifier(size), factory.createNumericLiteral(8)),
+            factory.createBlock([exampleLoop([plainLoop])], true),
+            factory.createBlock([...pairwiseSetup(ts, factory, pairwise, size), exampleLoop(pairwiseWalk())], true),
+          ),
+        ];
+
   const parameter = (name: string | ts.BindingName) => factory.createParameterDeclaration(undefined, undefined, name);
   const { arrays } = layout;
   // Elements read from the arrays, not destructured: V8 optimizes the loops of a function with destructured parameters worse (1.2-1.5x).
@@ -257,7 +291,9 @@ export function kernelFunction(layout: KernelLayout, cx: EmitContext, variant: K
             ),
           ),
         ];
-  const takesConstants = constants.size > 0 || layout.helpers.length > 0;
+  // An int32 function whose sums all wrap walks no pairwise plan.
+  const helpers = layout.helpers.filter((name) => name !== "pairwisePlan" || pairwiseSums.length > 0);
+  const takesConstants = constants.size > 0 || helpers.length > 0;
   return factory.createArrowFunction(
     undefined,
     undefined,
@@ -270,7 +306,7 @@ export function kernelFunction(layout: KernelLayout, cx: EmitContext, variant: K
       parameter(arrays.outputs),
       parameter(outStart),
       ...(takesConstants ? [parameter(arrays.constants)] : []),
-      ...(layout.helpers.length > 0 ? [parameter(factory.createObjectBindingPattern(layout.helpers.map((name) => factory.createBindingElement(undefined, undefined, name))))] : []),
+      ...(helpers.length > 0 ? [parameter(factory.createObjectBindingPattern(helpers.map((name) => factory.createBindingElement(undefined, undefined, name))))] : []),
     ],
     undefined,
     undefined,
@@ -282,7 +318,7 @@ export function kernelFunction(layout: KernelLayout, cx: EmitContext, variant: K
         ...unpack(arrays.outputs, outputs.map((step) => step.array)),
         ...unpack(arrays.constants, [...constants.values()]),
         ...lengthChecks,
-        exampleLoop,
+        ...examples,
       ],
       true,
     ),

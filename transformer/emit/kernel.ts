@@ -1,7 +1,9 @@
 import type * as ts from "typescript";
 import { type Code, type Kernel, type ScalarExpression, type Statement, readsOutside } from "../batch/code";
 import { stepsTypedAsInt32 } from "./int32-typing";
-import { declaration, helpersOf, kernelFunction, stepsTypedByData } from "./kernel-function";
+import type { Var } from "../ir";
+import { addsPairwise, declaration, helpersOf, kernelFunction, stepsTypedByData } from "./kernel-function";
+import type { PairwiseNames } from "./pairwise-loop";
 import { Names } from "./names";
 
 /** What printing a kernel needs from the function it is printed in. */
@@ -57,7 +59,8 @@ export function emitKernel(kernel: Kernel, cx: EmitContext): { readonly declarat
   const int32 = int32Typing?.integerOutsides.every((code) => constantIndex.has(code)) ? int32Typing : undefined;
   const typedAsInt32 = int32?.typed;
   const arrays = { inputs: inputArrays, starts, steps, outputs: outputArrays, constants: constantValues };
-  const layout = { kernel, inputs, stepNames, outputs, constants, helpers, typedByData, count, size, example, index, outStart, arrays };
+  const pairwise = pairwiseNames(kernel, stepNames, local);
+  const layout = { kernel, inputs, stepNames, outputs, constants, helpers, typedByData, pairwise, count, size, example, index, outStart, arrays };
   const functions = hasElements
     ? factory.createObjectLiteralExpression(
         [
@@ -133,7 +136,7 @@ function integerChecks(factory: ts.NodeFactory, inputs: readonly number[], const
 }
 
 /** What a kernel may name besides its own parameters and locals. */
-const kernelGlobals = ["Math", "Number", "Infinity", "NaN"];
+const kernelGlobals = ["Math", "Number", "Infinity", "NaN", "Float64Array"];
 
 /** `Infinity`, `NaN`, `Math`, `Math.PI`, `Number.MAX_VALUE`: what a kernel may read as written. */
 function isJsGlobal(tsModule: typeof ts, source: ts.Expression): boolean {
@@ -148,4 +151,16 @@ function hintOf(tsModule: typeof ts, code: Code): string {
   if ("source" in code && tsModule.isPropertyAccessExpression(code.source)) return code.source.name.text;
   if ("property" in code) return code.property;
   return "constant";
+}
+
+/** The names of the walk that adds the kernel's float sums pairwise: its loop's, and each sum's lanes, leaf total and stack. */
+function pairwiseNames(kernel: Kernel, stepNames: ReadonlyMap<Var, string>, local: Names): PairwiseNames {
+  const sums = kernel.steps.filter(addsPairwise);
+  if (sums.length === 0) return { plan: "", leaf: "", depth: "", blocksEnd: "", leafEnd: "", merge: "", sums: new Map() };
+  const [plan, leaf, depth, blocksEnd, leafEnd, merge] = ["plan", "leaf", "depth", "blocksEnd", "leafEnd", "merge"].map((name) => local.fresh(name));
+  const named = sums.map((step) => {
+    const name = stepNames.get(step.target)!;
+    return [step.target, { lanes: Array.from({ length: 8 }, (_, lane) => local.fresh(`${name}Lane${lane}`)), leafTotal: local.fresh(`${name}OfLeaf`), partials: local.fresh(`${name}Partials`) }] as const;
+  });
+  return { plan, leaf, depth, blocksEnd, leafEnd, merge, sums: new Map(named) };
 }

@@ -330,6 +330,18 @@ case("mul of a bool Tensor and a fraction", "mul", [bools_a, 0.5], lambda: np.mu
 case("sum of an add of bool Tensors", "sum", [np.add(bools_a, bools_b)], lambda: np.sum(np.add(bools_a, bools_b)))
 case("outer of bool Tensors", "outer", [bools_a, bools_b], lambda: np.outer(bools_a, bools_b))
 
+# numpy's pairwise summation, to the last bit: rows below 8, up to a leaf of 128, and split in halves beyond;
+# along the last axis of a matrix (each row pairwise), along the first (one row at a time), means; float32 sums in float64.
+rng = np.random.default_rng(7)
+for n in [3, 7, 8, 9, 15, 16, 17, 100, 127, 128, 129, 136, 255, 256, 257, 1000, 1031, 4100]:
+    v = rng.standard_normal(n) * 10.0 ** rng.integers(-3, 4, n)
+    case(f"sum of {n} values of mixed magnitudes", "sum", [v], lambda v=v: np.sum(v))
+rows = rng.standard_normal((3, 300))
+case("sum along the last axis of 300-element rows", "sum", [rows, -1], lambda: np.sum(rows, -1))
+case("sum along the first axis", "sum", [rows, 0], lambda: np.sum(rows, 0))
+case("mean along the last axis of 300-element rows", "mean", [rows, 1], lambda: np.mean(rows, 1))
+case("sum of a 3x300 matrix", "sum", [rows], lambda: np.sum(rows))
+
 target = Path(__file__).with_name("cases.json")
 lines = ",\n".join(json.dumps(c, separators=(",", ":")) for c in cases)
 target.write_text(f'{{"numpy":{json.dumps(np.__version__)},"cases":[\n{lines}\n]}}\n')
