@@ -8,12 +8,13 @@ import { aritiesOf, parameterOf, vmappedCallable } from "./lower/callable";
 import { LowerContext } from "./lower/context";
 import { isSpecList, isUnmapped, specOf } from "./lower/options";
 import { readStructure } from "./lower/structure";
+import { dropUnreadJoins } from "./lower/unread-joins";
 import { applyVmap, toResultTree } from "./lower/vmap";
 import { verifyBatched, verifyFused, verifyLowered } from "./verify";
 
 /**
  * Compiles one `vmap(fn, options)` call site into a batched function
- * expression: lower `fn` to the IR, batch it, fuse scalar chains, emit it,
+ * expression: lower `fn` to the IR (dropping the joins nothing reads), batch it, fuse scalar chains, emit it,
  * with the verifier between the stages. Throws `TsvmapError` for anything it
  * cannot prove equivalent to `vmap.reference`.
  */
@@ -24,7 +25,7 @@ export function compileVmapCall(call: ts.CallExpression, env: TransformEnv): ts.
 }
 
 function compileArity(env: TransformEnv, call: ts.CallExpression, arity: number) {
-  const lowered = lowerSite(env, call, arity);
+  const lowered = dropUnreadJoins(lowerSite(env, call, arity));
   verifyLowered(lowered, call);
   const batched = batchProgram(lowered, env.ts.SyntaxKind);
   verifyBatched(batched, call);

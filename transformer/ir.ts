@@ -117,6 +117,37 @@ export function* allEquations(equations: readonly Equation[]): Generator<Equatio
   }
 }
 
+/** What an equation reads itself: a join its condition (its sides are its branches'), a loop its initial values. */
+export function operandsOf(equation: Equation): readonly Operand[] {
+  switch (equation.op) {
+    case "prim":
+      return equation.args;
+    case "meta":
+      return [equation.of];
+    case "property":
+      return [equation.object];
+    case "element":
+      return [equation.object, equation.index];
+    case "array":
+      return equation.elements;
+    case "template":
+      return equation.spans.map((span) => span.value);
+    case "effect":
+      return [equation.callee, ...equation.args];
+    case "throw":
+      return equation.construct ? [equation.construct, ...equation.args] : equation.args;
+    case "enter":
+    case "exit":
+      return [equation.value];
+    case "cond":
+      return [equation.condition];
+    case "loop":
+      return equation.initial;
+    case "free":
+      return [];
+  }
+}
+
 /** A result structure: a leaf, or plain arrays and objects of results. */
 export type Tree<Leaf> =
   | { readonly leaf: Leaf }

@@ -2,7 +2,7 @@ import type * as ts from "typescript";
 import { type Statement, refsOf } from "./batch/code";
 import type { BatchedProgram } from "./batch/code";
 import { DiagnosticCode, TsvmapError } from "./diagnostics";
-import { type Equation, type Operand, type Program, type Var, isVar } from "./ir";
+import { type Equation, type Program, type Var, isVar, operandsOf } from "./ir";
 import { abstractResult } from "./prims";
 
 /**
@@ -153,36 +153,6 @@ function writesOf(statement: Statement): Var[] {
   if ("branch" in statement) return [...statement.then, ...statement.else].flatMap(writesOf);
   if ("loop" in statement) return statement.loop.flatMap(writesOf);
   return [];
-}
-
-function operandsOf(equation: Equation): readonly Operand[] {
-  switch (equation.op) {
-    case "prim":
-      return equation.args;
-    case "meta":
-      return [equation.of];
-    case "property":
-      return [equation.object];
-    case "element":
-      return [equation.object, equation.index];
-    case "array":
-      return equation.elements;
-    case "template":
-      return equation.spans.map((span) => span.value);
-    case "effect":
-      return [equation.callee, ...equation.args];
-    case "throw":
-      return equation.construct ? [equation.construct, ...equation.args] : equation.args;
-    case "enter":
-    case "exit":
-      return [equation.value];
-    case "cond":
-      return [equation.condition];
-    case "loop":
-      return equation.initial;
-    case "free":
-      return [];
-  }
 }
 
 function outsOf(equation: Equation): readonly Var[] {
