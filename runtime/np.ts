@@ -9,7 +9,7 @@ export {
   log, log10, log1p, log2, logicalNot, neg, round, sigmoid, sign, sin, sinh, sqrt, square, tan, tanh, trunc,
 } from "./elementwise/unary";
 export {
-  add, arctan2, div, equal, greater, greaterEqual, hypot, less, lessEqual, logicalAnd, logicalOr, maximum, minimum, mod,
+  add, arctan2, div, equal, greater, greaterEqual, hypot, less, lessEqual, logicalAnd, logicalOr, logicalXor, maximum, minimum, mod,
   mul, notEqual, pow, sub,
 } from "./elementwise/binary";
 export { clip, where } from "./elementwise/where";

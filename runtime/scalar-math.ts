@@ -56,6 +56,10 @@ export function logicalOrOf(x: number | boolean, y: number | boolean): boolean {
   return truthy(x) || truthy(y);
 }
 
+export function logicalXorOf(x: number | boolean, y: number | boolean): boolean {
+  return truthy(x) !== truthy(y);
+}
+
 export function logicalNotOf(x: number | boolean): boolean {
   return !truthy(x);
 }
@@ -83,6 +87,6 @@ export function isFiniteValue(x: number | boolean): boolean {
 }
 
 /** The helpers a generated kernel is passed (its last parameter) by the names it calls them: kernels read nothing from outside. */
-export const kernelHelpers = { clip, floorMod, isFiniteValue, isInfinite, logicalAndOf, logicalNotOf, logicalOrOf, pairwisePlan, powFloat, roundHalfEven, sigmoid, signOf, truthy };
+export const kernelHelpers = { clip, floorMod, isFiniteValue, isInfinite, logicalAndOf, logicalNotOf, logicalOrOf, logicalXorOf, pairwisePlan, powFloat, roundHalfEven, sigmoid, signOf, truthy };
 
 export type KernelHelpers = typeof kernelHelpers;

@@ -25,6 +25,7 @@ export const binary = [
   { name: "equal", expression: "x === y ? 1 : 0" },
   { name: "notEqual", expression: "x !== y ? 1 : 0" },
   { name: "logicalAnd", expression: "x !== 0 && y !== 0 ? 1 : 0" },
+  { name: "logicalXor", expression: "(x !== 0) !== (y !== 0) ? 1 : 0" },
   { name: "logicalOr", expression: "x !== 0 || y !== 0 ? 1 : 0" },
   { name: "arctan2", expression: "Math.atan2(x, y)" },
   { name: "hypot", expression: "Math.hypot(x, y)" },

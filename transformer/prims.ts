@@ -261,6 +261,8 @@ export const prims = {
   notEqual: comparison("!=="),
   logicalAnd: comparison("&&"),
   logicalOr: comparison("||"),
+  /** numpy's `logical_xor`: no JS operator, always its truth helper. */
+  logicalXor: { abstractEval: booleanEval, scalar: { helper: "logicalXorOf" }, booleanResult: "always" } as Elementwise,
   logicalNot: { abstractEval: booleanEval, scalar: { operator: "!", prefix: true }, booleanResult: "always" } as Elementwise,
   where: { abstractEval: whereEval, scalar: { where: true }, booleanResult: "preserving" } as Elementwise,
   sum: reduction({ identity: 0, combine: "+" }),

@@ -25,5 +25,5 @@ export { threadStatistics } from "../threads/parallel";
 export { powReached, reachedOnly } from "./reached";
 export { batchedSolve } from "./solve";
 export { weakNumbers } from "../elementwise/weak-typing";
-export { clip, floorMod, logicalAndOf, logicalNotOf, logicalOrOf, powFloat, roundHalfEven, sigmoid, signOf, truthy } from "../scalar-math";
+export { clip, floorMod, logicalAndOf, logicalNotOf, logicalOrOf, logicalXorOf, powFloat, roundHalfEven, sigmoid, signOf, truthy } from "../scalar-math";
 export { compiledAs } from "./compiled-as";

@@ -114,7 +114,7 @@ function binaryOp<S extends number | boolean>(name: keyof typeof binaryLoops, ki
 }
 
 function refuseBools(name: string, what: string): never {
-  throw new TypeError(`${name}: numpy has no subtraction of ${what}; write np.notEqual(a, b) for their difference as bools (numpy's logical_xor), or np.sub(np.where(a, 1, 0), np.where(b, 1, 0)) for numbers`);
+  throw new TypeError(`${name}: numpy has no subtraction of ${what}; write np.logicalXor(a, b) for their difference as bools, or np.sub(np.where(a, 1, 0), np.where(b, 1, 0)) for numbers`);
 }
 
 /** Of two bools, logical or (numpy's). */
@@ -144,6 +144,8 @@ export const notEqual = binaryOp<boolean>("notEqual", "comparison");
 /** Truthiness is numpy's: any nonzero element, NaN included, is true. */
 export const logicalAnd = binaryOp<boolean>("logicalAnd", "logical");
 export const logicalOr = binaryOp<boolean>("logicalOr", "logical");
+/** True where exactly one of the two is true. */
+export const logicalXor = binaryOp<boolean>("logicalXor", "logical");
 /** The angle of the point (x, y) from the x axis, in (-π, π]: `arctan2(y, x)`, as numpy and `Math.atan2` take them. */
 export const arctan2 = binaryOp<number>("arctan2", "division");
 /** The hypotenuse sqrt(a² + b²), without overflow or underflow in between. */

@@ -304,6 +304,24 @@ export function logicalAndScalar(x: number, y: number): number {
   return x !== 0 && y !== 0 ? 1 : 0;
 }
 
+export function logicalXorLoop(out: TypedArray, o: number, a: TypedArray, ia: number, sa: number, b: TypedArray, ib: number, sb: number, n: number): void {
+  if (sa === 1 && sb === 1) {
+    for (let i = 0; i < n; i++) { const x = a[ia + i], y = b[ib + i]; out[o + i] = (x !== 0) !== (y !== 0) ? 1 : 0; }
+  } else if (sa === 1 && sb === 0) {
+    const y = b[ib];
+    for (let i = 0; i < n; i++) { const x = a[ia + i]; out[o + i] = (x !== 0) !== (y !== 0) ? 1 : 0; }
+  } else if (sa === 0 && sb === 1) {
+    const x = a[ia];
+    for (let i = 0; i < n; i++) { const y = b[ib + i]; out[o + i] = (x !== 0) !== (y !== 0) ? 1 : 0; }
+  } else {
+    for (let i = 0; i < n; i++, ia += sa, ib += sb) { const x = a[ia], y = b[ib]; out[o + i] = (x !== 0) !== (y !== 0) ? 1 : 0; }
+  }
+}
+
+export function logicalXorScalar(x: number, y: number): number {
+  return (x !== 0) !== (y !== 0) ? 1 : 0;
+}
+
 export function logicalOrLoop(out: TypedArray, o: number, a: TypedArray, ia: number, sa: number, b: TypedArray, ib: number, sb: number, n: number): void {
   if (sa === 1 && sb === 1) {
     for (let i = 0; i < n; i++) { const x = a[ia + i], y = b[ib + i]; out[o + i] = x !== 0 || y !== 0 ? 1 : 0; }
@@ -788,6 +806,7 @@ export const binaryLoops = {
   equal: { loop: equalLoop, int32Loop: equalLoop, scalar: equalScalar },
   notEqual: { loop: notEqualLoop, int32Loop: notEqualLoop, scalar: notEqualScalar },
   logicalAnd: { loop: logicalAndLoop, int32Loop: logicalAndLoop, scalar: logicalAndScalar },
+  logicalXor: { loop: logicalXorLoop, int32Loop: logicalXorLoop, scalar: logicalXorScalar },
   logicalOr: { loop: logicalOrLoop, int32Loop: logicalOrLoop, scalar: logicalOrScalar },
   arctan2: { loop: arctan2Loop, int32Loop: arctan2Loop, scalar: arctan2Scalar },
   hypot: { loop: hypotLoop, int32Loop: hypotLoop, scalar: hypotScalar },

@@ -252,7 +252,7 @@ const logical: Op = (x) => {
   }
   const b = broadcastingWith(x.arg(1), shapeOf(a));
   if (x.choice(1, 3) === 2) return call("np.logicalNot", [a], elementwiseType([a], booleanType));
-  return call(`np.${x.from(1, ["logicalAnd", "logicalOr"])}`, [a, b], elementwiseType([a, b], booleanType));
+  return call(`np.${x.from(1, ["logicalAnd", "logicalOr", "logicalXor"])}`, [a, b], elementwiseType([a, b], booleanType));
 };
 
 const where: Op = (x) => {

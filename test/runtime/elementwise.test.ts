@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { array, zeros } from "../../runtime/create";
 import {
-  add, div, equal, greater, greaterEqual, less, lessEqual, logicalAnd, logicalOr, maximum, minimum, mod, mul,
+  add, div, equal, greater, greaterEqual, less, lessEqual, logicalAnd, logicalOr, logicalXor, maximum, minimum, mod, mul,
   notEqual, pow, sub,
 } from "../../runtime/elementwise/binary";
 import {
@@ -153,7 +153,7 @@ describe("dtypes of binary ops", () => {
     expectTensor(abs(array([true, false])), [true, false], "bool");
     expectTensor(floor(array([true, false])), [true, false], "bool");
     expect(ceil(true)).toBe(true);
-    expect(() => sub(array([true]), array([false]))).toThrow(/sub: numpy has no subtraction of bool Tensors; write np.notEqual\(a, b\)/);
+    expect(() => sub(array([true]), array([false]))).toThrow(/sub: numpy has no subtraction of bool Tensors; write np.logicalXor\(a, b\)/);
     expect(() => sub(true, false)).toThrow(TypeError);
     expectTensor(sub(array([true]), 1), [0], "int32");
   });
@@ -205,6 +205,8 @@ describe("comparisons and logic", () => {
   it("logical ops take nonzero (NaN included) as true", () => {
     expectTensor(logicalAnd(array([1, 0, NaN]), array([2, 1, 1])), [true, false, true], "bool");
     expectTensor(logicalOr(array([0, 0]), array([false, true])), [false, true], "bool");
+    expectTensor(logicalXor(array([1, 0, NaN, 0]), array([2, 1, 0, 0])), [false, true, true, false], "bool");
+    expect(logicalXor(true, NaN)).toBe(false);
   });
   it("all-scalar arguments give a boolean", () => {
     expect(less(1, 2)).toBe(true);

@@ -9,7 +9,7 @@ const opNames = [
   "isnan", "isinf", "isfinite", "arctan2", "hypot",
   "add", "sub", "mul", "div", "pow", "mod", "maximum", "minimum",
   "less", "lessEqual", "greater", "greaterEqual", "equal", "notEqual",
-  "logicalAnd", "logicalOr", "logicalNot", "where", "clip",
+  "logicalAnd", "logicalOr", "logicalXor", "logicalNot", "where", "clip",
   "sum", "mean", "max", "min", "prod", "argmax", "argmin", "var", "std", "median", "any", "all", "cumsum", "cumprod", "diff", "sort", "argsort", "flip", "tril", "triu", "diagonal", "trace", "logsumexp", "softmax",
   "reshape", "transpose", "expandDims", "squeeze", "broadcastTo", "concatenate", "stack",
   "index", "at", "slice", "take", "set", "moveaxis",

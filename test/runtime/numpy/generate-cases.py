@@ -76,7 +76,7 @@ unary = {"neg": np.negative, "abs": np.abs, "sign": np.sign, "square": np.square
 binary = {"add": np.add, "sub": np.subtract, "mul": np.multiply, "div": np.divide, "pow": np.power, "mod": np.mod,
           "maximum": np.maximum, "minimum": np.minimum, "less": np.less, "lessEqual": np.less_equal,
           "greater": np.greater, "greaterEqual": np.greater_equal, "equal": np.equal, "notEqual": np.not_equal,
-          "logicalAnd": np.logical_and, "logicalOr": np.logical_or}
+          "logicalAnd": np.logical_and, "logicalOr": np.logical_or, "logicalXor": np.logical_xor}
 shapes = [(0,), (1,), (2, 0), (0, 3), (1, 1), (1, 0, 2)]
 
 
@@ -318,7 +318,7 @@ case("linalg.det of a matrix that is not square", "linalg.det", [np.zeros((2, 3)
 # give the bool itself; bool subtraction is a TypeError; a bool meeting an integer, or divided, is a number.
 bools_a, bools_b = np.array([True, True, False, False]), np.array([True, False, True, False])
 for name, fn in [("add", np.add), ("mul", np.multiply), ("sub", np.subtract), ("maximum", np.maximum), ("minimum", np.minimum),
-                 ("div", np.divide), ("equal", np.equal), ("logicalAnd", np.logical_and)]:
+                 ("div", np.divide), ("equal", np.equal), ("logicalAnd", np.logical_and), ("logicalXor", np.logical_xor)]:
     case(f"{name} of bool Tensors", name, [bools_a, bools_b], lambda fn=fn: fn(bools_a, bools_b))
     case(f"{name} of two booleans", name, [True, False], lambda fn=fn: fn(np.bool_(True), np.bool_(False)))
     case(f"{name} of a bool Tensor and a boolean", name, [bools_a, True], lambda fn=fn: fn(bools_a, True))
