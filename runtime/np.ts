@@ -14,7 +14,7 @@ export {
 } from "./elementwise/binary";
 export { clip, where } from "./elementwise/where";
 export { argmax, argmin, max, mean, min, prod, sum } from "./reduce";
-export { logsumexp, softmax } from "./softmax";
+export { logSoftmax, logsumexp, softmax } from "./softmax";
 export { std, variance as var } from "./moments";
 export { median } from "./median";
 export { all, any } from "./truth";

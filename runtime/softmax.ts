@@ -6,7 +6,7 @@ import { transpose } from "./shape";
 import { Tensor } from "./tensor";
 
 /**
- * logsumexp and softmax, each shifted by the maximum so that exp never
+ * logsumexp, softmax and logSoftmax, each shifted by the maximum so that exp never
  * overflows. Both work on an (outer, length, inner) layout and stream memory
  * in order, keeping a row of running values when inner > 1.
  */
@@ -14,6 +14,29 @@ import { Tensor } from "./tensor";
 /** The maximum as a shift, or 0 when it is not finite (so all -Infinity gives -Infinity, not NaN). */
 function shiftOf(max: number): number {
   return Number.isFinite(max) ? max : 0;
+}
+
+/**
+ * For each (o, j) of an (outer, length, inner) layout, the shift (the
+ * maximum, or 0 where it is not finite) and the log of the sum of exp(x - shift)
+ * along the middle axis: logsumexp is their sum, log_softmax x - shift - log.
+ */
+function shiftsAndLogTotals(x: TypedArray, outer: number, length: number, inner: number): { shift: Float64Array; logTotal: Float64Array } {
+  const shift = new Float64Array(outer * inner).fill(-Infinity);
+  const logTotal = new Float64Array(outer * inner);
+  for (let o = 0; o < outer; o++) {
+    const base = o * length * inner;
+    const row = o * inner;
+    for (let k = 0; k < length; k++) {
+      for (let j = 0, at = base + k * inner; j < inner; j++) shift[row + j] = Math.max(shift[row + j], x[at + j]);
+    }
+    for (let j = 0; j < inner; j++) shift[row + j] = shiftOf(shift[row + j]);
+    for (let k = 0; k < length; k++) {
+      for (let j = 0, at = base + k * inner; j < inner; j++) logTotal[row + j] += Math.exp(x[at + j] - shift[row + j]);
+    }
+    for (let j = 0; j < inner; j++) logTotal[row + j] = Math.log(logTotal[row + j]);
+  }
+  return { shift, logTotal };
 }
 
 function logSumExpRows(out: Float64Array, x: TypedArray, outer: number, length: number, inner: number): void {
@@ -28,21 +51,8 @@ function logSumExpRows(out: Float64Array, x: TypedArray, outer: number, length: 
     }
     return;
   }
-  const shift = new Float64Array(inner);
-  const total = new Float64Array(inner);
-  for (let o = 0; o < outer; o++) {
-    const base = o * length * inner;
-    shift.fill(-Infinity);
-    for (let k = 0; k < length; k++) {
-      for (let j = 0, at = base + k * inner; j < inner; j++) shift[j] = Math.max(shift[j], x[at + j]);
-    }
-    for (let j = 0; j < inner; j++) shift[j] = shiftOf(shift[j]);
-    total.fill(0);
-    for (let k = 0; k < length; k++) {
-      for (let j = 0, at = base + k * inner; j < inner; j++) total[j] += Math.exp(x[at + j] - shift[j]);
-    }
-    for (let j = 0; j < inner; j++) out[o * inner + j] = Math.log(total[j]) + shift[j];
-  }
+  const { shift, logTotal } = shiftsAndLogTotals(x, outer, length, inner);
+  for (let at = 0; at < out.length; at++) out[at] = logTotal[at] + shift[at];
 }
 
 /**
@@ -112,13 +122,35 @@ function softmaxRows(out: Float64Array, x: TypedArray, outer: number, length: nu
 
 /** exp(x) / sum(exp(x)) along `axis` (default the last), computed stably; the result is a float. */
 export function softmax(x: Operand, axis = -1): Tensor {
-  const t = asTensor("softmax", x);
-  const along = normalizeAxis("softmax", axis, t.shape);
+  return alongAxis("softmax", x, axis, softmaxRows);
+}
+
+/**
+ * The log of softmax along `axis` (default the last), JAX's `jax.nn.log_softmax`
+ * (scipy's `log_softmax`): (x - shift) - log(sum(exp(x - shift))), the shift the
+ * maximum, so that it neither overflows nor loses the small probabilities
+ * `log(softmax(x))` rounds to 0. The result is a float.
+ */
+export function logSoftmax(x: Operand, axis = -1): Tensor {
+  return alongAxis("logSoftmax", x, axis, (out, data, outer, length, inner) => {
+    const { shift, logTotal } = shiftsAndLogTotals(data, outer, length, inner);
+    for (let o = 0; o < outer; o++) {
+      for (let k = 0; k < length; k++) {
+        for (let j = 0, at = (o * length + k) * inner; j < inner; j++) out[at + j] = data[at + j] - shift[o * inner + j] - logTotal[o * inner + j];
+      }
+    }
+  });
+}
+
+/** `rows` over x's (outer, length, inner) layout along `axis`, in float64, stored in x's float dtype. */
+function alongAxis(op: string, x: Operand, axis: number, rows: (out: Float64Array, data: TypedArray, outer: number, length: number, inner: number) => void): Tensor {
+  const t = asTensor(op, x);
+  const along = normalizeAxis(op, axis, t.shape);
   const length = t.shape[along];
   const outer = t.shape.slice(0, along).reduce((product, extent) => product * extent, 1);
   const inner = t.shape.slice(along + 1).reduce((product, extent) => product * extent, 1);
   const values = new Float64Array(t.size);
-  softmaxRows(values, t.data, outer, length, inner);
+  rows(values, t.data, outer, length, inner);
   const dtype = floatOf(t.dtype);
   if (dtype === "float64") return new Tensor(values, t.shape, dtype);
   const data = allocate(dtype, values.length);

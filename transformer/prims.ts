@@ -283,6 +283,7 @@ export const prims = {
   argmax: throwing(reduction()),
   argmin: throwing(reduction()),
   softmax: sameRank,
+  logSoftmax: sameRank,
   /** `sort(x, axis?)`, `argsort`: `x`'s rank, or 1 for `axis` null (the flattened elements). */
   sort: throwing({ abstractEval: ([x, axis]) => tensorOfRank(axis !== undefined && axis.literal === null ? 1 : x.rank) }),
   argsort: throwing({ abstractEval: ([x, axis]) => tensorOfRank(axis !== undefined && axis.literal === null ? 1 : x.rank) }),

@@ -325,7 +325,7 @@ const clipOrSoftmax: Op = (x) => {
   if (x.choice(0, 2) === 0 || !isTensor(operand) || rankOf(operand) === 0) {
     return call("np.clip", [operand, literal(-0.5), literal(1)], elementwiseType([operand], numberType));
   }
-  return call("np.softmax", [operand, literal(x.choice(1, rankOf(operand)))], operand.type);
+  return call(`np.${x.from(2, ["softmax", "logSoftmax"])}`, [operand, literal(x.choice(1, rankOf(operand)))], operand.type);
 };
 
 const negateOrRemainder: Op = (x) => {

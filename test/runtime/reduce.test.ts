@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { arange, array, zeros } from "../../runtime/create";
 import { argmax, argmin, max, mean, min, prod, sum } from "../../runtime/reduce";
 import { reshape } from "../../runtime/shape";
-import { logsumexp, softmax } from "../../runtime/softmax";
+import { logSoftmax, logsumexp, softmax } from "../../runtime/softmax";
 import { expectError, expectTensor } from "./helpers";
 
 const m23 = array([[1, 2, 3], [4, 5, 6]]);
@@ -150,5 +150,16 @@ describe("logsumexp and softmax", () => {
   it("softmax rejects bad axes", () => {
     expectError(() => softmax(array([1, 2]), 1), RangeError, "softmax", "axis 1", "(2,)");
     expectError(() => softmax(array(1)), RangeError, "softmax", "()");
+  });
+  it("logSoftmax keeps the log of a probability that softmax rounds to 0, along any axis, in the float dtype", () => {
+    const l = logSoftmax(array([[0, -800], [Math.log(3), 0]]));
+    expect(l.data[1]).toBeCloseTo(-800, 12);
+    expect(Math.log(softmax(array([0, -800])).data[1])).toBe(-Infinity);
+    expect(l.data[2]).toBeCloseTo(Math.log(0.75), 15);
+    const columns = logSoftmax(array([[0, 1], [Math.log(3), 1]]), 0);
+    [Math.log(0.25), Math.log(0.5), Math.log(0.75), Math.log(0.5)].forEach((v, i) => expect(columns.data[i]).toBeCloseTo(v, 15));
+    expect(logSoftmax(array(new Float32Array([1, 1]))).dtype).toBe("float32");
+    expect(logSoftmax(array(new Int32Array([1, 1]))).dtype).toBe("float64");
+    expectError(() => logSoftmax(array([1, 2]), 1), RangeError, "logSoftmax", "axis 1", "(2,)");
   });
 });

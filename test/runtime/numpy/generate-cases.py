@@ -245,11 +245,16 @@ for shape in shapes:
 for values in [[math.inf, 1.0], [-math.inf, -math.inf], [math.nan, 1.0], [-0.0], [1e308, 1e308], [-1e308, 0.0]]:
     case(f"softmax of {values}", "softmax", [f64(values)], lambda values=values: scipy.special.softmax(f64(values)))
     case(f"logsumexp of {values}", "logsumexp", [f64(values)], lambda values=values: scipy.special.logsumexp(f64(values)))
+    case(f"logSoftmax of {values}", "logSoftmax", [f64(values)], lambda values=values: scipy.special.log_softmax(f64(values)))
 # scipy refuses a softmax over an empty axis (there is no maximum to shift by); tsvmap gives the empty result.
 for shape in [(1,), (1, 1), (2, 1), (1, 0, 2), (0, 3)]:
     x = filled(shape)
     case(f"softmax of shape {shape}", "softmax", [x], lambda x=x: scipy.special.softmax(x, axis=-1))
+    case(f"logSoftmax of shape {shape}", "logSoftmax", [x], lambda x=x: scipy.special.log_softmax(x, axis=-1))
     case(f"logsumexp of shape {shape} along axis 0", "logsumexp", [x, 0], lambda x=x: scipy.special.logsumexp(x, axis=0), True)
+logits = f64([[2.0, -1.0, 800.0, 0.5], [-3.0, -1e3, 4.0, 1e-3]])
+case("logSoftmax of logits with a huge one, along the last axis", "logSoftmax", [logits], lambda: scipy.special.log_softmax(logits, axis=-1))
+case("logSoftmax of logits along the first axis", "logSoftmax", [logits, 0], lambda: scipy.special.log_softmax(logits, axis=0))
 case("where of special values", "where", [f64(specials) > 0, f64(specials), 0.0], lambda: np.where(f64(specials) > 0, f64(specials), 0.0))
 case("clip of special values", "clip", [f64(specials), -1.0, 1.0], lambda: np.clip(f64(specials), -1.0, 1.0))
 case("broadcastTo of shape (1,) to (0,)", "broadcastTo", [filled((1,)), [0]], lambda: np.broadcast_to(filled((1,)), (0,)))

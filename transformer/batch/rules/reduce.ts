@@ -53,11 +53,13 @@ const diff: Rule = (call) => {
   return np("diff", x, call.isAbsent(1) ? value(1) : call.codes[1], axis);
 };
 
-/** `softmax(x, axis = -1)`: the default axis is the last per-example one, checked against the per-example rank. */
-const softmax: Rule = (call) => {
-  const x = call.codes[0];
-  return np("softmax", x, call.isAbsent(1) ? { helper: "exampleAxis", args: [x, value(call.k), value(-1)] } : exampleAxis(call, 1, x));
-};
+/** `softmax(x, axis = -1)` and `logSoftmax`: the default axis is the last per-example one, checked against the per-example rank. */
+const alongOneAxis =
+  (name: string): Rule =>
+  (call) => {
+    const x = call.codes[0];
+    return np(name, x, call.isAbsent(1) ? { helper: "exampleAxis", args: [x, value(call.k), value(-1)] } : exampleAxis(call, 1, x));
+  };
 
 export const reduceRules = {
   sum: reduction("sum"),
@@ -76,5 +78,6 @@ export const reduceRules = {
   cumsum: scan("cumsum"),
   cumprod: scan("cumprod"),
   diff,
-  softmax,
+  softmax: alongOneAxis("softmax"),
+  logSoftmax: alongOneAxis("logSoftmax"),
 };
