@@ -141,6 +141,26 @@ export function ones(shape: ShapeLike, dtype: DType = "float64"): Tensor {
   return new Tensor(allocate(dtype, shapeSize(extents)).fill(1), extents, dtype);
 }
 
+/** What `zerosLike` and `onesLike` give: a Tensor for a Tensor, a boolean for a boolean, a number for a number. */
+export type Like<X> = X extends Tensor ? Tensor : X extends boolean ? boolean : number;
+
+/** numpy's `zeros_like`: zeros of x's shape and dtype (false for bools); 0 for a JS number, false for a boolean. */
+export function zerosLike<X extends number | boolean | Tensor>(x: X): Like<X> {
+  return filledLike("zerosLike", x, 0) as Like<X>;
+}
+
+/** numpy's `ones_like`: ones of x's shape and dtype (true for bools); 1 for a JS number, true for a boolean. */
+export function onesLike<X extends number | boolean | Tensor>(x: X): Like<X> {
+  return filledLike("onesLike", x, 1) as Like<X>;
+}
+
+function filledLike(op: string, x: unknown, fill: 0 | 1): Tensor | number | boolean {
+  if (typeof x === "boolean") return fill === 1;
+  if (typeof x === "number") return fill;
+  if (!(x instanceof Tensor)) throw new TypeError(`${op}: x must be a Tensor, number or boolean, got ${describeValue(x)}`);
+  return new Tensor(allocate(x.dtype, x.size).fill(fill), x.shape, x.dtype);
+}
+
 /** A tensor of `shape` filled with `value`; dtype float64 for a number, bool for a boolean, unless given. */
 export function full(shape: ShapeLike, value: number | boolean, dtype?: DType): Tensor {
   const extents = checkShape("full", shape);

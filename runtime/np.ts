@@ -2,7 +2,7 @@
  * The `np` namespace: every tensor op, by the exact name the transformer
  * recognises. `import { np } from "tsvmap"` re-exports this module.
  */
-export { arange, array, eye, full, linspace, ones, zeros } from "./create";
+export { arange, array, eye, full, linspace, ones, onesLike, zeros, zerosLike } from "./create";
 export { asarray } from "./asarray";
 export {
   abs, arccos, arccosh, arcsin, arcsinh, arctan, arctanh, cbrt, ceil, cos, cosh, exp, expm1, floor, isfinite, isinf, isnan,

@@ -179,6 +179,10 @@ function arrayEval([values, shape]: readonly AbstractOperand[]): Abstract {
   return tensorOfRank(values.length !== undefined && values.rank !== undefined ? values.rank + 1 : undefined);
 }
 
+function likeEval(x: AbstractOperand): Abstract {
+  return x.kind === "tensor" ? tensorOfRank(x.rank) : x.kind === "boolean" ? boolean : x.kind === "number" ? number : { kind: "opaque", rank: undefined };
+}
+
 function matmulEval([a, b]: readonly AbstractOperand[]): Abstract {
   if (a.rank === undefined || b.rank === undefined) return tensorOfRank(undefined);
   if (a.rank === 1) return tensorOfRank(b.rank - 1);
@@ -327,6 +331,9 @@ export const prims = {
   "linalg.cholesky": throwing(sameRank),
   /** `linalg.solve(a, b)`: a vector `b` gives `a`'s rank less one, a matrix the larger rank (their stacks broadcast). */
   "linalg.solve": throwing({ abstractEval: ([a, b]) => tensorOfRank(a.rank === undefined || b.rank === undefined ? undefined : b.rank === 1 ? a.rank - 1 : Math.max(a.rank, b.rank)) }),
+  /** numpy's `zeros_like`, `ones_like`: x's kind, rank (and, at run time, shape and dtype). */
+  zerosLike: { abstractEval: ([x]) => likeEval(x) },
+  onesLike: { abstractEval: ([x]) => likeEval(x) },
   zeros: constructor(undefined),
   ones: constructor(undefined),
   full: constructor(undefined),

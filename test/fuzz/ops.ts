@@ -519,11 +519,19 @@ const longReduction: Op = (x) => {
   return call(`np.${x.from(3, ["sum", "mean"])}`, [elements], numberType);
 };
 
+/** numpy's zeros_like and ones_like of any value (its kind, shape and dtype), sometimes met by the value itself. */
+const filledLike: Op = (x) => {
+  const a = x.arg(0);
+  const made = call(`np.${x.from(0, ["zerosLike", "onesLike"])}`, [a], a.type);
+  if (a.type.kind === "boolean" || x.choice(1, 2) === 0) return made;
+  return call("np.add", [made, a], elementwiseType([made, a], numberType));
+};
+
 const ops: readonly Op[] = [
   (x) => x.arg(0),
   arithmetic, npBinary, npUnary, mathUnary, fullReduction, axisReduction, metadata, dot, matmul, outer, shapeOp,
   indexing, comparison, logical, where, ternary, arrayRead, creation, assertion, clipOrSoftmax, negateOrRemainder,
-  mathBinary, mathConstant, gather, scatter, scan, difference, norm, einsum, arrayOf, reorder, linalg, cross, boolArithmetic, longReduction,
+  mathBinary, mathConstant, gather, scatter, scan, difference, norm, einsum, arrayOf, reorder, linalg, cross, boolArithmetic, longReduction, filledLike,
 ];
 
 /** Builds the expression `plan` describes, from what `scope` holds. */

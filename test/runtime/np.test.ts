@@ -10,7 +10,7 @@ const opNames = [
   "add", "sub", "mul", "div", "pow", "mod", "maximum", "minimum",
   "less", "lessEqual", "greater", "greaterEqual", "equal", "notEqual",
   "logicalAnd", "logicalOr", "logicalXor", "logicalNot", "where", "clip",
-  "sum", "mean", "max", "min", "prod", "argmax", "argmin", "var", "std", "median", "any", "all", "cumsum", "cumprod", "diff", "sort", "argsort", "flip", "tril", "triu", "diagonal", "trace", "logsumexp", "softmax", "logSoftmax",
+  "sum", "mean", "max", "min", "prod", "argmax", "argmin", "var", "std", "median", "any", "all", "cumsum", "cumprod", "diff", "sort", "argsort", "flip", "tril", "triu", "diagonal", "trace", "logsumexp", "softmax", "logSoftmax", "zerosLike", "onesLike",
   "reshape", "transpose", "expandDims", "squeeze", "broadcastTo", "concatenate", "stack",
   "index", "at", "slice", "take", "set", "moveaxis",
   "dot", "matmul", "outer", "cross", "einsum",

@@ -335,6 +335,14 @@ case("mul of a bool Tensor and a fraction", "mul", [bools_a, 0.5], lambda: np.mu
 case("sum of an add of bool Tensors", "sum", [np.add(bools_a, bools_b)], lambda: np.sum(np.add(bools_a, bools_b)))
 case("outer of bool Tensors", "outer", [bools_a, bools_b], lambda: np.outer(bools_a, bools_b))
 
+# numpy's zeros_like and ones_like keep the shape and dtype; of a JS number or boolean, a JS number or boolean.
+for name, fn in [("zerosLike", np.zeros_like), ("onesLike", np.ones_like)]:
+    for label, a in [("special values", f64(specials)), ("int32", ints), ("float32", f64(specials).astype(np.float32)),
+                     ("bools", bools_a), ("shape (2, 0)", filled((2, 0))), ("shape (1, 1)", filled((1, 1)))]:
+        case(f"{name} of {label}", name, [a], lambda fn=fn, a=a: fn(a))
+    case(f"{name} of a number", name, [2.5], lambda fn=fn: float(fn(2.5)))
+    case(f"{name} of a boolean", name, [True], lambda fn=fn: np.bool_(fn(True)))
+
 # numpy's pairwise summation, to the last bit: rows below 8, up to a leaf of 128, and split in halves beyond;
 # along the last axis of a matrix (each row pairwise), along the first (one row at a time), means; float32 sums in float64.
 rng = np.random.default_rng(7)

@@ -49,6 +49,10 @@ expectTypeOf(np.mul(true, 2)).toEqualTypeOf<number>();
 expectTypeOf(np.abs(true)).toEqualTypeOf<boolean>();
 expectTypeOf(np.floor(1.5)).toEqualTypeOf<number>();
 expectTypeOf(np.add(t, true)).toEqualTypeOf<Tensor>();
+// zerosLike and onesLike give what they are given: a Tensor, a boolean, a number.
+expectTypeOf(np.zerosLike(t)).toEqualTypeOf<Tensor>();
+expectTypeOf(np.onesLike(true)).toEqualTypeOf<boolean>();
+expectTypeOf(np.zerosLike(2)).toEqualTypeOf<number>();
 const either = vmap((a: boolean, b: boolean) => np.add(a, b));
 expectTypeOf(either).returns.toEqualTypeOf<Tensor>();
 

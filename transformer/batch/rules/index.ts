@@ -1,4 +1,5 @@
 import type { PrimName } from "../../prims";
+import { np } from "../code";
 import type { Rule } from "../rule";
 import { asNumber, constructor } from "./convert";
 import { elementwiseRules } from "./elementwise";
@@ -21,6 +22,9 @@ export const batchingRules = {
   ...linalgRules,
   ...orderRules,
   asNumber,
+  // Each example's zeros (ones) are those of its own value: the batch's, of the batch's shape and dtype.
+  zerosLike: (call) => np("zerosLike", call.codes[0]),
+  onesLike: (call) => np("onesLike", call.codes[0]),
   zeros: constructor,
   ones: constructor,
   full: constructor,
