@@ -81,8 +81,8 @@ function binaryOp<S extends number | boolean>(name: keyof typeof binaryLoops, ki
     }
     const split = kind === "arithmetic" || kind === "selection" ? splitWeakNumbers(a, b) : undefined;
     if (split !== undefined) refuseComputedOnSplit(name, split, a, b);
-    // A choice keeps each example's value, so float64 holds them all as the reference's stacking does.
-    if (split !== undefined && kind === "arithmetic") return byExampleDtype(split, a, b);
+    // Each example computes in its own number's dtype, a choice too: an int32 one holds no -0.
+    if (split !== undefined) return byExampleDtype(split, a, b);
     return compute(a, b, commonDtype(a, b));
   };
   const compute = (a: Operand, b: Operand, common: DType): Tensor => {

@@ -3,8 +3,9 @@ import { type TypedArray, allocate } from "../dtype";
 import { type Operand, isScalar } from "../operand";
 import { forEachRow } from "../strided";
 import { Tensor, shapeSize } from "../tensor";
+import { broadcastTo } from "../shape";
 import { maximum, minimum } from "./binary";
-import { commonDtype, operandView, refuseComputedOnSplit, splitWeakNumbers } from "./weak-typing";
+import { commonDtype, fitsInt32, operandView, refuseComputedOnSplit, splitWeakNumbers } from "./weak-typing";
 
 type AnyTensor<T> = T extends Tensor ? true : never;
 
@@ -39,8 +40,18 @@ function selectLoop(
 export function where<C extends Operand, A extends Operand, B extends Operand>(cond: C, a: A, b: B): WhereResult<C, A, B> {
   // A batch of numbers splitting its examples between int32 and float64 is held in float64, as the reference stacks them.
   const split = splitWeakNumbers(a, b);
-  if (split !== undefined) refuseComputedOnSplit("where", split, a, b);
-  return chooseElements(cond, a, b) as WhereResult<C, A, B>;
+  if (split === undefined) return chooseElements(cond, a, b) as WhereResult<C, A, B>;
+  refuseComputedOnSplit("where", split, a, b);
+  return choiceOfIntegerExamples(chooseElements(cond, a, b) as Tensor, split) as WhereResult<C, A, B>;
+}
+
+/**
+ * The examples whose number is an integer choose in int32, as each does alone,
+ * and an int32 holds no -0: their zeros are 0 in the float64 batch too.
+ */
+function choiceOfIntegerExamples(chosen: Tensor, numbers: Tensor): Tensor {
+  const integer = broadcastTo(new Tensor(numbers.data.map((value) => (fitsInt32(value) ? 1 : 0)), numbers.shape, "float64"), chosen.shape).data;
+  return new Tensor(chosen.data.map((value, i) => (integer[i] === 1 && value === 0 ? 0 : value)), chosen.shape, chosen.dtype);
 }
 
 /** `where` for the runtime's own choices per example (batched branches), which decide their dtypes themselves. */

@@ -56,7 +56,7 @@ function compareAt(where: string, actual: unknown, expected: unknown, tolerance:
   }
   switch (kind) {
     case "number":
-      if (!close(actual as number, expected as number, tolerance)) differences.push(`${where}: got ${actual}, expected ${expected}`);
+      if (!close(actual as number, expected as number, tolerance)) differences.push(`${where}: got ${numberText(actual as number)}, expected ${numberText(expected as number)}`);
       return;
     case "boolean":
       if (actual !== expected) differences.push(`${where}: got ${actual}, expected ${expected}`);
@@ -105,7 +105,12 @@ function compareTensors(where: string, actual: Tensor, expected: Tensor, toleran
   if (mismatches > 0) {
     differences.push(
       `${where}: ${mismatches} of ${expected.size} elements differ; first at flat index ${first}: ` +
-        `got ${actual.data[first]}, expected ${expected.data[first]}`,
+        `got ${numberText(actual.data[first])}, expected ${numberText(expected.data[first])}`,
     );
   }
+}
+
+/** A number as JS prints it, but -0 as "-0": the comparison tells the two zeros apart. */
+function numberText(value: number): string {
+  return Object.is(value, -0) ? "-0" : String(value);
 }
